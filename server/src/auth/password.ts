@@ -1,0 +1,25 @@
+// Password hashing with scrypt (node:crypto). Stored as scrypt$N$r$p$salt$hash (base64).
+import crypto from 'node:crypto';
+
+const N = 16384;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+
+export function hashPassword(password: string, salt = crypto.randomBytes(16)): string {
+  const hash = crypto.scryptSync(password, salt, KEYLEN, { N, r: R, p: P });
+  return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  const expected = Buffer.from(hash, 'base64');
+  const actual = crypto.scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
+}

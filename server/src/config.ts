@@ -1,0 +1,69 @@
+// Server configuration, from environment variables only (documented in README.md).
+import os from 'node:os';
+import path from 'node:path';
+import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  simulator: boolean;
+  simRate: number;
+  seed: number;
+  open: boolean;
+  kiosk: boolean;
+  nodeId: string;
+  rendererDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  sessionHours: number;
+  drill: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`expected 0/1, true/false, yes/no or on/off, got "${value}"`);
+}
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): ServerConfig {
+  const dataDir = path.resolve(root, env.DATA_DIR || 'data');
+  const level = env.LOG_LEVEL ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${level}"`);
+  }
+  const simRate = Number(env.SIM_RATE ?? '1');
+  if (!Number.isFinite(simRate) || simRate <= 0 || simRate > 1000) {
+    throw new ConfigError(`SIM_RATE must be a number in (0, 1000], got "${env.SIM_RATE}"`);
+  }
+  return {
+    port: int('PORT', env.PORT, 5870, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    simulator: flag(env.SIM, true),
+    simRate,
+    seed: int('SEED', env.SEED, 20261122, 0, 2 ** 31 - 1),
+    open: flag(env.OPEN, true),
+    kiosk: flag(env.KIOSK, false),
+    nodeId: env.NODE_ID || `${os.hostname()}-${process.pid}`,
+    rendererDir: path.resolve(root, env.RENDERER_DIR || 'renderer/dist'),
+    logLevel: level as ServerConfig['logLevel'],
+    sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 12, 1, 24 * 30),
+    drill: flag(env.DRILL, false),
+  };
+}

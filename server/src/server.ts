@@ -1,0 +1,80 @@
+// Builds and starts one server node: migrations, seed on first start, Express + Socket.IO on one port.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import type { ServerConfig } from './config';
+import { systemClock, type Clock, type ServerContext } from './context';
+import { createDb } from './db/client';
+import { migrate } from './db/migrate';
+import { seedIfEmpty } from './db/seed';
+import { DEMO_CITY } from './db/seed/city';
+import { createApp } from './http/app';
+import { createIo, type IoServer } from './live/socket';
+import { createLogger, type Logger } from './log';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: ServerContext;
+  io: IoServer;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+}
+
+const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel, { node: config.nodeId });
+  fs.mkdirSync(config.dataDir, { recursive: true });
+
+  const report = await migrate(config.database);
+  log.info('database ready', {
+    provider: config.database.provider,
+    where: config.database.provider === 'sqlite' ? config.database.file : redact(config.database.url),
+    applied: report.applied,
+  });
+
+  const db = await createDb(config.database);
+  const ctx: ServerContext = { config, db, log, clock: options.clock ?? systemClock, version, city: DEMO_CITY };
+  const seeded = await seedIfEmpty(ctx);
+  if (seeded) log.info('demo data seeded', seeded);
+
+  const app = createApp(ctx);
+  const httpServer = http.createServer(app);
+  const io = createIo(httpServer, ctx, async () => {
+    const last = await db.outbox.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+    return last?.seq ?? 0;
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closed = false;
+  return {
+    url,
+    port,
+    ctx,
+    io,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await db.$disconnect();
+    },
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
