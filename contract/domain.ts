@@ -53,3 +53,31 @@ export type ClockState = (typeof CLOCK_STATES)[number];
 /** Alarm levels on screen: 1 red critical, 2 orange major, 3 yellow minor, 4 blue notice. */
 export const ALARM_LEVELS = [1, 2, 3, 4] as const;
 export type AlarmLevel = (typeof ALARM_LEVELS)[number];
+
+/** Commands of the case workflow (server/src/domain/transitions.ts says who may issue each, when). */
+export const CASE_COMMANDS = [
+  'report',
+  'verify',
+  'verifyResult',
+  'accept',
+  'open',
+  'void',
+  'merge',
+  'dispatch',
+  'acceptTask',
+  'return',
+  'handle',
+  'check',
+  'recheckResult',
+  'approve',
+  'rework',
+  'closeFailed',
+  'redispatch',
+  'suspend',
+  'resume',
+  'urge',
+  'supervise',
+  'coordinate',
+] as const;
+export const CaseCommand = z.enum(CASE_COMMANDS);
+export type CaseCommand = z.infer<typeof CaseCommand>;

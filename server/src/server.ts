@@ -8,7 +8,13 @@ import { createDb } from './db/client';
 import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
 import { DEMO_CITY } from './db/seed/city';
+import { CaseService } from './db/cases/service';
+import { startScheduler } from './db/cases/scheduler';
+import { loadReference } from './db/reference';
 import { createApp } from './http/app';
+import { mountAuth } from './http/auth';
+import { mountCases } from './http/cases';
+import { mountReference } from './http/reference';
 import { createIo, type IoServer } from './live/socket';
 import { createLogger, type Logger } from './log';
 
@@ -17,6 +23,7 @@ export interface RunningServer {
   port: number;
   ctx: ServerContext;
   io: IoServer;
+  cases: CaseService;
   close(): Promise<void>;
 }
 
@@ -44,7 +51,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const seeded = await seedIfEmpty(ctx);
   if (seeded) log.info('demo data seeded', seeded);
 
-  const app = createApp(ctx);
+  const cases = new CaseService(ctx, await loadReference(db));
+  const stopScheduler = startScheduler(ctx, cases);
+  const app = createApp(ctx, [mountAuth(ctx), mountCases(ctx, cases), mountReference(ctx, cases)]);
   const httpServer = http.createServer(app);
   const io = createIo(httpServer, ctx, async () => {
     const last = await db.outbox.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
@@ -65,9 +74,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     port,
     ctx,
     io,
+    cases,
     async close() {
       if (closed) return;
       closed = true;
+      stopScheduler();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await db.$disconnect();

@@ -3,24 +3,8 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../log';
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
-export const unauthorized = (message = '请先登录 / Sign in first: send Authorization: Bearer <token>') =>
-  new HttpError(401, 'unauthorized', message);
-export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
-export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
+export { AppError as HttpError, badRequest, conflict, forbidden, notFound, unauthorized } from '../errors';
+import { AppError as HttpError, badRequest } from '../errors';
 
 /** Formats zod issues as "field: problem" lines a person can act on. */
 export function describeZodError(error: z.ZodError): string {

@@ -155,6 +155,8 @@ CREATE TABLE "Case" (
     "suspendedAt" DATETIME,
     "pausedMinutes" INTEGER NOT NULL DEFAULT 0,
     "escalations" TEXT NOT NULL DEFAULT '[]',
+    "nextEscalationAt" DATETIME,
+    "resumeAt" DATETIME,
     "overallDeadline" DATETIME,
     "drill" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
@@ -254,6 +256,15 @@ CREATE INDEX "Case_categoryId_reportedAt_idx" ON "Case"("categoryId", "reportedA
 
 -- CreateIndex
 CREATE INDEX "Case_stepDeadline_idx" ON "Case"("stepDeadline");
+
+-- CreateIndex
+CREATE INDEX "Case_nextEscalationAt_idx" ON "Case"("nextEscalationAt");
+
+-- CreateIndex
+CREATE INDEX "Case_resumeAt_idx" ON "Case"("resumeAt");
+
+-- CreateIndex
+CREATE INDEX "Case_reportedAt_idx" ON "Case"("reportedAt");
 
 -- CreateIndex
 CREATE INDEX "CaseEvent_caseId_id_idx" ON "CaseEvent"("caseId", "id");

@@ -173,6 +173,8 @@ CREATE TABLE "Case" (
     "suspendedAt" TIMESTAMP(3),
     "pausedMinutes" INTEGER NOT NULL DEFAULT 0,
     "escalations" TEXT NOT NULL DEFAULT '[]',
+    "nextEscalationAt" TIMESTAMP(3),
+    "resumeAt" TIMESTAMP(3),
     "overallDeadline" TIMESTAMP(3),
     "drill" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
@@ -279,6 +281,15 @@ CREATE INDEX "Case_categoryId_reportedAt_idx" ON "Case"("categoryId", "reportedA
 
 -- CreateIndex
 CREATE INDEX "Case_stepDeadline_idx" ON "Case"("stepDeadline");
+
+-- CreateIndex
+CREATE INDEX "Case_nextEscalationAt_idx" ON "Case"("nextEscalationAt");
+
+-- CreateIndex
+CREATE INDEX "Case_resumeAt_idx" ON "Case"("resumeAt");
+
+-- CreateIndex
+CREATE INDEX "Case_reportedAt_idx" ON "Case"("reportedAt");
 
 -- CreateIndex
 CREATE INDEX "CaseEvent_caseId_id_idx" ON "CaseEvent"("caseId", "id");

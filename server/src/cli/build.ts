@@ -1,0 +1,62 @@
+// Builds what is not built yet: the Prisma clients, the renderer bundle and the Electron main/preload.
+// `npm run build` forces everything; `npm start` builds only what is missing or older than its sources.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateClients } from '../../../prisma/scripts/generate';
+
+type Log = (line: string) => void;
+
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      if (p.endsWith('node_modules') || p.endsWith('dist')) return;
+      for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  paths.forEach(walk);
+  return newest;
+}
+
+function outdated(output: string, sources: string[]): boolean {
+  if (!fs.existsSync(output)) return true;
+  return newestMtime(sources) > fs.statSync(output).mtimeMs;
+}
+
+function run(cmd: string, args: string[], log: Log): void {
+  log(`$ ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+}
+
+export function ensureBuilt(options: { force?: boolean; electron?: boolean; log?: Log } = {}): void {
+  const log = options.log ?? ((line) => console.log(`[build] ${line}`));
+  const force = options.force ?? false;
+  const node = process.execPath;
+
+  if (force || outdated('server/src/db/generated/postgresql/client.ts', ['prisma/schema.prisma']) ||
+      outdated('server/src/db/generated/sqlite/client.ts', ['prisma/schema.prisma'])) {
+    log('generating Prisma clients');
+    generateClients(log);
+  }
+  if (force || outdated('renderer/dist/index.html', ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'contract'])) {
+    log('building the renderer (Vite)');
+    run(node, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], log);
+  }
+  if ((force || options.electron) && outdated('electron/dist/main.cjs', ['electron/main', 'electron/preload'])) {
+    log('bundling the Electron main and preload');
+    run(node, ['--import', 'tsx', 'electron/build.ts'], log);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    ensureBuilt({ force: process.argv.includes('--force'), electron: true });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

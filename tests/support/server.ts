@@ -1,0 +1,82 @@
+// Starts a real server node on a free port with a fresh SQLite database (or PostgreSQL when asked),
+// a controllable clock and an in-memory logger.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/src/config';
+import type { Clock } from '../../server/src/context';
+import { memoryLogger } from '../../server/src/log';
+import { startServer, type RunningServer } from '../../server/src/server';
+
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string | Date): void {
+    this.current = new Date(iso);
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export interface TestServer extends RunningServer {
+  clock: TestClock;
+  logs: ReturnType<typeof memoryLogger>;
+  dataDir: string;
+  api<T = unknown>(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
+  loginAs(username: string): Promise<string>;
+}
+
+export async function startTestServer(
+  options: { env?: Record<string, string>; now?: string; databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    SIM: '0',
+    OPEN: '0',
+    DATA_DIR: dataDir,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
+  });
+  const clock = new TestClock(new Date(options.now ?? '2026-11-23T02:00:00Z'));
+  const logs = memoryLogger();
+  const server = await startServer(config, { clock, log: logs });
+  const api = async <T>(method: string, url: string, body?: unknown, token?: string) => {
+    const res = await fetch(`${server.url}${url}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T };
+  };
+  const loginAs = async (username: string) => {
+    const r = await api<{ token: string }>('POST', '/api/auth/login', { username, password: 'demo123' });
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token;
+  };
+  const closeServer = server.close.bind(server);
+  return Object.assign(server, {
+    clock,
+    logs,
+    dataDir,
+    api,
+    loginAs,
+    close: async () => {
+      await closeServer();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
