@@ -15,6 +15,8 @@ import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
 import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
+import { mountIngest } from './http/ingest';
+import { loadIngestKey } from './ingest/key';
 import { createIo, type IoServer } from './live/socket';
 import { createLogger, type Logger } from './log';
 
@@ -24,6 +26,7 @@ export interface RunningServer {
   ctx: ServerContext;
   io: IoServer;
   cases: CaseService;
+  ingestKey: string;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   const cases = new CaseService(ctx, await loadReference(db));
   const stopScheduler = startScheduler(ctx, cases);
-  const app = createApp(ctx, [mountAuth(ctx), mountCases(ctx, cases), mountReference(ctx, cases)]);
+  const ingestKey = loadIngestKey(config.dataDir);
+  const app = createApp(ctx, [
+    mountAuth(ctx),
+    mountCases(ctx, cases),
+    mountReference(ctx, cases),
+    mountIngest(ctx, cases, ingestKey),
+  ]);
   const httpServer = http.createServer(app);
   const io = createIo(httpServer, ctx, async () => {
     const last = await db.outbox.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
@@ -75,6 +84,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ctx,
     io,
     cases,
+    ingestKey,
     async close() {
       if (closed) return;
       closed = true;

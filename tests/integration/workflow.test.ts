@@ -1,0 +1,3 @@
+import { workflowSuite } from './workflow-suite';
+
+workflowSuite('SQLite', async () => undefined);
