@@ -4,7 +4,11 @@ import { CaseCommand, CaseState, CategoryKind, Source, Urgency } from './domain'
 
 const Lon = z.number().min(-180).max(180);
 const Lat = z.number().min(-90).max(90);
-const Url = z.string().trim().max(2000).refine((u) => /^(https?:\/\/|\/)/.test(u), 'must be an http(s) URL or a path starting with /');
+const Url = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((u) => /^(https?:\/\/|\/)/.test(u), 'must be an http(s) URL or a path starting with /');
 
 export const ClockView = z.object({
   step: z.string().nullable(),
@@ -67,7 +71,9 @@ export const CaseDetail = CaseSummary.extend({
   photos: z.array(z.string()),
   events: z.array(CaseEventView),
   allowedCommands: z.array(CaseCommand),
-  possibleDuplicates: z.array(z.object({ id: z.string(), caseNumber: z.string(), distanceMeters: z.number() })),
+  possibleDuplicates: z.array(
+    z.object({ id: z.string(), caseNumber: z.string(), distanceMeters: z.number() }),
+  ),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -78,8 +84,14 @@ export const ReportBody = z
     categoryId: z.string().trim().min(1).max(40).optional(),
     /** alternatively kind + 4-digit code */
     kind: CategoryKind.optional(),
-    code: z.string().regex(/^\d{4}$/, 'code is 4 digits (major + subclass)').optional(),
-    partId: z.string().regex(/^\d{16}$/, 'partId is the 16-digit part ID').optional(),
+    code: z
+      .string()
+      .regex(/^\d{4}$/, 'code is 4 digits (major + subclass)')
+      .optional(),
+    partId: z
+      .string()
+      .regex(/^\d{16}$/, 'partId is the 16-digit part ID')
+      .optional(),
     lon: Lon,
     lat: Lat,
     address: z.string().trim().max(200).default(''),
@@ -104,7 +116,12 @@ export const CommandBody = z
     attachments: z.array(Url).max(9).optional(),
     departmentId: z.string().trim().max(64).optional(),
     mergedIntoId: z.string().trim().max(64).optional(),
-    extensionMinutes: z.number().int().positive().max(60 * 24 * 90).optional(),
+    extensionMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(60 * 24 * 90)
+      .optional(),
     valid: z.boolean().optional(),
     urgency: Urgency.optional(),
     assigneeId: z.string().trim().max(64).optional(),
@@ -118,7 +135,10 @@ export const CaseListQuery = z.object({
     .optional()
     .transform((s) => (s ? s.split(',') : undefined))
     .pipe(z.array(CaseState).optional()),
-  districtCode: z.string().regex(/^\d{6}$/).optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   categoryId: z.string().max(40).optional(),
   urgency: Urgency.optional(),
   departmentId: z.string().max(64).optional(),

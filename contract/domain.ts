@@ -2,7 +2,15 @@
 // Category codes, departments and divisions are data; only closed vocabularies live here.
 import { z } from 'zod';
 
-export const ROLES = ['supervisor', 'dispatcher', 'handler', 'inspector', 'commander', 'leader', 'admin'] as const;
+export const ROLES = [
+  'supervisor',
+  'dispatcher',
+  'handler',
+  'inspector',
+  'commander',
+  'leader',
+  'admin',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

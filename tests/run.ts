@@ -24,12 +24,19 @@ function findTests(dir: string, suffix: string): string[] {
 function step(name: string, cmd: string, args: string[], parse?: (out: string) => void): boolean {
   console.log(`\n=== ${name}: ${[path.basename(cmd), ...args].join(' ').slice(0, 200)}`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env: process.env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    env: process.env,
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   parse?.(`${r.stdout ?? ''}\n${r.stderr ?? ''}`);
   const ok = r.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (!ok) failures.push(name);
   return ok;
 }
@@ -58,12 +65,22 @@ if (mode === 'all' || mode === 'static') {
 if (mode === 'all' || mode === 'unit') {
   ensureBuilt({ log: (l) => console.log(`[build] ${l}`) });
   const files = [...findTests('tests/unit', '.test.ts'), ...findTests('tests/integration', '.test.ts')];
-  step('unit + integration', node, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], countNodeTests);
+  step(
+    'unit + integration',
+    node,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
+    countNodeTests,
+  );
 }
 
 if (mode === 'all' || mode === 'e2e') {
   ensureBuilt({ log: (l) => console.log(`[build] ${l}`) });
-  step('end-to-end (Playwright, Chromium)', node, ['node_modules/@playwright/test/cli.js', 'test'], countPlaywright);
+  step(
+    'end-to-end (Playwright, Chromium)',
+    node,
+    ['node_modules/@playwright/test/cli.js', 'test'],
+    countPlaywright,
+  );
 }
 
 if (failures.length) console.log(`\nfailed steps: ${failures.join(', ')}`);

@@ -23,11 +23,15 @@ export function generateClients(log: (line: string) => void = console.log): void
   }
   const pg = writePostgresSchema();
   for (const schema of ['prisma/schema.prisma', path.relative(process.cwd(), pg)]) {
-    const r = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate', '--schema', schema], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['node_modules/prisma/build/index.js', 'generate', '--schema', schema],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) {
       throw new Error(`prisma generate --schema ${schema} failed:\n${r.stdout}\n${r.stderr}`);
     }

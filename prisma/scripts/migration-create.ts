@@ -9,7 +9,14 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import { derivePostgresSchema, migrationsDir, schemaPath, SQLITE_SCHEMA, writePostgresSchema, type Provider } from './schemas';
+import {
+  derivePostgresSchema,
+  migrationsDir,
+  schemaPath,
+  SQLITE_SCHEMA,
+  writePostgresSchema,
+  type Provider,
+} from './schemas';
 
 const SNAPSHOT = path.resolve('prisma/migrations/schema.snapshot.prisma');
 
@@ -78,4 +85,3 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
-

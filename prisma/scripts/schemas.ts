@@ -15,7 +15,10 @@ export function migrationsDir(provider: Provider): string {
 export function derivePostgresSchema(sqliteSchema: string): string {
   const out = sqliteSchema
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace('output       = "../server/src/db/generated/sqlite"', 'output       = "../../server/src/db/generated/postgresql"');
+    .replace(
+      'output       = "../server/src/db/generated/sqlite"',
+      'output       = "../../server/src/db/generated/postgresql"',
+    );
   if (out === sqliteSchema || !out.includes('generated/postgresql')) {
     throw new Error('prisma/schema.prisma no longer has the expected datasource/generator lines');
   }

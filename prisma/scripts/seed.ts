@@ -10,6 +10,13 @@ import { createLogger } from '../../server/src/log';
 const config = loadConfig();
 await migrate(config.database);
 const db = await createDb(config.database);
-const result = await seedIfEmpty({ config, db, log: createLogger('info'), clock: systemClock, version: '', city: DEMO_CITY });
+const result = await seedIfEmpty({
+  config,
+  db,
+  log: createLogger('info'),
+  clock: systemClock,
+  version: '',
+  city: DEMO_CITY,
+});
 console.log(result ? `seeded: ${JSON.stringify(result)}` : 'database already has data; nothing seeded');
 await db.$disconnect();

@@ -13,9 +13,11 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError(400, 'bad_request', message, details);
 export const unauthorized = (message = '请先登录 / Sign in first: send Authorization: Bearer <token>') =>
   new AppError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError(409, 'conflict', message, details);

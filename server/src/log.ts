@@ -17,7 +17,13 @@ export function createLogger(
 ): Logger {
   const emit = (l: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[l] < ORDER[level]) return;
-    const record: Record<string, unknown> = { time: new Date().toISOString(), level: l, msg, ...base, ...fields };
+    const record: Record<string, unknown> = {
+      time: new Date().toISOString(),
+      level: l,
+      msg,
+      ...base,
+      ...fields,
+    };
     if (fields?.err instanceof Error) {
       record.err = { name: fields.err.name, message: fields.err.message, stack: fields.err.stack };
     }
@@ -39,6 +45,8 @@ function defaultWrite(level: Level, line: string): void {
 /** A logger that keeps lines in memory, for tests. */
 export function memoryLogger(): Logger & { lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = createLogger('debug', {}, (_l, line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  const logger = createLogger('debug', {}, (_l, line) =>
+    lines.push(JSON.parse(line) as Record<string, unknown>),
+  );
   return Object.assign(logger, { lines });
 }

@@ -35,8 +35,9 @@ export interface StartOptions {
   log?: Logger;
 }
 
-const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel, { node: config.nodeId });
@@ -50,7 +51,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
 
   const db = await createDb(config.database);
-  const ctx: ServerContext = { config, db, log, clock: options.clock ?? systemClock, version, city: DEMO_CITY };
+  const ctx: ServerContext = {
+    config,
+    db,
+    log,
+    clock: options.clock ?? systemClock,
+    version,
+    city: DEMO_CITY,
+  };
   const seeded = await seedIfEmpty(ctx);
   if (seeded) log.info('demo data seeded', seeded);
 

@@ -17,7 +17,10 @@ describe('server foundation', () => {
   });
 
   test('health reports the database and node', async () => {
-    const r = await server.api<{ status: string; database: { provider: string; ok: boolean } }>('GET', '/api/health');
+    const r = await server.api<{ status: string; database: { provider: string; ok: boolean } }>(
+      'GET',
+      '/api/health',
+    );
     assert.equal(r.status, 200);
     assert.equal(r.body.status, 'ok');
     assert.deepEqual(r.body.database, { provider: 'sqlite', ok: true });
@@ -38,12 +41,17 @@ describe('server foundation', () => {
     const bad = await server.api<{ error: { code: string } }>('POST', '/api/auth/login', '{"username":');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'bad_json');
-    const big = await server.api('POST', '/api/auth/login', { username: 'x', password: 'y'.repeat(2_000_000) });
+    const big = await server.api('POST', '/api/auth/login', {
+      username: 'x',
+      password: 'y'.repeat(2_000_000),
+    });
     assert.equal(big.status, 413);
   });
 
   test('login validates input, rejects wrong passwords and issues a working token', async () => {
-    const empty = await server.api<{ error: { message: string } }>('POST', '/api/auth/login', { username: '' });
+    const empty = await server.api<{ error: { message: string } }>('POST', '/api/auth/login', {
+      username: '',
+    });
     assert.equal(empty.status, 400);
     assert.match(empty.body.error.message, /username/);
     const wrong = await server.api('POST', '/api/auth/login', { username: 'dispatcher', password: 'nope' });
@@ -80,7 +88,9 @@ describe('server foundation', () => {
         events: { create: { command: 'report', toState: 'reported', role: 'public', at: new Date() } },
       },
     });
-    await assert.rejects(db.caseEvent.updateMany({ where: { caseId: 'c-append' }, data: { note: 'edited' } }));
+    await assert.rejects(
+      db.caseEvent.updateMany({ where: { caseId: 'c-append' }, data: { note: 'edited' } }),
+    );
     await assert.rejects(db.caseEvent.deleteMany({ where: { caseId: 'c-append' } }));
     const kept = await db.caseEvent.findMany({ where: { caseId: 'c-append' } });
     assert.equal(kept.length, 1);
@@ -98,10 +108,16 @@ describe('migration runner', () => {
     assert.ok(first.applied.length >= 2);
     const second = migrateSqlite(file, folder);
     assert.deepEqual(second.applied, []);
-    const rows = new Database(file).prepare('SELECT migration_name, checksum FROM _prisma_migrations').all() as Array<{ checksum: string }>;
+    const rows = new Database(file)
+      .prepare('SELECT migration_name, checksum FROM _prisma_migrations')
+      .all() as Array<{ checksum: string }>;
     assert.equal(rows.length, first.applied.length);
     assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum)));
-    const firstDir = fs.readdirSync(folder).filter((d) => /^\d/.test(d)).sort()[0] ?? '';
+    const firstDir =
+      fs
+        .readdirSync(folder)
+        .filter((d) => /^\d/.test(d))
+        .sort()[0] ?? '';
     fs.appendFileSync(path.join(folder, firstDir, 'migration.sql'), '\n-- edited\n');
     assert.throws(() => migrateSqlite(file, folder), MigrationError);
     fs.rmSync(dir, { recursive: true, force: true });

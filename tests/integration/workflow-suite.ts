@@ -7,7 +7,9 @@ import { sweepClocks } from '../../server/src/db/cases/scheduler';
 import { startTestServer, type TestServer } from '../support/server';
 
 type R<T> = { status: number; body: T };
-type Err = { error: { code: string; message: string; details?: { allowed?: string[]; case?: { version: number } } } };
+type Err = {
+  error: { code: string; message: string; details?: { allowed?: string[]; case?: { version: number } } };
+};
 
 const POINT = { lon: 119.16, lat: 34.61 }; // inside the demo city
 
@@ -17,9 +19,19 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
     const tokens: Record<string, string> = {};
     const as = async (user: string) => (tokens[user] ??= await s.loginAs(user));
     const cmd = async (user: string, c: CaseDetail, command: string, extra: Record<string, unknown> = {}) =>
-      s.api<CaseDetail & Err>('POST', `/api/cases/${c.id}/commands`, { command, version: c.version, ...extra }, await as(user));
+      s.api<CaseDetail & Err>(
+        'POST',
+        `/api/cases/${c.id}/commands`,
+        { command, version: c.version, ...extra },
+        await as(user),
+      );
     const report = async (user: string, body: Record<string, unknown>) =>
-      s.api<CaseDetail & Err>('POST', '/api/cases', { source: 'hotline', description: '路边有暴露垃圾', ...POINT, ...body }, await as(user));
+      s.api<CaseDetail & Err>(
+        'POST',
+        '/api/cases',
+        { source: 'hotline', description: '路边有暴露垃圾', ...POINT, ...body },
+        await as(user),
+      );
     const ok = (r: R<CaseDetail & Err>, what: string): CaseDetail => {
       assert.ok(r.status < 300, `${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
       return r.body;
@@ -43,8 +55,14 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       c = ok(await cmd('supervisor', c, 'accept'), 'accept');
       c = ok(await cmd('supervisor', c, 'open'), 'open');
       assert.equal(c.state, 'opened');
-      assert.ok(c.allowedCommands.length === 0 || !c.allowedCommands.includes('dispatch'), 'supervisor does not dispatch');
-      const dispatcherView = ok(await s.api('GET', `/api/cases/${c.id}`, undefined, await as('dispatcher')), 'read');
+      assert.ok(
+        c.allowedCommands.length === 0 || !c.allowedCommands.includes('dispatch'),
+        'supervisor does not dispatch',
+      );
+      const dispatcherView = ok(
+        await s.api('GET', `/api/cases/${c.id}`, undefined, await as('dispatcher')),
+        'read',
+      );
       assert.ok(dispatcherView.allowedCommands.includes('dispatch'));
       c = ok(await cmd('dispatcher', c, 'dispatch', { departmentId: c.suggestedDepartmentId }), 'dispatch');
       assert.equal(c.state, 'dispatched');
@@ -52,7 +70,10 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       assert.equal(c.clock.step, 'handle');
       const handler = `handler.${c.departmentId}`;
       c = ok(await cmd(handler, c, 'acceptTask'), 'acceptTask');
-      c = ok(await cmd(handler, c, 'handle', { note: '已清运', attachments: ['/photos/after.jpg'] }), 'handle');
+      c = ok(
+        await cmd(handler, c, 'handle', { note: '已清运', attachments: ['/photos/after.jpg'] }),
+        'handle',
+      );
       assert.equal(c.state, 'handled');
       c = ok(await cmd('supervisor', c, 'check'), 'check');
       c = ok(await cmd('supervisor', c, 'approve'), 'approve');
@@ -82,13 +103,26 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       assert.equal(wrongRole.status, 403);
       const missingReason = await cmd('supervisor', c, 'void');
       assert.equal(missingReason.status, 400);
-      const unknown = await s.api<Err>('POST', `/api/cases/${c.id}/commands`, { command: 'explode', version: 1 }, await as('supervisor'));
+      const unknown = await s.api<Err>(
+        'POST',
+        `/api/cases/${c.id}/commands`,
+        { command: 'explode', version: 1 },
+        await as('supervisor'),
+      );
       assert.equal(unknown.status, 400);
       assert.match(unknown.body.error.message, /command/);
     });
 
     test('two dispatchers at once: exactly one wins, the other gets 409 and the current case', async () => {
-      let c = ok(await report('inspector1', { source: 'inspector', categoryId: 'event-0501', lon: 119.15, lat: 34.61 }), 'report');
+      let c = ok(
+        await report('inspector1', {
+          source: 'inspector',
+          categoryId: 'event-0501',
+          lon: 119.15,
+          lat: 34.61,
+        }),
+        'report',
+      );
       c = ok(await cmd('supervisor', c, 'open'), 'open');
       const [a, b] = await Promise.all([
         cmd('dispatcher', c, 'dispatch', { departmentId: 'cityadmin' }),
@@ -103,13 +137,25 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
     });
 
     test('a handler sees and acts only on its own department; denials are 403 and logged', async () => {
-      let c = ok(await report('supervisor', { categoryId: 'part-0111', source: 'hotline', description: '燃气井盖缺失' }), 'report');
+      let c = ok(
+        await report('supervisor', {
+          categoryId: 'part-0111',
+          source: 'hotline',
+          description: '燃气井盖缺失',
+        }),
+        'report',
+      );
       assert.equal(c.suggestedDepartmentId, 'gas');
       c = ok(await cmd('supervisor', c, 'accept'), 'accept');
       c = ok(await cmd('supervisor', c, 'open'), 'open');
       c = ok(await cmd('dispatcher', c, 'dispatch', { departmentId: 'gas' }), 'dispatch');
       const other = await as('handler.water');
-      const list = await s.api<{ items: Array<{ id: string; departmentId: string }> }>('GET', '/api/cases?limit=1000', undefined, other);
+      const list = await s.api<{ items: Array<{ id: string; departmentId: string }> }>(
+        'GET',
+        '/api/cases?limit=1000',
+        undefined,
+        other,
+      );
       assert.ok(list.body.items.every((x) => x.departmentId === 'water'));
       assert.ok(!list.body.items.some((x) => x.id === c.id));
       const read = await s.api<Err>('GET', `/api/cases/${c.id}`, undefined, other);
@@ -117,14 +163,27 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       const act = await cmd('handler.water', c, 'acceptTask');
       assert.equal(act.status, 403);
       assert.ok(s.logs.lines.some((l) => l.msg === 'access denied' && String(l.path).includes(c.id)));
-      const own = await s.api<{ items: Array<{ id: string }> }>('GET', '/api/cases?limit=1000', undefined, await as('handler.gas'));
+      const own = await s.api<{ items: Array<{ id: string }> }>(
+        'GET',
+        '/api/cases?limit=1000',
+        undefined,
+        await as('handler.gas'),
+      );
       assert.ok(own.body.items.some((x) => x.id === c.id));
-      const inspectorOther = await s.api<{ items: Array<{ districtCode: string }> }>('GET', '/api/cases?limit=1000', undefined, await as('inspector2'));
+      const inspectorOther = await s.api<{ items: Array<{ districtCode: string }> }>(
+        'GET',
+        '/api/cases?limit=1000',
+        undefined,
+        await as('inspector2'),
+      );
       assert.ok(inspectorOther.body.items.every((x) => x.districtCode === '329802'));
     });
 
     test('a safety-critical category gets the 24 h natural repair limit', async () => {
-      let c = ok(await report('supervisor', { categoryId: 'part-0102', description: '污水井盖破损' }), 'report');
+      let c = ok(
+        await report('supervisor', { categoryId: 'part-0102', description: '污水井盖破损' }),
+        'report',
+      );
       c = ok(await cmd('supervisor', c, 'accept'), 'accept');
       c = ok(await cmd('supervisor', c, 'open'), 'open');
       c = ok(await cmd('dispatcher', c, 'dispatch', {}), 'dispatch with the suggested department');
@@ -134,7 +193,15 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
     });
 
     test('auto-dispatch categories are dispatched on opening, with the reason recorded', async () => {
-      let c = ok(await report('inspector1', { source: 'inspector', categoryId: 'event-0102', lon: 119.15, lat: 34.62 }), 'report');
+      let c = ok(
+        await report('inspector1', {
+          source: 'inspector',
+          categoryId: 'event-0102',
+          lon: 119.15,
+          lat: 34.62,
+        }),
+        'report',
+      );
       c = ok(await cmd('supervisor', c, 'open'), 'open');
       assert.equal(c.state, 'dispatched');
       const auto = c.events.at(-1);
@@ -145,11 +212,23 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
     });
 
     test('escalation slips at 80 %, 100 % and 150 % of the limit, once each; suspension stops the clock', async () => {
-      let c = ok(await report('inspector1', { source: 'inspector', categoryId: 'event-0104', lon: 119.145, lat: 34.615 }), 'report');
+      let c = ok(
+        await report('inspector1', {
+          source: 'inspector',
+          categoryId: 'event-0104',
+          lon: 119.145,
+          lat: 34.615,
+        }),
+        'report',
+      );
       c = ok(await cmd('supervisor', c, 'open'), 'open'); // auto-dispatched: road cleaning, 120 working minutes
       assert.equal(c.state, 'dispatched');
       const slips = async () =>
-        (await s.ctx.db.caseEvent.findMany({ where: { caseId: c.id, command: { in: ['remind', 'urge', 'supervise'] } } })).map((e) => e.command);
+        (
+          await s.ctx.db.caseEvent.findMany({
+            where: { caseId: c.id, command: { in: ['remind', 'urge', 'supervise'] } },
+          })
+        ).map((e) => e.command);
       s.clock.advanceMinutes(90);
       await sweepClocks(s.ctx, s.cases);
       assert.deepEqual(await slips(), []);
@@ -175,20 +254,42 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       assert.deepEqual(await slips(), ['remind', 'urge', 'supervise']);
       c = ok(await s.api('GET', `/api/cases/${c.id}`, undefined, await as('dispatcher')), 'read');
       assert.equal(c.clock.state, 'red');
-      const overdue = await s.api<{ items: Array<{ id: string }> }>('GET', '/api/cases?clock=red', undefined, await as('dispatcher'));
+      const overdue = await s.api<{ items: Array<{ id: string }> }>(
+        'GET',
+        '/api/cases?clock=red',
+        undefined,
+        await as('dispatcher'),
+      );
       assert.ok(overdue.body.items.some((x) => x.id === c.id));
     });
 
     test('a second report of the same problem within 50 m and 24 h is flagged', async () => {
-      const first = ok(await report('supervisor', { categoryId: 'event-0203', lon: 119.2, lat: 34.58 }), 'first');
-      const second = ok(await report('supervisor', { categoryId: 'event-0203', lon: 119.2003, lat: 34.5801 }), 'second');
-      const far = ok(await report('supervisor', { categoryId: 'event-0203', lon: 119.21, lat: 34.58 }), 'far');
+      const first = ok(
+        await report('supervisor', { categoryId: 'event-0203', lon: 119.2, lat: 34.58 }),
+        'first',
+      );
+      const second = ok(
+        await report('supervisor', { categoryId: 'event-0203', lon: 119.2003, lat: 34.5801 }),
+        'second',
+      );
+      const far = ok(
+        await report('supervisor', { categoryId: 'event-0203', lon: 119.21, lat: 34.58 }),
+        'far',
+      );
       assert.equal(second.duplicateOfId, first.id);
       assert.equal(far.duplicateOfId, null);
       assert.ok(second.possibleDuplicates.some((d) => d.id === first.id && d.distanceMeters < 50));
-      const merged = ok(await cmd('supervisor', second, 'merge', { mergedIntoId: first.id, reason: '重复上报' }), 'merge');
+      const merged = ok(
+        await cmd('supervisor', second, 'merge', { mergedIntoId: first.id, reason: '重复上报' }),
+        'merge',
+      );
       assert.equal(merged.mergedIntoId, first.id);
-      const history = await s.api<CaseDetail>('GET', `/api/cases/${first.id}`, undefined, await as('supervisor'));
+      const history = await s.api<CaseDetail>(
+        'GET',
+        `/api/cases/${first.id}`,
+        undefined,
+        await as('supervisor'),
+      );
       assert.equal(history.body.events[0]?.command, 'report', 'both histories are kept');
     });
 

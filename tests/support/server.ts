@@ -25,7 +25,12 @@ export interface TestServer extends RunningServer {
   clock: TestClock;
   logs: ReturnType<typeof memoryLogger>;
   dataDir: string;
-  api<T = unknown>(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
+  api<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: T }>;
   loginAs(username: string): Promise<string>;
 }
 

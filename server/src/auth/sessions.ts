@@ -28,13 +28,21 @@ export async function login(
   const token = crypto.randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
-  await ctx.db.session.create({ data: { tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt } });
+  await ctx.db.session.create({
+    data: { tokenHash: sha256(token), userId: user.id, createdAt: now, expiresAt },
+  });
   return { token, expiresAt, actor: toActor(user) };
 }
 
-export async function authenticate(ctx: ServerContext, token: string | undefined | null): Promise<Actor | null> {
+export async function authenticate(
+  ctx: ServerContext,
+  token: string | undefined | null,
+): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
-  const session = await ctx.db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+  const session = await ctx.db.session.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { user: true },
+  });
   if (!session || !session.user.active) return null;
   if (session.expiresAt.getTime() <= ctx.clock.now().getTime()) return null;
   return toActor(session.user);
@@ -63,5 +71,4 @@ function toActor(user: {
 }
 
 // scrypt hash of a random password nobody knows; only used to equalise timing.
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$0k8Qd7n7p2oU1Y6z1m8M0y6b3yq2bq3d0hGk3m9W2rY=';
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$0k8Qd7n7p2oU1Y6z1m8M0y6b3yq2bq3d0hGk3m9W2rY=';

@@ -37,16 +37,34 @@ export function ensureBuilt(options: { force?: boolean; electron?: boolean; log?
   const force = options.force ?? false;
   const node = process.execPath;
 
-  if (force || outdated('server/src/db/generated/postgresql/client.ts', ['prisma/schema.prisma']) ||
-      outdated('server/src/db/generated/sqlite/client.ts', ['prisma/schema.prisma'])) {
+  if (
+    force ||
+    outdated('server/src/db/generated/postgresql/client.ts', ['prisma/schema.prisma']) ||
+    outdated('server/src/db/generated/sqlite/client.ts', ['prisma/schema.prisma'])
+  ) {
     log('generating Prisma clients');
     generateClients(log);
   }
-  if (force || outdated('renderer/dist/index.html', ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'contract'])) {
+  if (
+    force ||
+    outdated('renderer/dist/index.html', [
+      'renderer/src',
+      'renderer/index.html',
+      'renderer/vite.config.ts',
+      'contract',
+    ])
+  ) {
     log('building the renderer (Vite)');
-    run(node, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], log);
+    run(
+      node,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+      log,
+    );
   }
-  if ((force || options.electron) && outdated('electron/dist/main.cjs', ['electron/main', 'electron/preload'])) {
+  if (
+    (force || options.electron) &&
+    outdated('electron/dist/main.cjs', ['electron/main', 'electron/preload'])
+  ) {
     log('bundling the Electron main and preload');
     run(node, ['--import', 'tsx', 'electron/build.ts'], log);
   }

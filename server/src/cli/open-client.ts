@@ -52,10 +52,14 @@ export function browserArgs(url: string, profileDir: string, kiosk: boolean): st
 export function openClient(url: string, options: { dataDir: string; kiosk: boolean }): OpenedClient | null {
   const electron = electronBinary();
   if (electron && fs.existsSync('electron/dist/main.cjs')) {
-    const child = spawn(electron, ['electron/dist/main.cjs', `--app-url=${url}`, ...(options.kiosk ? ['--kiosk'] : [])], {
-      stdio: 'inherit',
-      env: { ...process.env, APP_URL: url },
-    });
+    const child = spawn(
+      electron,
+      ['electron/dist/main.cjs', `--app-url=${url}`, ...(options.kiosk ? ['--kiosk'] : [])],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, APP_URL: url },
+      },
+    );
     return { kind: 'electron', command: electron, child };
   }
   const browser = findBrowser();

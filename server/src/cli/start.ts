@@ -26,7 +26,10 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): Flags {
     else if (arg === '--kiosk') out.KIOSK = '1';
     else if (arg === '--port') out.PORT = value();
     else if (arg === '--drill') out.DRILL = '1';
-    else throw new ConfigError(`unknown option ${arg}; known: --no-sim --sim-rate N --no-open --kiosk --port N --drill`);
+    else
+      throw new ConfigError(
+        `unknown option ${arg}; known: --no-sim --sim-rate N --no-open --kiosk --port N --drill`,
+      );
   }
   return { env: out };
 }

@@ -105,7 +105,10 @@ export function migrateSqlite(file: string, folder: string): MigrationReport {
     db.pragma('journal_mode = WAL');
     db.exec(SQLITE_TABLE);
     const migrations = loadMigrations(folder);
-    const done = checkHistory(migrations, db.prepare('SELECT * FROM "_prisma_migrations"').all() as AppliedRow[]);
+    const done = checkHistory(
+      migrations,
+      db.prepare('SELECT * FROM "_prisma_migrations"').all() as AppliedRow[],
+    );
     const applied: string[] = [];
     for (const m of migrations.filter((x) => !done.has(x.name))) {
       const id = crypto.randomUUID();
@@ -173,5 +176,7 @@ export async function migratePostgres(url: string, folder: string): Promise<Migr
 
 export async function migrate(target: DatabaseTarget, root = process.cwd()): Promise<MigrationReport> {
   const folder = migrationsFolder(target.provider, root);
-  return target.provider === 'sqlite' ? migrateSqlite(target.file, folder) : migratePostgres(target.url, folder);
+  return target.provider === 'sqlite'
+    ? migrateSqlite(target.file, folder)
+    : migratePostgres(target.url, folder);
 }

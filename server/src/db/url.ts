@@ -3,8 +3,7 @@
 import path from 'node:path';
 
 export type DatabaseTarget =
-  | { provider: 'sqlite'; url: string; file: string }
-  | { provider: 'postgresql'; url: string };
+  { provider: 'sqlite'; url: string; file: string } | { provider: 'postgresql'; url: string };
 
 export function parseDatabaseUrl(raw: string | undefined, dataDir: string): DatabaseTarget {
   const url = raw && raw.trim() !== '' ? raw.trim() : `file:${path.join(dataDir, 'city-ops.db')}`;

@@ -62,7 +62,9 @@ export function createApp(ctx: ServerContext, mountApi: Array<(router: express.R
       res
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('渲染端尚未构建 / The renderer is not built yet: run `npm run build` (npm start does it for you).');
+        .send(
+          '渲染端尚未构建 / The renderer is not built yet: run `npm run build` (npm start does it for you).',
+        );
     });
   }
   app.use(notFoundHandler);

@@ -28,7 +28,8 @@ export function requireActor(ctx: ServerContext): RequestHandler {
     const token = bearer(req);
     if (!token) throw unauthorized();
     const actor = await authenticate(ctx, token);
-    if (!actor) throw unauthorized('会话无效或已过期，请重新登录 / Session invalid or expired: sign in again');
+    if (!actor)
+      throw unauthorized('会话无效或已过期，请重新登录 / Session invalid or expired: sign in again');
     req.actor = actor;
     next();
   });

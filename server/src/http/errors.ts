@@ -1,6 +1,6 @@
 // Typed HTTP errors: a status, a code for programs and a message that says what to fix.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Logger } from '../log';
 
 export { AppError as HttpError, badRequest, conflict, forbidden, notFound, unauthorized } from '../errors';
@@ -32,15 +32,22 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     // body-parser errors carry a status and a type
     const parserError = err as { status?: number; type?: string; message?: string };
     if (parserError.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'too_large', message: 'request body too large; split it into batches' } });
+      res
+        .status(413)
+        .json({ error: { code: 'too_large', message: 'request body too large; split it into batches' } });
       return;
     }
     if (parserError.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'bad_json', message: `request body is not valid JSON: ${parserError.message}` } });
+      res
+        .status(400)
+        .json({
+          error: { code: 'bad_json', message: `request body is not valid JSON: ${parserError.message}` },
+        });
       return;
     }
     if (err instanceof HttpError) {
-      if (err.status === 403) log.warn('access denied', { method: req.method, path: req.path, reason: err.message });
+      if (err.status === 403)
+        log.warn('access denied', { method: req.method, path: req.path, reason: err.message });
       res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
       return;
     }

@@ -11,7 +11,11 @@ import { AppError, unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
 import { asyncHandler, describeZodError, parseOr400 } from './errors';
 
-const Batch = z.object({ reports: z.array(z.unknown()).min(1, 'reports is empty').max(500, 'at most 500 reports per batch') }).strict();
+const Batch = z
+  .object({
+    reports: z.array(z.unknown()).min(1, 'reports is empty').max(500, 'at most 500 reports per batch'),
+  })
+  .strict();
 
 export function mountIngest(ctx: ServerContext, service: CaseService, ingestKey: string) {
   return (router: Router) => {
@@ -43,7 +47,9 @@ export function mountIngest(ctx: ServerContext, service: CaseService, ingestKey:
             }
           }
           const accepted = results.filter((r) => r.ok).length;
-          res.status(accepted === results.length ? 201 : 207).json({ accepted, rejected: results.length - accepted, results });
+          res
+            .status(accepted === results.length ? 201 : 207)
+            .json({ accepted, rejected: results.length - accepted, results });
           return;
         }
         const body = parseOr400(ReportBody, req.body, 'report');

@@ -28,7 +28,11 @@ const TimeLimitPut = z
     urgency: Urgency,
     step: z.enum(['accept', 'dispatch', 'handle', 'check', 'overall', 'onsite']),
     unit: z.enum(['working_minutes', 'natural_minutes']),
-    minutes: z.number().int().min(1).max(60 * 24 * 365),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 365),
   })
   .strict();
 
@@ -39,16 +43,22 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
       '/reference',
       auth,
       asyncHandler(async (_req, res) => {
-        const divisions = await ctx.db.division.findMany({ where: { level: { in: ['city', 'district', 'street'] } } });
+        const divisions = await ctx.db.division.findMany({
+          where: { level: { in: ['city', 'district', 'street'] } },
+        });
         res.json({
           categories: [...service.ref.categories.values()],
-          departments: [...service.ref.departments.values()].map(({ categoryIds, ...d }) => ({ ...d, categoryCount: categoryIds.length })),
+          departments: [...service.ref.departments.values()].map(({ categoryIds, ...d }) => ({
+            ...d,
+            categoryCount: categoryIds.length,
+          })),
           divisions,
         });
       }),
     );
     const adminOnly = (role: string) => {
-      if (role !== 'admin') throw forbidden('仅系统管理员可修改基础数据 / Only an administrator may change reference data');
+      if (role !== 'admin')
+        throw forbidden('仅系统管理员可修改基础数据 / Only an administrator may change reference data');
     };
     router.patch(
       '/admin/categories/:id',
@@ -71,7 +81,8 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
       asyncHandler(async (req, res) => {
         adminOnly(actorOf(req).role);
         const body = parseOr400(TimeLimitPut, req.body, 'time limit');
-        if (body.categoryId && !service.ref.categories.has(body.categoryId)) throw notFound(`category ${body.categoryId}`);
+        if (body.categoryId && !service.ref.categories.has(body.categoryId))
+          throw notFound(`category ${body.categoryId}`);
         const id = `${body.categoryId ?? 'default'}:${body.urgency}:${body.step}`;
         const row = await ctx.db.timeLimit.upsert({ where: { id }, create: { id, ...body }, update: body });
         service.ref = await loadReference(ctx.db);

@@ -11,7 +11,11 @@ import type { ServerContext } from '../context';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export function createIo(httpServer: http.Server, ctx: ServerContext, headSeq: () => Promise<number>): IoServer {
+export function createIo(
+  httpServer: http.Server,
+  ctx: ServerContext,
+  headSeq: () => Promise<number>,
+): IoServer {
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     pingInterval: 10_000,

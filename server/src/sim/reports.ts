@@ -31,7 +31,18 @@ export function reportsPerSecond(at: Date, rate: number): number {
   return ((16_000 / 86_400) * rate * (DAILY_CURVE[hour] ?? 1)) / CURVE_MEAN;
 }
 
-const STREETS = ['朝阳路', '解放路', '海连路', '通灌路', '郁州路', '苍梧路', '新浦路', '盐河路', '人民路', '建设路'];
+const STREETS = [
+  '朝阳路',
+  '解放路',
+  '海连路',
+  '通灌路',
+  '郁州路',
+  '苍梧路',
+  '新浦路',
+  '盐河路',
+  '人民路',
+  '建设路',
+];
 const VIDEO_AI = ['0504', '0501', '0201', '0506', '0102'];
 
 export function reportGenerator(seed: number) {
@@ -69,7 +80,8 @@ export function reportGenerator(seed: number) {
       lat: Math.round(lat * 1e6) / 1e6,
       address: `海州市${street}${1 + Math.floor(random() * 300)}号附近`,
       description: `${category.name}：${source === 'hotline' ? '市民来电反映' : source === 'video_ai' ? '视频智能识别发现' : '现场发现'}${category.name}问题`,
-      photos: source === 'video_ai' || source === 'inspector' ? [`/api/sim/snapshot/${seed}-${counter}.svg`] : [],
+      photos:
+        source === 'video_ai' || source === 'inspector' ? [`/api/sim/snapshot/${seed}-${counter}.svg`] : [],
       ...(source === 'hotline' ? { externalRef: `12345-${seed}-${counter}` } : {}),
     };
   };

@@ -19,6 +19,11 @@ export async function locatePoint(db: Db, lon: number, lat: number): Promise<Loc
     rows.map((r) => ({ ...r, polygon: JSON.parse(r.polygon) as PolygonCoords })),
   );
   return cell
-    ? { gridCellId: cell.id, communityCode: cell.communityCode, streetCode: cell.streetCode, districtCode: cell.districtCode }
+    ? {
+        gridCellId: cell.id,
+        communityCode: cell.communityCode,
+        streetCode: cell.streetCode,
+        districtCode: cell.districtCode,
+      }
     : null;
 }

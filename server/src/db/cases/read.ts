@@ -1,7 +1,14 @@
 // Reading cases: detail with its timeline, scoped lists, duplicate candidates.
 import type { CaseDetail, CaseListQuery, CaseSummary } from '@contract/cases';
 import type { CaseCommand } from '@contract/domain';
-import { bboxAround, canRead, findPossibleDuplicates, readScope, type Actor, type DuplicateMatch } from '../../domain';
+import {
+  bboxAround,
+  canRead,
+  findPossibleDuplicates,
+  readScope,
+  type Actor,
+  type DuplicateMatch,
+} from '../../domain';
 import { forbidden, notFound } from '../../errors';
 import type { Db } from '../client';
 import type { Reference } from '../reference';
@@ -18,10 +25,21 @@ export async function duplicatesOf(
       categoryId: subject.categoryId,
       lon: { gte: w, lte: e },
       lat: { gte: s, lte: n },
-      reportedAt: { gte: new Date(subject.reportedAt.getTime() - day), lte: new Date(subject.reportedAt.getTime() + day) },
+      reportedAt: {
+        gte: new Date(subject.reportedAt.getTime() - day),
+        lte: new Date(subject.reportedAt.getTime() + day),
+      },
       NOT: { state: 'voided' },
     },
-    select: { id: true, categoryId: true, lon: true, lat: true, reportedAt: true, state: true, mergedIntoId: true },
+    select: {
+      id: true,
+      categoryId: true,
+      lon: true,
+      lat: true,
+      reportedAt: true,
+      state: true,
+      mergedIntoId: true,
+    },
     take: 50,
   });
   return findPossibleDuplicates(subject, candidates);
@@ -38,17 +56,38 @@ export async function toDetail(
   const row = (await db.case.findUnique({
     where: { id: caseId },
     include: { events: { orderBy: { id: 'asc' } } },
-  })) as (CaseRow & { events: Array<{ id: number; command: string; fromState: string | null; toState: string; actorId: string | null; role: string; note: string; attachments: string; data: string; at: Date }> }) | null;
+  })) as
+    | (CaseRow & {
+        events: Array<{
+          id: number;
+          command: string;
+          fromState: string | null;
+          toState: string;
+          actorId: string | null;
+          role: string;
+          note: string;
+          attachments: string;
+          data: string;
+          at: Date;
+        }>;
+      })
+    | null;
   if (!row) throw notFound(`case ${caseId}`);
   if (!canRead(toSnapshot(row), actor)) {
     throw forbidden('无权查看该案件 / You may not see this case (outside your department or district)');
   }
   const actorIds = [...new Set(row.events.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const users = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(users.map((u) => [u.id, u.displayName]));
   const dups = await duplicatesOf(db, row);
   const dupRows = dups.length
-    ? await db.case.findMany({ where: { id: { in: dups.map((d) => d.id) } }, select: { id: true, caseNumber: true } })
+    ? await db.case.findMany({
+        where: { id: { in: dups.map((d) => d.id) } },
+        select: { id: true, caseNumber: true },
+      })
     : [];
   const numbers = new Map(dupRows.map((d) => [d.id, d.caseNumber]));
   return {
@@ -68,7 +107,11 @@ export async function toDetail(
       at: e.at.toISOString(),
     })),
     allowedCommands: allowed(row),
-    possibleDuplicates: dups.map((d) => ({ id: d.id, caseNumber: numbers.get(d.id) ?? d.id, distanceMeters: d.distanceMeters })),
+    possibleDuplicates: dups.map((d) => ({
+      id: d.id,
+      caseNumber: numbers.get(d.id) ?? d.id,
+      distanceMeters: d.distanceMeters,
+    })),
   };
 }
 
@@ -99,7 +142,15 @@ export async function listCases(
   if (query.urgency) and.push({ urgency: query.urgency });
   if (query.departmentId) and.push({ departmentId: query.departmentId });
   if (query.clock === 'red') and.push({ stepDeadline: { lt: now }, suspendedAt: null });
-  if (query.q) and.push({ OR: [{ caseNumber: { contains: query.q } }, { address: { contains: query.q } }, { description: { contains: query.q } }, { partId: query.q }] });
+  if (query.q)
+    and.push({
+      OR: [
+        { caseNumber: { contains: query.q } },
+        { address: { contains: query.q } },
+        { description: { contains: query.q } },
+        { partId: query.q },
+      ],
+    });
   const where = { AND: and };
   const orderBy =
     query.sort === 'deadline'
@@ -118,7 +169,8 @@ export async function listCases(
     }),
   ]);
   let items = (rows as CaseRow[]).map((r) => toSummary(r, ref, now));
-  if (query.sort === 'urgency') items.sort((a, b) => (URGENCY_RANK[a.urgency] ?? 9) - (URGENCY_RANK[b.urgency] ?? 9));
+  if (query.sort === 'urgency')
+    items.sort((a, b) => (URGENCY_RANK[a.urgency] ?? 9) - (URGENCY_RANK[b.urgency] ?? 9));
   if (inMemoryClock) {
     items = items.filter((c) => c.clock.state === query.clock);
     return { total: items.length, items: items.slice(query.offset, query.offset + query.limit) };

@@ -20,18 +20,34 @@ export interface SweepResult {
   resumed: number;
 }
 
-export async function sweepClocks(ctx: ServerContext, service: CaseService, batch = 500): Promise<SweepResult> {
+export async function sweepClocks(
+  ctx: ServerContext,
+  service: CaseService,
+  batch = 500,
+): Promise<SweepResult> {
   const now = ctx.clock.now();
   const ref = service.ref;
   let slips = 0;
   let resumed = 0;
 
-  const resumable = await ctx.db.case.findMany({ where: { state: 'suspended', resumeAt: { lte: now } }, take: batch });
+  const resumable = await ctx.db.case.findMany({
+    where: { state: 'suspended', resumeAt: { lte: now } },
+    take: batch,
+  });
   for (const row of resumable as CaseRow[]) {
-    const result = applyCommand(toSnapshot(row), { command: 'resume', note: '延期到期，自动恢复 / extension ended' }, SYSTEM_ACTOR, now);
+    const result = applyCommand(
+      toSnapshot(row),
+      { command: 'resume', note: '延期到期，自动恢复 / extension ended' },
+      SYSTEM_ACTOR,
+      now,
+    );
     if (!result.ok) continue;
     try {
-      await service.command(row.id, { command: 'resume', version: row.version, note: result.event.note }, SYSTEM_ACTOR);
+      await service.command(
+        row.id,
+        { command: 'resume', version: row.version, note: result.event.note },
+        SYSTEM_ACTOR,
+      );
       resumed++;
     } catch (error) {
       ctx.log.debug('auto-resume skipped', { caseId: row.id, err: error });
@@ -53,7 +69,12 @@ export async function sweepClocks(ctx: ServerContext, service: CaseService, batc
     await ctx.db.$transaction(async (tx) => {
       // Guarded by the emitted list, not the version: slips must not make people's commands stale.
       const updated = await tx.case.updateMany({
-        where: { id: row.id, escalations: row.escalations, clockStep: row.clockStep, stepStartedAt: row.stepStartedAt },
+        where: {
+          id: row.id,
+          escalations: row.escalations,
+          clockStep: row.clockStep,
+          stepStartedAt: row.stepStartedAt,
+        },
         data: { escalations: JSON.stringify(all), nextEscalationAt: next?.at ?? null },
       });
       if (updated.count !== 1) return;

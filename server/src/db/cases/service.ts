@@ -41,9 +41,12 @@ function resolveCategory(ref: Reference, body: ReportBody, partCategoryId: strin
   const id = body.categoryId ?? (body.kind && body.code ? `${body.kind}-${body.code}` : partCategoryId);
   const category = id ? ref.categories.get(id) : undefined;
   if (!category || category.isMajor) {
-    throw badRequest(`未知的问题类别 ${id ?? ''} / Unknown category "${id ?? ''}": use a subclass id such as event-0102 or part-0101`);
+    throw badRequest(
+      `未知的问题类别 ${id ?? ''} / Unknown category "${id ?? ''}": use a subclass id such as event-0102 or part-0101`,
+    );
   }
-  if (!category.active) throw badRequest(`类别 ${category.name} 已停用 / Category ${category.id} is no longer in use`);
+  if (!category.active)
+    throw badRequest(`类别 ${category.name} 已停用 / Category ${category.id} is no longer in use`);
   return category;
 }
 
@@ -62,7 +65,13 @@ export class CaseService {
     return this.ctx.clock.now();
   }
 
-  private clockFields(row: CaseRow | null, category: CategoryRef, urgency: Urgency, result: CommandSuccess, now: Date) {
+  private clockFields(
+    row: CaseRow | null,
+    category: CategoryRef,
+    urgency: Urgency,
+    result: CommandSuccess,
+    now: Date,
+  ) {
     const current = row ? fromClockRecord(clockRecordOf(row)) : null;
     const { clock, resetEscalations } = nextStepClock(
       current,
@@ -72,7 +81,9 @@ export class CaseService {
       this.ref.calendar,
     );
     const emitted = resetEscalations || !row ? [] : (JSON.parse(row.escalations) as string[]);
-    const next = clock ? nextEscalationAt(clock, emitted as EscalationKind[], this.ref.calendar, this.ref.escalation) : null;
+    const next = clock
+      ? nextEscalationAt(clock, emitted as EscalationKind[], this.ref.calendar, this.ref.escalation)
+      : null;
     return {
       ...toClockRecord(clock, this.ref.calendar),
       escalations: JSON.stringify(emitted),
@@ -117,14 +128,19 @@ export class CaseService {
     const now = this.now();
     const { db } = this.ctx;
     const part = body.partId ? await db.part.findUnique({ where: { id: body.partId } }) : null;
-    if (body.partId && !part) throw badRequest(`部件 ${body.partId} 不存在 / Part ${body.partId} is not in the part census`);
+    if (body.partId && !part)
+      throw badRequest(`部件 ${body.partId} 不存在 / Part ${body.partId} is not in the part census`);
     const category = resolveCategory(this.ref, body, part?.categoryId ?? null);
     if (part && part.categoryId !== category.id) {
-      throw badRequest(`部件 ${part.id} 属于 ${part.categoryId}，与类别 ${category.id} 不符 / part and category disagree`);
+      throw badRequest(
+        `部件 ${part.id} 属于 ${part.categoryId}，与类别 ${category.id} 不符 / part and category disagree`,
+      );
     }
     const where = await locatePoint(db, body.lon, body.lat);
     if (!where) {
-      throw badRequest(`位置 (${body.lon}, ${body.lat}) 不在本市网格内 / The point is outside the city's grid: check lon/lat`);
+      throw badRequest(
+        `位置 (${body.lon}, ${body.lat}) 不在本市网格内 / The point is outside the city's grid: check lon/lat`,
+      );
     }
     const urgency = body.urgency ?? category.defaultUrgency;
     const input: CommandInput = { command: 'report', source: body.source, note: body.description };
@@ -140,7 +156,12 @@ export class CaseService {
       autoDispatch: category.autoDispatch,
       departments: [...this.ref.departments.values()],
     });
-    const duplicates = await duplicatesOf(db, { categoryId: category.id, lon: body.lon, lat: body.lat, reportedAt: now });
+    const duplicates = await duplicatesOf(db, {
+      categoryId: category.id,
+      lon: body.lon,
+      lat: body.lat,
+      reportedAt: now,
+    });
     const id = crypto.randomUUID();
     const clock = this.clockFields(null, category, urgency, result, now);
 
@@ -181,13 +202,23 @@ export class CaseService {
       await this.appendEvent(tx, id, {
         ...result.event,
         attachments: body.photos,
-        data: { ...result.event.data, suggestedDepartmentId: routing.departmentId, routingRule: routing.rule, duplicateOfId: duplicates[0]?.id ?? null },
+        data: {
+          ...result.event.data,
+          suggestedDepartmentId: routing.departmentId,
+          routingRule: routing.rule,
+          duplicateOfId: duplicates[0]?.id ?? null,
+        },
       });
-      const seq = await this.outbox(tx, 'case.created', row, now, { possibleDuplicates: duplicates.map((d) => d.id) });
+      const seq = await this.outbox(tx, 'case.created', row, now, {
+        possibleDuplicates: duplicates.map((d) => d.id),
+      });
       return { row, seq };
     });
     if (duplicates.length) {
-      this.ctx.log.info('possible duplicate reported', { caseId: id, duplicates: duplicates.map((d) => d.id) });
+      this.ctx.log.info('possible duplicate reported', {
+        caseId: id,
+        duplicates: duplicates.map((d) => d.id),
+      });
     }
     return this.detail(written.row.id, actor);
   }
@@ -199,14 +230,18 @@ export class CaseService {
     if (!row) throw notFound(`case ${caseId}`);
     const now = this.now();
     const category = this.ref.categories.get(row.categoryId);
-    if (!category) throw new AppError(500, 'internal', `case ${caseId} has unknown category ${row.categoryId}`);
+    if (!category)
+      throw new AppError(500, 'internal', `case ${caseId} has unknown category ${row.categoryId}`);
     const { version, ...rest } = body;
     const input = rest as CommandInput;
     if (input.departmentId !== undefined && !this.ref.departments.get(input.departmentId)?.active) {
-      throw badRequest(`部门 ${input.departmentId} 不存在或已停用 / Unknown or inactive department "${input.departmentId}"`);
+      throw badRequest(
+        `部门 ${input.departmentId} 不存在或已停用 / Unknown or inactive department "${input.departmentId}"`,
+      );
     }
     if (input.mergedIntoId !== undefined) {
-      if (input.mergedIntoId === caseId) throw badRequest('不能合并到自身 / A case cannot be merged into itself');
+      if (input.mergedIntoId === caseId)
+        throw badRequest('不能合并到自身 / A case cannot be merged into itself');
       const target = await db.case.findUnique({ where: { id: input.mergedIntoId }, select: { id: true } });
       if (!target) throw badRequest(`目标案件 ${input.mergedIntoId} 不存在 / Case to merge into not found`);
     }
@@ -216,8 +251,17 @@ export class CaseService {
     }
     const result = applyCommand(toSnapshot(row), input, actor, now);
     if (!result.ok) {
-      if (result.kind === 'forbidden') this.ctx.log.warn('command denied', { caseId, command: input.command, userId: actor.userId, role: actor.role });
-      throw failureToError(result, result.kind === 'illegal_state' ? toSummary(row, this.ref, now) : undefined);
+      if (result.kind === 'forbidden')
+        this.ctx.log.warn('command denied', {
+          caseId,
+          command: input.command,
+          userId: actor.userId,
+          role: actor.role,
+        });
+      throw failureToError(
+        result,
+        result.kind === 'illegal_state' ? toSummary(row, this.ref, now) : undefined,
+      );
     }
     if (row.version !== version) throw this.stale(row, now);
 
@@ -226,7 +270,11 @@ export class CaseService {
       if (input.command === 'open' && category.autoDispatch && current.row.suggestedDepartmentId) {
         const auto = applyCommand(
           toSnapshot(current.row),
-          { command: 'dispatch', departmentId: current.row.suggestedDepartmentId, routingReason: current.row.routingReason },
+          {
+            command: 'dispatch',
+            departmentId: current.row.suggestedDepartmentId,
+            routingReason: current.row.routingReason,
+          },
           SYSTEM_ACTOR,
           now,
         );
@@ -260,7 +308,9 @@ export class CaseService {
     const urgency = (result.next.urgency ?? row.urgency) as Urgency;
     const clock = result.clock === 'keep' ? {} : this.clockFields(row, category, urgency, result, now);
     const resumeAt =
-      result.next.state === 'suspended' && extensionMinutes ? new Date(now.getTime() + extensionMinutes * 60_000) : null;
+      result.next.state === 'suspended' && extensionMinutes
+        ? new Date(now.getTime() + extensionMinutes * 60_000)
+        : null;
     const updated = await tx.case.updateMany({
       where: { id: row.id, version },
       data: { ...result.next, ...clock, resumeAt, version: { increment: 1 }, updatedAt: now },
@@ -272,11 +322,15 @@ export class CaseService {
     const fresh = (await tx.case.findUnique({ where: { id: row.id } })) as CaseRow;
     await this.appendEvent(tx, row.id, result.event);
     const type = ['urge', 'supervise'].includes(result.event.command) ? 'case.escalated' : 'case.changed';
-    const seq = await this.outbox(tx, type, fresh, now, { event: { command: result.event.command, from: result.event.fromState, to: result.event.toState } });
+    const seq = await this.outbox(tx, type, fresh, now, {
+      event: { command: result.event.command, from: result.event.fromState, to: result.event.toState },
+    });
     return { row: fresh, seq };
   }
 
   async detail(caseId: string, actor: Actor): Promise<CaseDetail> {
-    return toDetail(this.ctx.db, this.ref, caseId, actor, this.now(), (row) => allowedCommands(toSnapshot(row), actor));
+    return toDetail(this.ctx.db, this.ref, caseId, actor, this.now(), (row) =>
+      allowedCommands(toSnapshot(row), actor),
+    );
   }
 }

@@ -1,7 +1,13 @@
 // Maps Case rows to the wire shapes of contract/cases.ts and to the domain's CaseSnapshot.
 import type { CaseSummary, ClockView } from '@contract/cases';
 import type { CaseState, CategoryKind, Source, Urgency } from '@contract/domain';
-import { clockStatus, fromClockRecord, type CaseOutcome, type CaseSnapshot, type ClockRecord } from '../../domain';
+import {
+  clockStatus,
+  fromClockRecord,
+  type CaseOutcome,
+  type CaseSnapshot,
+  type ClockRecord,
+} from '../../domain';
 import type { Reference } from '../reference';
 
 export interface CaseRow {

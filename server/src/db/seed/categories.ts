@@ -31,7 +31,13 @@ export const EVENT_MAJORS: Array<[string, string, string]> = [
   ['06', '其他事件', 'Other events'],
 ];
 
-const p = (code: string, name: string, nameEn: string, dept: string, extra: Partial<CategorySeed> = {}): CategorySeed => ({
+const p = (
+  code: string,
+  name: string,
+  nameEn: string,
+  dept: string,
+  extra: Partial<CategorySeed> = {},
+): CategorySeed => ({
   kind: 'part',
   code,
   name,
@@ -39,7 +45,13 @@ const p = (code: string, name: string, nameEn: string, dept: string, extra: Part
   dept,
   ...extra,
 });
-const e = (code: string, name: string, nameEn: string, dept: string, extra: Partial<CategorySeed> = {}): CategorySeed => ({
+const e = (
+  code: string,
+  name: string,
+  nameEn: string,
+  dept: string,
+  extra: Partial<CategorySeed> = {},
+): CategorySeed => ({
   kind: 'event',
   code,
   name,

@@ -56,7 +56,14 @@ export interface DivisionRow {
 
 export function buildDivisions(): DivisionRow[] {
   const rows: DivisionRow[] = [
-    { code: CITY_CODE, name: DEMO_CITY.name, nameEn: DEMO_CITY.nameEn, level: 'city', parentCode: null, bbox: [WEST, SOUTH, EAST, NORTH] },
+    {
+      code: CITY_CODE,
+      name: DEMO_CITY.name,
+      nameEn: DEMO_CITY.nameEn,
+      level: 'city',
+      parentCode: null,
+      bbox: [WEST, SOUTH, EAST, NORTH],
+    },
   ];
   const midLon = (WEST + EAST) / 2;
   const midLat = (SOUTH + NORTH) / 2;
@@ -65,13 +72,27 @@ export function buildDivisions(): DivisionRow[] {
     const e = d.col === 0 ? midLon : EAST;
     const s = d.row === 0 ? SOUTH : midLat;
     const n = d.row === 0 ? midLat : NORTH;
-    rows.push({ code: d.code, name: d.name, nameEn: d.nameEn, level: 'district', parentCode: CITY_CODE, bbox: [w, s, e, n] });
+    rows.push({
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      level: 'district',
+      parentCode: CITY_CODE,
+      bbox: [w, s, e, n],
+    });
     for (let si = 0; si < 3; si++) {
       const sw = w + ((e - w) * si) / 3;
       const se = w + ((e - w) * (si + 1)) / 3;
       const [sName, sEn] = STREET_NAMES[di * 3 + si] ?? ['街道', 'Street'];
       const streetCode = `${d.code}${String(si + 1).padStart(3, '0')}`;
-      rows.push({ code: streetCode, name: sName, nameEn: `${sEn} Subdistrict`, level: 'street', parentCode: d.code, bbox: [sw, s, se, n] });
+      rows.push({
+        code: streetCode,
+        name: sName,
+        nameEn: `${sEn} Subdistrict`,
+        level: 'street',
+        parentCode: d.code,
+        bbox: [sw, s, se, n],
+      });
       for (let ci = 0; ci < 3; ci++) {
         const cs = s + ((n - s) * ci) / 3;
         const cn = s + ((n - s) * (ci + 1)) / 3;
@@ -117,7 +138,9 @@ export function buildGridCells(divisions: DivisionRow[]): GridCellRow[] {
       const maxLat = Math.min(lat + dLat, NORTH);
       const cx = (lon + maxLon) / 2;
       const cy = (lat + maxLat) / 2;
-      const community = communities.find((c) => cx >= c.bbox[0] && cx < c.bbox[2] && cy >= c.bbox[1] && cy < c.bbox[3]);
+      const community = communities.find(
+        (c) => cx >= c.bbox[0] && cx < c.bbox[2] && cy >= c.bbox[1] && cy < c.bbox[3],
+      );
       if (!community) continue;
       const n = (serial.get(community.code) ?? 0) + 1;
       serial.set(community.code, n);

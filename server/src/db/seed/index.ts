@@ -19,8 +19,26 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
   const streets = divisions.filter((d) => d.level === 'street');
 
   const categoryRows = [
-    ...PART_MAJORS.map(([code, name, nameEn]) => ({ id: `part-${code}`, kind: 'part', majorCode: code, minorCode: '', code, name, nameEn, parentId: null })),
-    ...EVENT_MAJORS.map(([code, name, nameEn]) => ({ id: `event-${code}`, kind: 'event', majorCode: code, minorCode: '', code, name, nameEn, parentId: null })),
+    ...PART_MAJORS.map(([code, name, nameEn]) => ({
+      id: `part-${code}`,
+      kind: 'part',
+      majorCode: code,
+      minorCode: '',
+      code,
+      name,
+      nameEn,
+      parentId: null,
+    })),
+    ...EVENT_MAJORS.map(([code, name, nameEn]) => ({
+      id: `event-${code}`,
+      kind: 'event',
+      majorCode: code,
+      minorCode: '',
+      code,
+      name,
+      nameEn,
+      parentId: null,
+    })),
     ...CATEGORIES.map((c) => ({
       id: `${c.kind}-${c.code}`,
       kind: c.kind,
@@ -37,12 +55,34 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
   ];
   const territoryCategories = CATEGORIES.filter((c) => c.territory).map((c) => `${c.kind}-${c.code}`);
   const departments = [
-    ...FUNCTIONAL_DEPARTMENTS.map((d) => ({ ...d, kind: 'functional', districtCode: null, streetCode: null })),
-    ...DISTRICTS.map((d) => ({ id: `district-${d.code}`, name: `${d.name}城管办`, nameEn: `${d.nameEn} City Management Office`, kind: 'district', districtCode: d.code, streetCode: null })),
-    ...streets.map((s) => ({ id: `street-${s.code}`, name: `${s.name}办事处`, nameEn: `${s.nameEn} Office`, kind: 'street', districtCode: s.code.slice(0, 6), streetCode: s.code })),
+    ...FUNCTIONAL_DEPARTMENTS.map((d) => ({
+      ...d,
+      kind: 'functional',
+      districtCode: null,
+      streetCode: null,
+    })),
+    ...DISTRICTS.map((d) => ({
+      id: `district-${d.code}`,
+      name: `${d.name}城管办`,
+      nameEn: `${d.nameEn} City Management Office`,
+      kind: 'district',
+      districtCode: d.code,
+      streetCode: null,
+    })),
+    ...streets.map((s) => ({
+      id: `street-${s.code}`,
+      name: `${s.name}办事处`,
+      nameEn: `${s.nameEn} Office`,
+      kind: 'street',
+      districtCode: s.code.slice(0, 6),
+      streetCode: s.code,
+    })),
   ];
   const ownership = [
-    ...CATEGORIES.filter((c) => c.dept).map((c) => ({ departmentId: c.dept as string, categoryId: `${c.kind}-${c.code}` })),
+    ...CATEGORIES.filter((c) => c.dept).map((c) => ({
+      departmentId: c.dept as string,
+      categoryId: `${c.kind}-${c.code}`,
+    })),
     ...departments
       .filter((d) => d.kind !== 'functional')
       .flatMap((d) => territoryCategories.map((categoryId) => ({ departmentId: d.id, categoryId }))),
@@ -68,7 +108,8 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
           data: divisions.filter((d) => d.level === level).map(({ bbox: _bbox, ...d }) => d),
         });
       }
-      for (let i = 0; i < cells.length; i += 1000) await tx.gridCell.createMany({ data: cells.slice(i, i + 1000) });
+      for (let i = 0; i < cells.length; i += 1000)
+        await tx.gridCell.createMany({ data: cells.slice(i, i + 1000) });
       await tx.department.createMany({ data: departments });
       await tx.category.createMany({ data: categoryRows });
       await tx.departmentCategory.createMany({ data: ownership });
@@ -81,7 +122,8 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
         ],
       });
       await tx.user.createMany({ data: users });
-      for (let i = 0; i < parts.length; i += 1000) await tx.part.createMany({ data: parts.slice(i, i + 1000) });
+      for (let i = 0; i < parts.length; i += 1000)
+        await tx.part.createMany({ data: parts.slice(i, i + 1000) });
     },
     { timeout: 120_000 },
   );

@@ -16,7 +16,13 @@ export function timeLimitSeeds(safetyCritical: string[]): TimeLimitSeed[] {
   for (const urgency of URG) {
     const factor = urgency === 'normal' ? 1 : urgency === 'urgent' ? 0.5 : 0.25;
     const unit = urgency === 'critical' ? 'natural_minutes' : 'working_minutes';
-    rows.push({ category: null, urgency, step: 'accept', unit: 'natural_minutes', minutes: Math.round(30 * factor) });
+    rows.push({
+      category: null,
+      urgency,
+      step: 'accept',
+      unit: 'natural_minutes',
+      minutes: Math.round(30 * factor),
+    });
     rows.push({ category: null, urgency, step: 'dispatch', unit, minutes: Math.round(60 * factor) });
     rows.push({ category: null, urgency, step: 'handle', unit, minutes: Math.round(3 * 480 * factor) });
     rows.push({ category: null, urgency, step: 'check', unit, minutes: Math.round(120 * factor) });
@@ -26,7 +32,13 @@ export function timeLimitSeeds(safetyCritical: string[]): TimeLimitSeed[] {
   for (const urgency of URG) {
     rows.push({ category: 'event-0102', urgency, step: 'handle', unit: 'working_minutes', minutes: 240 });
     rows.push({ category: 'event-0104', urgency, step: 'handle', unit: 'working_minutes', minutes: 120 });
-    rows.push({ category: 'event-0101', urgency, step: 'handle', unit: 'working_minutes', minutes: 20 * 480 });
+    rows.push({
+      category: 'event-0101',
+      urgency,
+      step: 'handle',
+      unit: 'working_minutes',
+      minutes: 20 * 480,
+    });
   }
   // Safety-critical: on site within 2 hours, repaired within 24 hours, natural time, any urgency.
   for (const category of safetyCritical) {

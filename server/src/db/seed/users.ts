@@ -18,7 +18,12 @@ export function buildUsers(departments: Dept[], passwordHash: string) {
     { id: 'u-dispatcher2', username: 'dispatcher2', displayName: '指挥中心 赵派遣', role: 'dispatcher' },
     { id: 'u-commander', username: 'commander', displayName: '值班领导 陈指挥长', role: 'commander' },
     { id: 'u-leader', username: 'leader', displayName: '市领导 刘', role: 'leader' },
-  ].map((u) => ({ ...u, departmentId: null as string | null, districtCode: null as string | null, passwordHash }));
+  ].map((u) => ({
+    ...u,
+    departmentId: null as string | null,
+    districtCode: null as string | null,
+    passwordHash,
+  }));
   DISTRICTS.forEach((d, i) => {
     users.push({
       id: `u-inspector-${d.code}`,
