@@ -38,11 +38,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (parserError.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({
-          error: { code: 'bad_json', message: `request body is not valid JSON: ${parserError.message}` },
-        });
+      res.status(400).json({
+        error: { code: 'bad_json', message: `request body is not valid JSON: ${parserError.message}` },
+      });
       return;
     }
     if (err instanceof HttpError) {
