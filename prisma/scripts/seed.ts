@@ -5,6 +5,7 @@ import { createDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 import { seedIfEmpty } from '../../server/src/db/seed';
 import { DEMO_CITY } from '../../server/src/db/seed/city';
+import { LiveBus } from '../../server/src/live/bus';
 import { createLogger } from '../../server/src/log';
 
 const config = loadConfig();

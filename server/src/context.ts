@@ -2,6 +2,7 @@
 import type { CityConfig } from '@contract/http';
 import type { ServerConfig } from './config';
 import type { Db } from './db/client';
+import type { LiveBus } from './live/bus';
 import type { Logger } from './log';
 
 export interface Clock {
@@ -17,4 +18,5 @@ export interface ServerContext {
   clock: Clock;
   version: string;
   city: Omit<CityConfig, 'drill'>;
+  bus: LiveBus;
 }

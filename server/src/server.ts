@@ -17,6 +17,7 @@ import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
 import { mountIngest } from './http/ingest';
 import { loadIngestKey } from './ingest/key';
+import { LiveBus } from './live/bus';
 import { createIo, type IoServer } from './live/socket';
 import { createLogger, type Logger } from './log';
 

@@ -110,6 +110,7 @@ export async function sweepClocks(
       }
     });
   }
+  if (slips) ctx.bus.notifyOutbox();
   return { slips, resumed };
 }
 

@@ -214,6 +214,7 @@ export class CaseService {
       });
       return { row, seq };
     });
+    this.ctx.bus.notifyOutbox();
     if (duplicates.length) {
       this.ctx.log.info('possible duplicate reported', {
         caseId: id,
@@ -286,6 +287,7 @@ export class CaseService {
       }
       return current;
     });
+    this.ctx.bus.notifyOutbox();
     return this.detail(caseId, actor);
   }
 
