@@ -18,6 +18,7 @@ const result = await seedIfEmpty({
   clock: systemClock,
   version: '',
   city: DEMO_CITY,
+  bus: new LiveBus(),
 });
 console.log(result ? `seeded: ${JSON.stringify(result)}` : 'database already has data; nothing seeded');
 await db.$disconnect();

@@ -59,6 +59,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     clock: options.clock ?? systemClock,
     version,
     city: DEMO_CITY,
+    bus: new LiveBus(),
   };
   const seeded = await seedIfEmpty(ctx);
   if (seeded) log.info('demo data seeded', seeded);
