@@ -10,6 +10,7 @@ import { seedIfEmpty } from './db/seed';
 import { DEMO_CITY } from './db/seed/city';
 import { CaseService } from './db/cases/service';
 import { startScheduler } from './db/cases/scheduler';
+import { createCaseStore } from './db/cases/store';
 import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
@@ -64,7 +65,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const seeded = await seedIfEmpty(ctx);
   if (seeded) log.info('demo data seeded', seeded);
 
-  const cases = new CaseService(ctx, await loadReference(db));
+  const caseStore = createCaseStore(config.database, db);
+  const cases = new CaseService(ctx, await loadReference(db), caseStore);
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
   const app = createApp(ctx, [
@@ -101,6 +103,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       stopScheduler();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      caseStore.close();
       await db.$disconnect();
     },
   };

@@ -1,7 +1,7 @@
 // The case workflow on top of the database: every command runs the pure state machine, then writes
 // the case (guarded by its version), one CaseEvent and one Outbox row in one transaction.
 import crypto from 'node:crypto';
-import type { CaseDetail, CommandBody, ReportBody } from '@contract/cases';
+import type { CaseDetail, CaseSummary, CommandBody, ReportBody } from '@contract/cases';
 import type { Urgency } from '@contract/domain';
 import {
   allowedCommands,
@@ -27,6 +27,7 @@ import type { Tx } from '../client';
 import { appendOutbox } from '../outbox';
 import type { CategoryRef, Reference } from '../reference';
 import { locatePoint } from './locate';
+import type { CaseStore, TransitionWrite } from './store';
 import { duplicatesOf, toDetail } from './read';
 import { clockRecordOf, toSnapshot, toSummary, type CaseRow } from './view';
 
@@ -59,6 +60,7 @@ export class CaseService {
   constructor(
     private readonly ctx: ServerContext,
     public ref: Reference,
+    private readonly store: CaseStore,
   ) {}
 
   private now(): Date {
@@ -224,10 +226,19 @@ export class CaseService {
     return this.detail(written.row.id, actor);
   }
 
-  /** Runs one workflow command with optimistic concurrency. */
+  /** Runs one workflow command and returns the full detail (timeline, allowed commands) for the UI. */
   async command(caseId: string, body: CommandBody, actor: Actor): Promise<CaseDetail> {
+    await this.transition(caseId, body, actor);
+    return this.detail(caseId, actor);
+  }
+
+  /**
+   * Runs one workflow command with optimistic concurrency: checks, then case update (guarded by the
+   * version) + CaseEvent + Outbox row in one transaction. Returns the case as written.
+   */
+  async transition(caseId: string, body: CommandBody, actor: Actor): Promise<CaseSummary> {
     const { db } = this.ctx;
-    const row = (await db.case.findUnique({ where: { id: caseId } })) as CaseRow | null;
+    const row = await this.store.load(caseId);
     if (!row) throw notFound(`case ${caseId}`);
     const now = this.now();
     const category = this.ref.categories.get(row.categoryId);
@@ -252,13 +263,14 @@ export class CaseService {
     }
     const result = applyCommand(toSnapshot(row), input, actor, now);
     if (!result.ok) {
-      if (result.kind === 'forbidden')
+      if (result.kind === 'forbidden') {
         this.ctx.log.warn('command denied', {
           caseId,
           command: input.command,
           userId: actor.userId,
           role: actor.role,
         });
+      }
       throw failureToError(
         result,
         result.kind === 'illegal_state' ? toSummary(row, this.ref, now) : undefined,
@@ -266,29 +278,32 @@ export class CaseService {
     }
     if (row.version !== version) throw this.stale(row, now);
 
-    await db.$transaction(async (tx) => {
-      let current = await this.write(tx, row, category, result, version, now, input.extensionMinutes);
-      if (input.command === 'open' && category.autoDispatch && current.row.suggestedDepartmentId) {
-        const auto = applyCommand(
-          toSnapshot(current.row),
-          {
-            command: 'dispatch',
-            departmentId: current.row.suggestedDepartmentId,
-            routingReason: current.row.routingReason,
-          },
-          SYSTEM_ACTOR,
-          now,
-        );
-        if (auto.ok) {
-          auto.event.note = `自动派遣：${current.row.routingReason} / automatic dispatch`;
-          auto.event.data = { ...auto.event.data, automatic: true };
-          current = await this.write(tx, current.row, category, auto, current.row.version, now);
-        }
+    const first = this.plan(row, category, result, version, now, input.extensionMinutes);
+    const writes = [first.write];
+    let fresh = first.row;
+    if (input.command === 'open' && category.autoDispatch && fresh.suggestedDepartmentId) {
+      const auto = applyCommand(
+        toSnapshot(fresh),
+        {
+          command: 'dispatch',
+          departmentId: fresh.suggestedDepartmentId,
+          routingReason: fresh.routingReason,
+        },
+        SYSTEM_ACTOR,
+        now,
+      );
+      if (auto.ok) {
+        auto.event.note = `自动派遣：${fresh.routingReason} / automatic dispatch`;
+        auto.event.data = { ...auto.event.data, automatic: true };
+        const second = this.plan(fresh, category, auto, fresh.version, now);
+        writes.push(second.write);
+        fresh = second.row;
       }
-      return current;
-    });
+    }
+    const committed = await this.store.commit(writes);
+    if (!committed.ok) throw this.stale(committed.current ?? row, now);
     this.ctx.bus.notifyOutbox();
-    return this.detail(caseId, actor);
+    return toSummary(fresh, this.ref, now);
   }
 
   private stale(row: CaseRow, now: Date): AppError {
@@ -298,36 +313,56 @@ export class CaseService {
     );
   }
 
-  private async write(
-    tx: Tx,
+  /** The write of one transition and the row as it will be, without reading it back. */
+  private plan(
     row: CaseRow,
     category: CategoryRef,
     result: CommandSuccess,
     version: number,
     now: Date,
     extensionMinutes?: number,
-  ): Promise<Written> {
+  ): { write: TransitionWrite; row: CaseRow } {
     const urgency = (result.next.urgency ?? row.urgency) as Urgency;
     const clock = result.clock === 'keep' ? {} : this.clockFields(row, category, urgency, result, now);
     const resumeAt =
       result.next.state === 'suspended' && extensionMinutes
         ? new Date(now.getTime() + extensionMinutes * 60_000)
         : null;
-    const updated = await tx.case.updateMany({
-      where: { id: row.id, version },
-      data: { ...result.next, ...clock, resumeAt, version: { increment: 1 }, updatedAt: now },
-    });
-    if (updated.count !== 1) {
-      const current = (await tx.case.findUnique({ where: { id: row.id } })) as CaseRow;
-      throw this.stale(current, now);
-    }
-    const fresh = (await tx.case.findUnique({ where: { id: row.id } })) as CaseRow;
-    await this.appendEvent(tx, row.id, result.event);
-    const type = ['urge', 'supervise'].includes(result.event.command) ? 'case.escalated' : 'case.changed';
-    const seq = await this.outbox(tx, type, fresh, now, {
-      event: { command: result.event.command, from: result.event.fromState, to: result.event.toState },
-    });
-    return { row: fresh, seq };
+    const set: Partial<CaseRow> = { ...result.next, ...clock, resumeAt, updatedAt: now };
+    const fresh = { ...row, ...set, version: version + 1 } as CaseRow;
+    const e = result.event;
+    const type = ['urge', 'supervise'].includes(e.command) ? 'case.escalated' : 'case.changed';
+    return {
+      row: fresh,
+      write: {
+        id: row.id,
+        expectedVersion: version,
+        set,
+        event: {
+          command: e.command,
+          fromState: e.fromState,
+          toState: e.toState,
+          actorId: e.actorId === 'system' ? null : e.actorId,
+          role: e.role,
+          note: e.note,
+          attachments: JSON.stringify(e.attachments),
+          data: JSON.stringify(e.data),
+          at: e.at,
+        },
+        outbox: {
+          topic: 'case',
+          type,
+          entityId: row.id,
+          departmentId: fresh.departmentId,
+          districtCode: fresh.districtCode,
+          payload: JSON.stringify({
+            case: toSummary(fresh, this.ref, now),
+            event: { command: e.command, from: e.fromState, to: e.toState },
+          }),
+          createdAt: now,
+        },
+      },
+    };
   }
 
   async detail(caseId: string, actor: Actor): Promise<CaseDetail> {

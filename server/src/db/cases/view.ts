@@ -46,6 +46,8 @@ export interface CaseRow {
   suspendedAt: Date | null;
   pausedMinutes: number;
   escalations: string;
+  nextEscalationAt: Date | null;
+  resumeAt: Date | null;
   overallDeadline: Date | null;
   drill: boolean;
   version: number;
