@@ -17,6 +17,7 @@ import { mountAuth } from './http/auth';
 import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
 import { mountIngest } from './http/ingest';
+import { mountOpenApi } from './http/openapi';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
 import { createIo, type IoServer } from './live/socket';
@@ -74,6 +75,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountCases(ctx, cases),
     mountReference(ctx, cases),
     mountIngest(ctx, cases, ingestKey),
+    mountOpenApi(version),
   ]);
   const httpServer = http.createServer(app);
   const io = createIo(httpServer, ctx, async () => {

@@ -123,3 +123,22 @@ describe('migration runner', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('OpenAPI', () => {
+  test('the server serves an OpenAPI description of its endpoints', async () => {
+    const server = await startTestServer();
+    try {
+      const r = await server.api<{
+        openapi: string;
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      }>('GET', '/api/openapi.json');
+      assert.equal(r.status, 200);
+      assert.equal(r.body.openapi, '3.1.0');
+      assert.ok(r.body.paths['/api/cases/{id}/commands']);
+      assert.ok(r.body.components.schemas.CommandBody?.properties?.command);
+    } finally {
+      await server.close();
+    }
+  });
+});
