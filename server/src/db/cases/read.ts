@@ -12,6 +12,7 @@ import {
 import { forbidden, notFound } from '../../errors';
 import type { Db } from '../client';
 import type { Reference } from '../reference';
+import type { EventRow } from './store';
 import { toSnapshot, toSummary, type CaseRow } from './view';
 
 export async function duplicatesOf(
@@ -56,22 +57,7 @@ export async function toDetail(
   const row = (await db.case.findUnique({
     where: { id: caseId },
     include: { events: { orderBy: { id: 'asc' } } },
-  })) as
-    | (CaseRow & {
-        events: Array<{
-          id: number;
-          command: string;
-          fromState: string | null;
-          toState: string;
-          actorId: string | null;
-          role: string;
-          note: string;
-          attachments: string;
-          data: string;
-          at: Date;
-        }>;
-      })
-    | null;
+  })) as (CaseRow & { events: Array<EventRow & { id: number }> }) | null;
   if (!row) throw notFound(`case ${caseId}`);
   if (!canRead(toSnapshot(row), actor)) {
     throw forbidden('无权查看该案件 / You may not see this case (outside your department or district)');
