@@ -57,6 +57,11 @@ if (mode === 'all' || mode === 'static') {
   ensureBuilt({ log: (l) => console.log(`[build] ${l}`) });
   step('typecheck', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
   step('typecheck renderer', node, ['node_modules/typescript/bin/tsc', '-p', 'renderer/tsconfig.json']);
+  step('typecheck renderer build', node, [
+    'node_modules/typescript/bin/tsc',
+    '-p',
+    'renderer/tsconfig.node.json',
+  ]);
   step('typecheck electron', node, ['node_modules/typescript/bin/tsc', '-p', 'electron/tsconfig.json']);
   step('lint', node, ['node_modules/eslint/bin/eslint.js', '.']);
   step('format', node, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);

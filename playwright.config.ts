@@ -1,0 +1,48 @@
+// End-to-end tests in Debian's Chromium (Playwright cannot download browsers here), against a
+// real server node that serves the built renderer. Build the renderer first: `npm run build:renderer`.
+import { defineConfig } from '@playwright/test';
+
+const PORT = 5871;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'tests/output/e2e',
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: 'list',
+  // SwiftShader renders WebGL on the CPU: the bare globe takes several seconds to load.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  use: {
+    baseURL: ORIGIN,
+    headless: true,
+    // Small on purpose: SwiftShader's cost grows with the pixel count.
+    viewport: { width: 1280, height: 720 },
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        // Any host other than the local server fails to resolve: nothing can leave the machine.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --import tsx server/src/main.ts',
+    env: { PORT: String(PORT), HOST: '127.0.0.1', OPEN: '0', SIM: '0', DATA_DIR: 'tests/output/e2e-data' },
+    url: `${ORIGIN}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,40 @@
+// Signals the app gives to the outside: readiness attributes on <body> for tests and kiosk
+// scripts, <html lang> and the title, and a read-only diagnostic handle on window.__cityOps.
+import { translate, htmlLang } from '../i18n/translate';
+import { snapshot, type AppData, type AppState, type AppStore } from '../state/store';
+
+export interface CityOpsHandle {
+  /** The data part of the store (no actions), as of now. */
+  readonly state: AppData;
+  /** The store itself, in development builds only. */
+  readonly store?: AppStore;
+}
+
+export function mapReadySignal(status: AppData['map']['status']): string {
+  return status === 'ready' ? 'true' : status === 'error' ? 'error' : 'false';
+}
+
+export function installSignals(store: AppStore, exposeStore: boolean): () => void {
+  const apply = (state: AppState) => {
+    const body = document.body.dataset;
+    if (body.connection !== state.connection.status) body.connection = state.connection.status;
+    const mapReady = mapReadySignal(state.map.status);
+    if (body.mapReady !== mapReady) body.mapReady = mapReady;
+    const lang = htmlLang(state.ui.lang);
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    const city = state.ui.lang === 'zh' ? state.city.config.name : state.city.config.nameEn;
+    const title = translate(state.ui.lang, 'app.title', { city });
+    if (document.title !== title) document.title = title;
+  };
+  apply(store.getState());
+  const unsubscribe = store.subscribe(apply);
+
+  const handle: CityOpsHandle = Object.freeze({
+    get state() {
+      return snapshot(store.getState());
+    },
+    ...(exposeStore ? { store } : {}),
+  });
+  Object.defineProperty(window, '__cityOps', { value: handle, configurable: true });
+  return unsubscribe;
+}

@@ -1,0 +1,115 @@
+// The live link: one typed Socket.IO connection that keeps reconnecting on its own and reports
+// what happens to the store. Nothing waits on it: the UI renders from the store at all times.
+import { io, type Socket } from 'socket.io-client';
+import { ServerHello, type ClientToServerEvents, type ServerToClientEvents } from '@contract/socket';
+import { offsetFromPing } from '../state/clock';
+import type { AppStore } from '../state/store';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface LiveOptions {
+  /** After this long without a link the status turns from reconnecting to offline. */
+  offlineAfterMs?: number;
+  pingEveryMs?: number;
+  ackTimeoutMs?: number;
+  /** Called after each connection; `reconnected` is false for the page's first one. */
+  onConnected?: (reconnected: boolean) => void;
+}
+
+export interface LiveService {
+  socket: LiveSocket;
+  stop(): void;
+}
+
+export function startLive(store: AppStore, origin: string, options: LiveOptions = {}): LiveService {
+  const { offlineAfterMs = 15_000, pingEveryMs = 30_000, ackTimeoutMs = 5_000 } = options;
+  const dispatch = store.getState().connectionEvent;
+  const socket: LiveSocket = io(origin, {
+    path: '/socket.io',
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    reconnection: true,
+    reconnectionDelay: 1_000,
+    reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+    timeout: 8_000,
+  });
+
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  const armOffline = () => {
+    if (offlineTimer !== undefined) return;
+    offlineTimer = setTimeout(() => {
+      offlineTimer = undefined;
+      if (!socket.connected) dispatch({ type: 'unreachable', at: Date.now() });
+    }, offlineAfterMs);
+  };
+  const disarmOffline = () => {
+    clearTimeout(offlineTimer);
+    offlineTimer = undefined;
+  };
+
+  const ping = async () => {
+    const sentAt = Date.now();
+    try {
+      const result = await socket.timeout(ackTimeoutMs).emitWithAck('client:ping', sentAt);
+      const receivedAt = Date.now();
+      if (!result.ok) return;
+      dispatch({ type: 'pinged', rttMs: receivedAt - sentAt });
+      store.getState().clockEvent({
+        type: 'offset',
+        offsetMs: offsetFromPing(sentAt, result.data.serverAt, receivedAt),
+        source: 'ping',
+      });
+    } catch {
+      // No answer in time: Socket.IO's own heartbeat decides whether the link is lost.
+    }
+  };
+
+  socket.on('connect', () => {
+    disarmOffline();
+    const reconnected = store.getState().connection.everConnected;
+    dispatch({ type: 'connected', at: Date.now() });
+    void ping();
+    clearInterval(pingTimer);
+    pingTimer = setInterval(() => void ping(), pingEveryMs);
+    options.onConnected?.(reconnected);
+  });
+  socket.on('disconnect', (reason) => {
+    clearInterval(pingTimer);
+    dispatch({ type: 'lost', at: Date.now() });
+    armOffline();
+    // The server closed this socket on purpose: Socket.IO does not retry by itself then.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', () => armOffline());
+  socket.on('server:hello', (payload) => {
+    const parsed = ServerHello.safeParse(payload);
+    if (parsed.success) dispatch({ type: 'hello', at: Date.now(), hello: parsed.data });
+    else console.warn('ignored an invalid server:hello', parsed.error.issues);
+  });
+  socket.on('server:time', (iso) => {
+    const serverAt = typeof iso === 'string' ? Date.parse(iso) : NaN;
+    // A rough offset; the store keeps a ping-measured one instead when it has it.
+    store.getState().clockEvent({ type: 'offset', offsetMs: serverAt - Date.now(), source: 'serverTime' });
+  });
+
+  const onBrowserOffline = () => dispatch({ type: 'unreachable', at: Date.now() });
+  const onBrowserOnline = () => {
+    if (!socket.connected) socket.connect();
+  };
+  window.addEventListener('offline', onBrowserOffline);
+  window.addEventListener('online', onBrowserOnline);
+  armOffline();
+
+  return {
+    socket,
+    stop() {
+      disarmOffline();
+      clearInterval(pingTimer);
+      window.removeEventListener('offline', onBrowserOffline);
+      window.removeEventListener('online', onBrowserOnline);
+      socket.close();
+    },
+  };
+}
