@@ -42,8 +42,8 @@ function step(name: string, cmd: string, args: string[], parse?: (out: string) =
 }
 
 function countNodeTests(out: string): void {
-  const pass = /^# pass (\d+)/m.exec(out);
-  const fail = /^# fail (\d+)/m.exec(out);
+  const pass = /^[#ℹ] pass (\d+)/m.exec(out);
+  const fail = /^[#ℹ] fail (\d+)/m.exec(out);
   passed += Number(pass?.[1] ?? 0);
   failed += Number(fail?.[1] ?? 0);
 }
