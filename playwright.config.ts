@@ -37,7 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --import tsx server/src/main.ts',
+    // A fresh database every run: the server seeds the demo city into an empty data directory.
+    command: `node -e "require('fs').rmSync('tests/output/e2e-data', { recursive: true, force: true })" && node --import tsx server/src/main.ts`,
     env: { PORT: String(PORT), HOST: '127.0.0.1', OPEN: '0', SIM: '0', DATA_DIR: 'tests/output/e2e-data' },
     url: `${ORIGIN}/api/health`,
     reuseExistingServer: false,

@@ -3,40 +3,69 @@ import './map/cesium/baseUrl';
 import './styles/theme.css';
 import './styles/header.css';
 import './styles/panel.css';
+import './styles/controls.css';
+import './styles/login.css';
+import './styles/workspace.css';
+import './styles/badges.css';
+import './styles/boards.css';
+import './styles/detail.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { persistLang, storedLang } from './app/preferences';
 import { reloadIfStuck } from './app/reloadIfStuck';
+import { ServicesProvider, type Services } from './app/ServicesContext';
 import { installSignals } from './app/signals';
 import { StoreProvider } from './app/StoreContext';
+import { createApi } from './live/api';
+import { createAuth } from './live/auth';
 import { loadCity } from './live/city';
 import { startClock } from './live/clock';
-import { serverOrigin } from './live/endpoint';
+import { startDetail } from './live/detail';
+import { mapEnabled, serverOrigin } from './live/endpoint';
+import { startQueues } from './live/queues';
 import { startLive } from './live/socket';
+import { startStream } from './live/stream';
 import { createAppStore } from './state/store';
 
 const store = createAppStore({ lang: storedLang() });
+const withMap = mapEnabled(window.location.search);
+if (!withMap) store.getState().mapEvent({ type: 'off' });
 installSignals(store, import.meta.env.DEV);
 persistLang(store);
 startClock(store);
 
 const origin = serverOrigin(window.location);
+const auth = createAuth(store, () => api);
+const api = createApi({ origin, token: () => auth.token(), onUnauthorized: () => auth.expire() });
 void loadCity(store, origin);
-startLive(store, origin, {
+const live = startLive(store, origin, {
+  token: () => auth.token(),
+  onUnauthorized: () => auth.expire(),
   onConnected: (reconnected) => {
     if (reloadIfStuck(store.getState().map.status, reconnected)) return;
     // A city configuration that failed to load while offline is fetched again.
     if (store.getState().city.source !== 'server') void loadCity(store, origin);
   },
 });
+const queues = startQueues(store, api);
+const stream = startStream(store, live.socket, () => queues.refreshSoon());
+auth.onTokenChange(() => {
+  stream.restart();
+  live.reauthenticate();
+});
+const detail = startDetail(store, api, () => queues.refreshSoon());
+void auth.restore();
 
+const services: Services = { origin, auth, queues, detail };
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <ServicesProvider services={services}>
+        <App map={withMap} />
+      </ServicesProvider>
     </StoreProvider>
   </StrictMode>,
 );

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
+import { parseStreamConfig, type StreamConfig } from './live/config';
 
 export interface ServerConfig {
   port: number;
@@ -18,6 +19,7 @@ export interface ServerConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   sessionHours: number;
   drill: boolean;
+  stream: StreamConfig;
 }
 
 export class ConfigError extends Error {
@@ -65,5 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     logLevel: level as ServerConfig['logLevel'],
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 12, 1, 24 * 30),
     drill: flag(env.DRILL, false),
+    stream: parseStreamConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
   };
 }

@@ -18,9 +18,18 @@ import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
 import { mountIngest } from './http/ingest';
 import { mountOpenApi } from './http/openapi';
+import { mountAlarms } from './http/alarms';
+import { mountSnapshots } from './http/assets';
+import { withCityRoutes } from './http/city-routes';
+import { mountIotIngest } from './http/iot-ingest';
+import { mountLayers } from './http/layers';
+import { mountCityGeometry } from './http/city';
+import { mountCommand } from './http/command';
+import { startIot, type Iot } from './ingest';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
-import { createIo, type IoServer } from './live/socket';
+import { useIotSnapshots } from './live/snapshot-sources';
+import { startLive, type IoServer, type LiveLayer } from './live/socket';
 import { createLogger, type Logger } from './log';
 
 export interface RunningServer {
@@ -28,7 +37,9 @@ export interface RunningServer {
   port: number;
   ctx: ServerContext;
   io: IoServer;
+  live: LiveLayer;
   cases: CaseService;
+  iot: Iot;
   ingestKey: string;
   close(): Promise<void>;
 }
@@ -70,18 +81,24 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const cases = new CaseService(ctx, await loadReference(db), caseStore);
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
+  const iot = await startIot(ctx, cases);
   const app = createApp(ctx, [
     mountAuth(ctx),
     mountCases(ctx, cases),
     mountReference(ctx, cases),
     mountIngest(ctx, cases, ingestKey),
     mountOpenApi(version),
+    mountIotIngest(ctx, iot, ingestKey),
+    mountAlarms(ctx, iot),
+    mountLayers(ctx, iot),
+    mountSnapshots(),
+    mountCityGeometry(ctx),
+    mountCommand(ctx, iot),
   ]);
-  const httpServer = http.createServer(app);
-  const io = createIo(httpServer, ctx, async () => {
-    const last = await db.outbox.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
-    return last?.seq ?? 0;
-  });
+  const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
+  const live = await startLive(httpServer, ctx, cases);
+  useIotSnapshots(live.snapshots, ctx, iot);
+  const io = live.io;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -97,14 +114,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     port,
     ctx,
     io,
+    live,
     cases,
+    iot,
     ingestKey,
     async close() {
       if (closed) return;
       closed = true;
       stopScheduler();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await iot.stop();
       caseStore.close();
       await db.$disconnect();
     },

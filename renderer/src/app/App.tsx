@@ -1,18 +1,29 @@
-// The map wall page: the globe fills the screen; header, banner and panel slot float above it.
+// The map wall page: the globe fills the screen; header, banner, the role's workspace and the case
+// drawer float above it. Until someone signs in, the login form takes the place of the panels.
 import { useAppStore } from './StoreContext';
 import { useT } from '../i18n/useT';
 import { formatTime } from '../i18n/time';
 import { MapView } from '../map/cesium/MapView';
+import { CaseDrawer } from '../panels/detail/CaseDrawer';
 import { Header } from '../panels/Header';
+import { LoginScreen } from '../panels/LoginScreen';
 import { PanelSlot } from '../panels/PanelSlot';
 
-export function App() {
+export function App({ map = true }: { map?: boolean }) {
+  const signedIn = useAppStore((s) => s.session.status === 'signedIn');
   return (
     <div className="app">
-      <MapView />
+      {map ? <MapView /> : <div className="map map-off" />}
       <Header />
       <OfflineBanner />
-      <PanelSlot />
+      {signedIn ? (
+        <>
+          <PanelSlot />
+          <CaseDrawer />
+        </>
+      ) : (
+        <LoginScreen />
+      )}
     </div>
   );
 }

@@ -16,6 +16,6 @@ export interface RecoveryInput {
 }
 
 export function shouldReloadForRecovery(input: RecoveryInput): boolean {
-  if (!input.reconnected || input.mapStatus === 'ready') return false;
+  if (!input.reconnected || input.mapStatus === 'ready' || input.mapStatus === 'off') return false;
   return input.lastReloadAt === null || input.now - input.lastReloadAt >= RELOAD_GUARD_MS;
 }

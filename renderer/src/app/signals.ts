@@ -1,6 +1,7 @@
 // Signals the app gives to the outside: readiness attributes on <body> for tests and kiosk
 // scripts, <html lang> and the title, and a read-only diagnostic handle on window.__cityOps.
 import { translate, htmlLang } from '../i18n/translate';
+import { authSignal } from '../state/session';
 import { snapshot, type AppData, type AppState, type AppStore } from '../state/store';
 
 export interface CityOpsHandle {
@@ -11,7 +12,7 @@ export interface CityOpsHandle {
 }
 
 export function mapReadySignal(status: AppData['map']['status']): string {
-  return status === 'ready' ? 'true' : status === 'error' ? 'error' : 'false';
+  return status === 'ready' ? 'true' : status === 'error' ? 'error' : status === 'off' ? 'off' : 'false';
 }
 
 export function installSignals(store: AppStore, exposeStore: boolean): () => void {
@@ -20,6 +21,16 @@ export function installSignals(store: AppStore, exposeStore: boolean): () => voi
     if (body.connection !== state.connection.status) body.connection = state.connection.status;
     const mapReady = mapReadySignal(state.map.status);
     if (body.mapReady !== mapReady) body.mapReady = mapReady;
+    const auth = authSignal(state.session);
+    if (body.auth !== auth) body.auth = auth;
+    const role = state.session.user?.role ?? 'none';
+    if (body.role !== role) body.role = role;
+    const points = String(state.map.points);
+    if (body.mapPoints !== points) body.mapPoints = points;
+    const focus = state.map.focusedId ?? '';
+    if (body.mapFocus !== focus) body.mapFocus = focus;
+    const stream = state.connection.streaming ? 'live' : 'polling';
+    if (body.stream !== stream) body.stream = stream;
     const lang = htmlLang(state.ui.lang);
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     const city = state.ui.lang === 'zh' ? state.city.config.name : state.city.config.nameEn;

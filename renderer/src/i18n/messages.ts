@@ -1,8 +1,10 @@
 // User-facing strings: Simplified Chinese first, English second. Placeholders are {name}.
 // `en` is typed against `zh`, so a missing English key fails the type check; a unit test
-// also checks placeholders match.
+// also checks placeholders match. Groups of keys live in messages/*.ts and are merged here.
+import { caseEn, caseZh } from './messages/case';
+import { sessionEn, sessionZh } from './messages/session';
 
-export const zh = {
+const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
   'app.subtitle': '运管服 · 指挥大厅',
   'app.drill': '演练',
@@ -42,13 +44,16 @@ export const zh = {
   'duty.map.loading': '加载中',
   'duty.map.ready': '就绪',
   'duty.map.error': '故障',
+  'duty.map.off': '未启用',
   'duty.none': '—',
   'unit.ms': '{value} 毫秒',
 } as const;
 
+export const zh = { ...coreZh, ...sessionZh, ...caseZh };
+
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': '{city} Operation Management Service Platform',
   'app.subtitle': 'City operations · Command hall',
   'app.drill': 'DRILL',
@@ -88,8 +93,11 @@ export const en: Record<MessageKey, string> = {
   'duty.map.loading': 'Loading',
   'duty.map.ready': 'Ready',
   'duty.map.error': 'Fault',
+  'duty.map.off': 'Off',
   'duty.none': '—',
   'unit.ms': '{value} ms',
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...sessionEn, ...caseEn };
 
 export const MESSAGES = { zh, en } as const;

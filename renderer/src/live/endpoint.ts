@@ -23,3 +23,39 @@ export function serverOrigin(location: PageLocation): string {
   }
   return DEFAULT_SERVER_ORIGIN;
 }
+
+/**
+ * `?map=off` runs the workspaces without the 3D map: for desk computers without a usable GPU (a
+ * department's office PC) and for tests of the workflow that do not need WebGL.
+ */
+export function mapEnabled(search: string): boolean {
+  return new URLSearchParams(search).get('map') !== 'off';
+}
+
+export interface AttachmentView {
+  /** shown inline (same server, an image) or as a link (another site, or not an image) */
+  kind: 'image' | 'link';
+  href: string;
+}
+
+const IMAGE = /\.(jpe?g|png|gif|webp|svg|avif)(\?.*)?$/i;
+
+/**
+ * How to show an attachment URL: paths are resolved against the server; images from the server are
+ * shown inline, anything from elsewhere only as a link, so the wall never loads third-party content
+ * by itself.
+ */
+export function attachmentView(url: string, origin: string): AttachmentView {
+  let resolved: URL;
+  try {
+    resolved = new URL(url, `${origin}/`);
+  } catch {
+    return { kind: 'link', href: url };
+  }
+  const sameServer = resolved.origin === new URL(origin).origin;
+  const href = resolved.toString();
+  return { kind: sameServer && IMAGE.test(resolved.pathname) ? 'image' : 'link', href };
+}
+
+/** Sample site photos served with the renderer (public/samples), for demos and drills. */
+export const SAMPLE_PHOTOS: readonly string[] = [1, 2, 3, 4].map((n) => `/samples/site-${n}.svg`);

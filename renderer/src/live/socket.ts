@@ -14,10 +14,16 @@ export interface LiveOptions {
   ackTimeoutMs?: number;
   /** Called after each connection; `reconnected` is false for the page's first one. */
   onConnected?: (reconnected: boolean) => void;
+  /** The session token sent in the handshake (`auth: { token }`); the stream is for signed-in users. */
+  token?: () => string | null;
+  /** The server refused the token in the handshake: the session has ended. */
+  onUnauthorized?: () => void;
 }
 
 export interface LiveService {
   socket: LiveSocket;
+  /** Opens the link again so the server sees the current token (after sign-in or sign-out). */
+  reauthenticate(): void;
   stop(): void;
 }
 
@@ -33,9 +39,15 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
     reconnectionDelayMax: 10_000,
     randomizationFactor: 0.5,
     timeout: 8_000,
+    auth: (callback) => {
+      const token = options.token?.();
+      callback(token ? { token } : {});
+    },
   });
 
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A disconnect we asked for to send a new token: not a lost link, and not a recovery either. */
+  let deliberate = false;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   const armOffline = () => {
     if (offlineTimer !== undefined) return;
@@ -68,7 +80,8 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
 
   socket.on('connect', () => {
     disarmOffline();
-    const reconnected = store.getState().connection.everConnected;
+    const reconnected = store.getState().connection.everConnected && !deliberate;
+    deliberate = false;
     dispatch({ type: 'connected', at: Date.now() });
     void ping();
     clearInterval(pingTimer);
@@ -77,12 +90,21 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
   });
   socket.on('disconnect', (reason) => {
     clearInterval(pingTimer);
+    dispatch({ type: 'streaming', on: false });
+    if (deliberate) return;
     dispatch({ type: 'lost', at: Date.now() });
     armOffline();
     // The server closed this socket on purpose: Socket.IO does not retry by itself then.
     if (reason === 'io server disconnect') socket.connect();
   });
-  socket.on('connect_error', () => armOffline());
+  socket.on('connect_error', (error) => {
+    armOffline();
+    // A refused handshake is not retried by Socket.IO: end the session, then connect without a token.
+    if ((error as { data?: { code?: string } }).data?.code === 'unauthorized') {
+      options.onUnauthorized?.();
+      setTimeout(() => socket.connect(), 1_000);
+    }
+  });
   socket.on('server:hello', (payload) => {
     const parsed = ServerHello.safeParse(payload);
     if (parsed.success) dispatch({ type: 'hello', at: Date.now(), hello: parsed.data });
@@ -104,6 +126,15 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
 
   return {
     socket,
+    reauthenticate() {
+      if (!socket.connected) {
+        socket.connect(); // the attempt sends the current token
+        return;
+      }
+      deliberate = true;
+      socket.disconnect();
+      socket.connect();
+    },
     stop() {
       disarmOffline();
       clearInterval(pingTimer);

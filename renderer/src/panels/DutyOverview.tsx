@@ -22,6 +22,7 @@ export function DutyOverview() {
     loading: 'duty.map.loading',
     ready: 'duty.map.ready',
     error: 'duty.map.error',
+    off: 'duty.map.off',
   };
 
   return (

@@ -1,5 +1,5 @@
 // The header bar: platform title (current language first, the other one beneath), city status
-// badges, connection, clock and language switch.
+// badges, the signed-in user, connection, clock and language switch.
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../app/StoreContext';
 import { useT } from '../i18n/useT';
@@ -7,6 +7,7 @@ import { translate } from '../i18n/translate';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LangToggle } from './LangToggle';
 import { LiveClock } from './LiveClock';
+import { RoleChip } from './RoleChip';
 
 export function Header() {
   const t = useT();
@@ -41,6 +42,7 @@ export function Header() {
         )}
       </div>
       <div className="header-status">
+        <RoleChip />
         <ConnectionIndicator />
         <LiveClock />
         <LangToggle />

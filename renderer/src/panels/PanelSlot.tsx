@@ -1,11 +1,13 @@
-// The right-hand panel slot. One panel at a time; the slot collapses to a tab to free the map.
+// The right-hand panel slot: the role's workspace or the duty overview, one at a time; the slot
+// collapses to a tab to free the map.
 import { useAppStore } from '../app/StoreContext';
 import { useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n/messages';
-import type { PanelId } from '../state/ui';
+import { PANELS, type PanelId } from '../state/ui';
 import { DutyOverview } from './DutyOverview';
+import { Workspace } from './workspace/Workspace';
 
-const PANEL_TITLES: Record<PanelId, MessageKey> = { duty: 'duty.title' };
+const PANEL_TITLES: Record<PanelId, MessageKey> = { workspace: 'panel.workspace', duty: 'duty.title' };
 
 export function PanelSlot() {
   const t = useT();
@@ -17,17 +19,29 @@ export function PanelSlot() {
       <button
         type="button"
         className="panel-tab"
-        onClick={() => uiEvent({ type: 'setPanel', panel: 'duty' })}
+        onClick={() => uiEvent({ type: 'setPanel', panel: 'workspace' })}
         aria-label={t('panel.expand')}
       >
-        {t('duty.title')}
+        {t('panel.workspace')}
       </button>
     );
   }
   return (
-    <aside className="panel" aria-label={t('panel.slot')}>
+    <aside className="panel" aria-label={t('panel.slot')} data-map-cover>
       <div className="panel-head">
-        <h2 className="panel-title">{t(PANEL_TITLES[panel])}</h2>
+        <div className="panel-switch" role="group" aria-label={t('panel.slot')}>
+          {PANELS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              className="panel-switch-option"
+              aria-pressed={panel === id}
+              onClick={() => uiEvent({ type: 'setPanel', panel: id })}
+            >
+              {t(PANEL_TITLES[id])}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="panel-close"
@@ -37,7 +51,13 @@ export function PanelSlot() {
           ›
         </button>
       </div>
-      <div className="panel-body">{panel === 'duty' && <DutyOverview />}</div>
+      {panel === 'workspace' ? (
+        <Workspace />
+      ) : (
+        <div className="panel-body">
+          <DutyOverview />
+        </div>
+      )}
     </aside>
   );
 }

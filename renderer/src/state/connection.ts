@@ -28,6 +28,8 @@ export interface ConnectionState {
   server: ServerInfo | null;
   /** Round trip of the last client:ping, in ms. */
   rttMs: number | null;
+  /** True while the lossless stream is resumed on this link (queues then refresh on its events). */
+  streaming: boolean;
 }
 
 export type ConnectionEvent =
@@ -36,10 +38,19 @@ export type ConnectionEvent =
   | { type: 'unreachable'; at: number }
   | { type: 'hello'; at: number; hello: ServerHello }
   | { type: 'seqApplied'; seq: number }
-  | { type: 'pinged'; rttMs: number };
+  | { type: 'pinged'; rttMs: number }
+  | { type: 'streaming'; on: boolean };
 
 export function initialConnection(now: number): ConnectionState {
-  return { status: 'reconnecting', since: now, everConnected: false, lastSeq: 0, server: null, rttMs: null };
+  return {
+    status: 'reconnecting',
+    since: now,
+    everConnected: false,
+    lastSeq: 0,
+    server: null,
+    rttMs: null,
+    streaming: false,
+  };
 }
 
 /** Pure updater: returns the same object when nothing changes, so subscribers are not woken for nothing. */
@@ -50,7 +61,7 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       return { ...state, status: 'online', since: event.at, everConnected: true };
     case 'lost':
       if (state.status !== 'online') return state;
-      return { ...state, status: 'reconnecting', since: event.at, rttMs: null };
+      return { ...state, status: 'reconnecting', since: event.at, rttMs: null, streaming: false };
     case 'unreachable':
       if (state.status === 'offline') return state;
       return {
@@ -58,6 +69,7 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
         status: 'offline',
         since: state.status === 'online' ? event.at : state.since,
         rttMs: null,
+        streaming: false,
       };
     case 'hello': {
       const { node, version, cityName, headSeq } = event.hello;
@@ -69,5 +81,7 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
     case 'pinged':
       if (!Number.isFinite(event.rttMs) || event.rttMs < 0) return state;
       return { ...state, rttMs: event.rttMs };
+    case 'streaming':
+      return state.streaming === event.on ? state : { ...state, streaming: event.on };
   }
 }

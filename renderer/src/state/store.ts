@@ -1,6 +1,7 @@
 // The application store: one zustand store made of slices. Each slice is plain data plus a pure
 // updater; the store's actions only route events to those updaters. No React or Cesium here.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { initialAlarms, reduceAlarms, type AlarmsEvent, type AlarmsState } from './alarms';
 import { initialCity, reduceCity, type CityEvent, type CityState } from './city';
 import { initialClock, reduceClock, type ClockEvent, type ClockState } from './clock';
 import {
@@ -9,7 +10,12 @@ import {
   type ConnectionEvent,
   type ConnectionState,
 } from './connection';
+import { initialDetail, reduceDetail, type DetailEvent, type DetailState } from './detail';
 import { initialMap, reduceMap, type MapEvent, type MapState } from './map';
+import { initialOverview, reduceOverview, type OverviewEvent, type OverviewState } from './overview';
+import { initialQueue, reduceQueue, type QueueEvent, type QueueState } from './queue';
+import { initialReference, reduceReference, type ReferenceEvent, type ReferenceState } from './reference';
+import { initialSession, reduceSession, type SessionEvent, type SessionState } from './session';
 import { initialUi, reduceUi, type Lang, type UiEvent, type UiState } from './ui';
 
 export interface AppData {
@@ -18,6 +24,12 @@ export interface AppData {
   clock: ClockState;
   ui: UiState;
   map: MapState;
+  session: SessionState;
+  reference: ReferenceState;
+  queue: QueueState;
+  detail: DetailState;
+  overview: OverviewState;
+  alarms: AlarmsState;
 }
 
 export interface AppActions {
@@ -26,6 +38,12 @@ export interface AppActions {
   clockEvent(event: ClockEvent): void;
   uiEvent(event: UiEvent): void;
   mapEvent(event: MapEvent): void;
+  sessionEvent(event: SessionEvent): void;
+  referenceEvent(event: ReferenceEvent): void;
+  queueEvent(event: QueueEvent): void;
+  detailEvent(event: DetailEvent): void;
+  overviewEvent(event: OverviewEvent): void;
+  alarmsEvent(event: AlarmsEvent): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -44,6 +62,12 @@ export function initialData(options: StoreOptions = {}): AppData {
     clock: initialClock(now),
     ui: initialUi(options.lang),
     map: initialMap(),
+    session: initialSession(),
+    reference: initialReference(),
+    queue: initialQueue(),
+    detail: initialDetail(),
+    overview: initialOverview(),
+    alarms: initialAlarms(),
   };
 }
 
@@ -55,6 +79,12 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     clockEvent: (event) => set((s) => patch(s, 'clock', reduceClock(s.clock, event))),
     uiEvent: (event) => set((s) => patch(s, 'ui', reduceUi(s.ui, event))),
     mapEvent: (event) => set((s) => patch(s, 'map', reduceMap(s.map, event))),
+    sessionEvent: (event) => set((s) => patch(s, 'session', reduceSession(s.session, event))),
+    referenceEvent: (event) => set((s) => patch(s, 'reference', reduceReference(s.reference, event))),
+    queueEvent: (event) => set((s) => patch(s, 'queue', reduceQueue(s.queue, event))),
+    detailEvent: (event) => set((s) => patch(s, 'detail', reduceDetail(s.detail, event))),
+    overviewEvent: (event) => set((s) => patch(s, 'overview', reduceOverview(s.overview, event))),
+    alarmsEvent: (event) => set((s) => patch(s, 'alarms', reduceAlarms(s.alarms, event))),
   }));
 }
 
@@ -65,6 +95,6 @@ function patch<K extends keyof AppData>(state: AppState, key: K, next: AppData[K
 
 /** The data part of the state, without actions: what tests and diagnostics may read. */
 export function snapshot(state: AppState): AppData {
-  const { connection, city, clock, ui, map } = state;
-  return { connection, city, clock, ui, map };
+  const { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms } = state;
+  return { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms };
 }

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateClients } from '../../../prisma/scripts/generate';
+import { tilesUpToDate } from '../tiles/build-key';
+import { videoNeeded } from '../tiles/video';
 
 type Log = (line: string) => void;
 
@@ -67,6 +69,16 @@ export function ensureBuilt(options: { force?: boolean; electron?: boolean; log?
   ) {
     log('bundling the Electron main and preload');
     run(node, ['--import', 'tsx', 'electron/build.ts'], log);
+  }
+  // The demo city's base map and 3D buildings (assets/tiles); TILES=0 skips them (external tile sources).
+  if (process.env.TILES !== '0' && (force || !tilesUpToDate())) {
+    log('building the city base map and 3D buildings into assets/tiles (about a minute, once)');
+    run(node, ['--import', 'tsx', 'server/src/tiles/build.ts'], log);
+  }
+  // Demo camera streams (assets/video), only where Debian's ffmpeg is installed.
+  if (process.env.TILES !== '0' && videoNeeded()) {
+    log('making the demo camera streams with ffmpeg (assets/video)');
+    run(node, ['--import', 'tsx', 'server/src/tiles/video.ts'], log);
   }
 }
 

@@ -6,46 +6,8 @@ import type { CaseState, CategoryKind, Role, Source, Urgency } from '@contract/d
 export const COMMANDS = CASE_COMMANDS;
 export type Command = (typeof COMMANDS)[number];
 
-export const COMMAND_LABELS: Readonly<Record<Command, { zh: string; en: string }>> = {
-  report: { zh: '上报', en: 'report' },
-  verify: { zh: '派发核实', en: 'order verification' },
-  verifyResult: { zh: '核实反馈', en: 'verification result' },
-  accept: { zh: '受理', en: 'accept' },
-  open: { zh: '立案', en: 'open case' },
-  void: { zh: '作废', en: 'void' },
-  merge: { zh: '合并重复案件', en: 'merge duplicate' },
-  dispatch: { zh: '派遣', en: 'dispatch' },
-  acceptTask: { zh: '签收', en: 'accept task' },
-  return: { zh: '回退', en: 'return' },
-  handle: { zh: '处置反馈', en: 'report handling' },
-  check: { zh: '派发核查', en: 'order check' },
-  recheckResult: { zh: '核查反馈', en: 're-check result' },
-  approve: { zh: '准予结案', en: 'approve and close' },
-  rework: { zh: '返工（再次处置）', en: 'rework' },
-  closeFailed: { zh: '不合格办结', en: 'close as failed' },
-  redispatch: { zh: '重新派遣', en: 'dispatch again' },
-  suspend: { zh: '缓办/延期', en: 'suspend' },
-  resume: { zh: '恢复办理', en: 'resume' },
-  urge: { zh: '催办', en: 'urge' },
-  supervise: { zh: '督办', en: 'supervise' },
-  coordinate: { zh: '协调派遣', en: 'coordinate' },
-};
-
-export const STATE_LABELS: Readonly<Record<CaseState, { zh: string; en: string }>> = {
-  reported: { zh: '上报', en: 'reported' },
-  verifying: { zh: '核实中', en: 'verifying' },
-  accepted: { zh: '已受理', en: 'accepted' },
-  opened: { zh: '已立案', en: 'opened' },
-  dispatched: { zh: '已派遣', en: 'dispatched' },
-  handling: { zh: '处置中', en: 'handling' },
-  handled: { zh: '已处置反馈', en: 'handled' },
-  checking: { zh: '核查中', en: 'checking' },
-  closed: { zh: '已结案', en: 'closed' },
-  voided: { zh: '已作废', en: 'voided' },
-  returned: { zh: '已回退', en: 'returned' },
-  reworked: { zh: '返工', en: 'reworked' },
-  suspended: { zh: '缓办', en: 'suspended' },
-};
+// The labels live in the shared contract so the renderer shows the same words.
+export { COMMAND_LABELS, STATE_LABELS } from '@contract/labels';
 
 /** Jobs of the server itself (ingest, auto-dispatch, escalation sweep) act as 'system'. */
 export type ActorRole = Role | 'system';

@@ -16,6 +16,13 @@ describe('recovery reload policy', () => {
     );
   });
 
+  test('never for a screen that runs without the map (?map=off)', () => {
+    assert.equal(
+      shouldReloadForRecovery({ mapStatus: 'off', reconnected: true, now: NOW, lastReloadAt: null }),
+      false,
+    );
+  });
+
   test('never on the first connection or with a ready map', () => {
     assert.equal(
       shouldReloadForRecovery({ mapStatus: 'loading', reconnected: false, now: NOW, lastReloadAt: null }),

@@ -6,15 +6,29 @@ import { createAppStore, snapshot } from '../../../renderer/src/state/store';
 import { isLang, reduceUi, initialUi } from '../../../renderer/src/state/ui';
 
 describe('app store', () => {
-  test('starts with the built-in city, Chinese, the duty panel and a loading map', () => {
+  test('starts with the built-in city, Chinese, the workspace panel, a loading map and nobody signed in', () => {
     const state = snapshot(createAppStore({ now: 1_000 }).getState());
     assert.equal(state.city.source, 'builtin');
     assert.deepEqual(state.city.config, FALLBACK_CITY);
     assert.equal(state.ui.lang, 'zh');
-    assert.equal(state.ui.panel, 'duty');
+    assert.equal(state.ui.panel, 'workspace');
+    assert.equal(state.session.status, 'anonymous');
+    assert.equal(state.queue.tab, null);
     assert.equal(state.map.status, 'loading');
     assert.equal(state.connection.status, 'reconnecting');
-    assert.deepEqual(Object.keys(state).sort(), ['city', 'clock', 'connection', 'map', 'ui']);
+    assert.deepEqual(Object.keys(state).sort(), [
+      'alarms',
+      'city',
+      'clock',
+      'connection',
+      'detail',
+      'map',
+      'overview',
+      'queue',
+      'reference',
+      'session',
+      'ui',
+    ]);
   });
 
   test('actions route events to the slice updaters; no-op events notify nobody', () => {

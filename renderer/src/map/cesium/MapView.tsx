@@ -1,10 +1,14 @@
 // React host for the Cesium viewer: owns two DOM nodes and hands them to the engine. Cesium is
-// imported on demand; city changes reach the engine through a store subscription, not re-renders.
+// imported on demand; the city, the case points and fly-to requests reach the engine through store
+// subscriptions (zustand transient updates), not re-renders.
 import { useEffect, useRef } from 'react';
 import { useAppStore, useStoreApi } from '../../app/StoreContext';
+import { useServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
 import type { MapError } from '../../state/map';
+import { alarmPoints, casePoints } from '../../state/mapPoints';
+import type { AppState } from '../../state/store';
 import type { MapHandle } from './viewer';
 
 const ERROR_MESSAGES: Record<MapError['code'], MessageKey> = {
@@ -13,8 +17,20 @@ const ERROR_MESSAGES: Record<MapError['code'], MessageKey> = {
   engine: 'map.failed',
 };
 
+/** Width in px of the right-hand part of the map covered by panels (elements marked data-map-cover). */
+function coveredRight(): number {
+  const width = window.innerWidth;
+  let left = width;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-map-cover]')) {
+    const box = element.getBoundingClientRect();
+    if (box.width > 0) left = Math.min(left, box.left);
+  }
+  return Math.max(0, width - left);
+}
+
 export function MapView() {
   const store = useStoreApi();
+  const { detail } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
   const status = useAppStore((s) => s.map.status);
@@ -31,12 +47,41 @@ export function MapView() {
         const container = containerRef.current;
         const credits = creditRef.current;
         if (cancelled || !container || !credits) return;
-        handle = createMapViewer(container, credits, store.getState().city.config, {
+        const map = createMapViewer(container, credits, store.getState().city.config, {
           onReady: () => mapEvent({ type: 'ready' }),
           onError: (mapError) => mapEvent({ type: 'failed', error: mapError }),
+          // Cases open in the drawer; alarms and incidents have no drawer yet.
+          onPick: (id) => {
+            if (!id.includes(':')) detail.open(id);
+          },
+          onFocused: (id) => mapEvent({ type: 'focused', id }),
         });
+        handle = map;
+        const drawPoints = (state: AppState) => {
+          const signedIn = state.session.status === 'signedIn';
+          const points = !signedIn
+            ? []
+            : state.queue.tab === 'alarms'
+              ? alarmPoints(state.alarms.items, state.alarms.incidents, state.ui.focus?.id ?? null)
+              : casePoints(state.queue.items, state.detail.caseId);
+          mapEvent({ type: 'points', count: map.showCases(points) });
+        };
+        drawPoints(store.getState());
         unsubscribe = store.subscribe((state, previous) => {
-          if (state.city.config !== previous.city.config) handle?.setCity(state.city.config);
+          if (state.city.config !== previous.city.config) map.setCity(state.city.config);
+          if (
+            state.queue.items !== previous.queue.items ||
+            state.queue.tab !== previous.queue.tab ||
+            state.alarms !== previous.alarms ||
+            state.detail.caseId !== previous.detail.caseId ||
+            state.ui.focus !== previous.ui.focus ||
+            state.session.status !== previous.session.status
+          )
+            drawPoints(state);
+          const focus = state.ui.focus;
+          // After the next paint, so a drawer opened with the same click counts as covering the map.
+          if (focus && focus !== previous.ui.focus)
+            window.requestAnimationFrame(() => map.flyTo(focus, coveredRight()));
         });
       },
       (importError: unknown) =>
@@ -47,7 +92,7 @@ export function MapView() {
       unsubscribe();
       handle?.destroy();
     };
-  }, [store]);
+  }, [store, detail]);
 
   return (
     <div className="map">

@@ -9,6 +9,9 @@ import {
   EllipsoidTerrainProvider,
   ImageryLayer,
   Math as CesiumMath,
+  PerspectiveFrustum,
+  ScreenSpaceEventHandler,
+  ScreenSpaceEventType,
   TileMapServiceImageryProvider,
   Viewer,
   buildModuleUrl,
@@ -16,16 +19,41 @@ import {
 } from 'cesium';
 import type { CityConfig } from '@contract/http';
 import type { MapError } from '../../state/map';
+import type { CasePoint } from '../../state/mapPoints';
+import { createCaseLayer } from './caseLayer';
 
 export interface MapCallbacks {
   onReady(): void;
   onError(error: MapError): void;
+  /** a case point was clicked */
+  onPick?(caseId: string): void;
+  /** a flight to a case (or alarm) ended */
+  onFocused?(id: string): void;
+}
+
+export interface FlyTarget {
+  id: string;
+  lon: number;
+  lat: number;
 }
 
 export interface MapHandle {
   setCity(city: CityConfig): void;
+  showCases(points: readonly CasePoint[]): number;
+  /** Flies to a case so it lands in the middle of the part of the map panels do not cover. */
+  flyTo(target: FlyTarget, coveredRightPx: number): void;
   destroy(): void;
 }
+
+const NO_MAP: MapHandle = {
+  setCity: () => undefined,
+  showCases: () => 0,
+  flyTo: () => undefined,
+  destroy: () => undefined,
+};
+
+/** Height the camera looks down from when it shows one case. */
+export const CASE_VIEW_HEIGHT_M = 5_000;
 
 export const START_HEIGHT_M = 25_000;
 
@@ -69,7 +97,7 @@ export function createMapViewer(
     });
   } catch (error) {
     callbacks.onError({ code: 'webgl', detail: describe(error) });
-    return { setCity: () => undefined, destroy: () => undefined };
+    return NO_MAP;
   }
 
   const { scene } = viewer;
@@ -134,10 +162,42 @@ export function createMapViewer(
   ];
   scene.requestRender();
 
+  const cases = createCaseLayer(scene, uiScale());
+  const clicks = new ScreenSpaceEventHandler(scene.canvas);
+  clicks.setInputAction((event: ScreenSpaceEventHandler.PositionedEvent) => {
+    const caseId = cases.caseIdOf(scene.pick(event.position));
+    if (caseId) callbacks.onPick?.(caseId);
+  }, ScreenSpaceEventType.LEFT_CLICK);
+
   return {
     setCity,
+    showCases(points) {
+      cases.apply(points);
+      return cases.size;
+    },
+    flyTo(target, coveredRightPx) {
+      const height = CASE_VIEW_HEIGHT_M;
+      const canvasWidth = scene.canvas.clientWidth || 1;
+      const frustum = viewer.camera.frustum;
+      const fov =
+        frustum instanceof PerspectiveFrustum && frustum.fov ? frustum.fov : CesiumMath.PI_OVER_THREE;
+      // Looking straight down, the canvas spans this many metres east-west (fov is horizontal when wide).
+      const groundWidth = 2 * height * Math.tan(fov / 2);
+      const shiftPx = Math.min(coveredRightPx, canvasWidth * 0.8) / 2;
+      const shiftM = (shiftPx / canvasWidth) * groundWidth;
+      const lon = target.lon + shiftM / (111_320 * Math.cos(CesiumMath.toRadians(target.lat)));
+      viewer.camera.flyTo({
+        destination: Cartesian3.fromDegrees(lon, target.lat, height),
+        orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
+        duration: 1.2,
+        complete: () => callbacks.onFocused?.(target.id),
+      });
+      scene.requestRender();
+    },
     destroy() {
       for (const remove of removers) remove();
+      clicks.destroy();
+      cases.destroy();
       if (!viewer.isDestroyed()) viewer.destroy();
     },
   };

@@ -4,9 +4,9 @@ import type { ServerContext } from '../../context';
 import { hashPassword } from '../../auth/password';
 import { CATEGORIES, EVENT_MAJORS, FUNCTIONAL_DEPARTMENTS, PART_MAJORS } from './categories';
 import { buildDivisions, buildGridCells, DISTRICTS } from './city';
-import { buildParts } from './parts';
+import { buildInventory, insertInventory } from './inventory';
 import { CALENDAR_2026, ESCALATION, timeLimitSeeds, WORKING_HOURS } from './rules';
-import { buildUsers } from './users';
+import { assignInspectors, buildMoreInspectors, buildUsers } from './users';
 
 export const DEMO_PASSWORD_ENV = 'DEMO_PASSWORD';
 
@@ -97,19 +97,24 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
     minutes: l.minutes,
   }));
   const passwordHash = hashPassword(process.env[DEMO_PASSWORD_ENV] || 'demo123');
-  const users = buildUsers(departments, passwordHash);
-  const parts = buildParts(ctx.config.seed, cells, CATEGORIES, 2000);
+  const users = [...buildUsers(departments, passwordHash), ...buildMoreInspectors(passwordHash)];
+  const inspectors = assignInspectors(cells);
+  const inventory = buildInventory(ctx.config.seed, cells);
 
   await db.$transaction(
     async (tx) => {
       // Parents before children.
       for (const level of ['city', 'district', 'street', 'community'] as const) {
         await tx.division.createMany({
-          data: divisions.filter((d) => d.level === level).map(({ bbox: _bbox, ...d }) => d),
+          data: divisions
+            .filter((d) => d.level === level)
+            .map(({ bbox, ...d }) => ({ ...d, polygon: JSON.stringify([bboxRing(bbox)]) })),
         });
       }
       for (let i = 0; i < cells.length; i += 1000)
-        await tx.gridCell.createMany({ data: cells.slice(i, i + 1000) });
+        await tx.gridCell.createMany({
+          data: cells.slice(i, i + 1000).map((c) => ({ ...c, inspectorId: inspectors.get(c.id) ?? null })),
+        });
       await tx.department.createMany({ data: departments });
       await tx.category.createMany({ data: categoryRows });
       await tx.departmentCategory.createMany({ data: ownership });
@@ -122,8 +127,7 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
         ],
       });
       await tx.user.createMany({ data: users });
-      for (let i = 0; i < parts.length; i += 1000)
-        await tx.part.createMany({ data: parts.slice(i, i + 1000) });
+      await insertInventory(tx, ctx.config.database.provider, inventory);
     },
     { timeout: 120_000 },
   );
@@ -133,6 +137,19 @@ export async function seedIfEmpty(ctx: ServerContext): Promise<Record<string, nu
     departments: departments.length,
     categories: categoryRows.length,
     users: users.length,
-    parts: parts.length,
+    parts: inventory.parts.length,
+    cameras: inventory.cameras.length,
+    sensors: inventory.sensors.length,
+    vehicles: inventory.vehicles.length,
   };
+}
+
+function bboxRing([w, s, e, n]: [number, number, number, number]): number[][] {
+  return [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ];
 }

@@ -48,3 +48,44 @@ export function buildUsers(departments: Dept[], passwordHash: string) {
   }
   return users;
 }
+
+/** Inspectors per district (the first of each is the classic demo inspector1..4). */
+export const INSPECTORS_PER_DISTRICT = 25;
+
+export function inspectorId(districtIndex: number, n: number): string {
+  const d = DISTRICTS[districtIndex];
+  if (!d) throw new Error(`no district ${districtIndex}`);
+  return n === 0 ? `u-inspector-${d.code}` : `u-inspector-${d.code}-${String(n + 1).padStart(2, '0')}`;
+}
+
+/** The other inspectors (网格员) of each district: inspector5 … inspector100. */
+export function buildMoreInspectors(passwordHash: string) {
+  const users: ReturnType<typeof buildUsers> = [];
+  for (let n = 1; n < INSPECTORS_PER_DISTRICT; n++) {
+    DISTRICTS.forEach((d, i) => {
+      users.push({
+        id: inspectorId(i, n),
+        username: `inspector${n * DISTRICTS.length + i + 1}`,
+        displayName: `${d.name} 网格员${n * DISTRICTS.length + i + 1}`,
+        role: 'inspector',
+        departmentId: null as string | null,
+        districtCode: d.code as string | null,
+        passwordHash,
+      });
+    });
+  }
+  return users;
+}
+
+/** Gives every grid cell its inspector: each district's cells in contiguous runs, one run each. */
+export function assignInspectors<T extends { id: string; districtCode: string }>(
+  cells: T[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  DISTRICTS.forEach((d, i) => {
+    const own = cells.filter((c) => c.districtCode === d.code).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const per = Math.ceil(own.length / INSPECTORS_PER_DISTRICT);
+    own.forEach((c, k) => out.set(c.id, inspectorId(i, Math.floor(k / per))));
+  });
+  return out;
+}

@@ -113,7 +113,12 @@ function heightOf(use: LandUse, random: () => number, centrality: number): numbe
       return Math.round(40 + random() * 90 + centrality * random() * 110);
     case 'residential': {
       const r = random();
-      const floors = r < 0.55 ? 6 + Math.floor(random() * 2) : r < 0.88 ? 11 + Math.floor(random() * 8) : 26 + Math.floor(random() * 8);
+      const floors =
+        r < 0.55
+          ? 6 + Math.floor(random() * 2)
+          : r < 0.88
+            ? 11 + Math.floor(random() * 8)
+            : 26 + Math.floor(random() * 8);
       return floors * 3;
     }
     case 'industrial':

@@ -55,8 +55,27 @@ export interface RoadNetwork {
   inner: Map<string, { xs: Road[]; ys: Road[] }>;
 }
 
-const VERTICAL_NAMES = ['通灌路', '郁州路', '苍梧路', '新浦路', '解放路', '建设路', '人民路', '朝阳路', '龙河路'];
-const HORIZONTAL_NAMES = ['港城大道', '陇海路', '海连路', '盐河路', '瀛洲路', '凌州路', '云台路', '花果山大道'];
+const VERTICAL_NAMES = [
+  '通灌路',
+  '郁州路',
+  '苍梧路',
+  '新浦路',
+  '解放路',
+  '建设路',
+  '人民路',
+  '朝阳路',
+  '龙河路',
+];
+const HORIZONTAL_NAMES = [
+  '港城大道',
+  '陇海路',
+  '海连路',
+  '盐河路',
+  '瀛洲路',
+  '凌州路',
+  '云台路',
+  '花果山大道',
+];
 const WORDS =
   '文化青年民主团结和平胜利光明春晖秀水锦绣翠竹枫林桃园梅园兰亭金桥银湖凤凰玉兰海棠丁香紫藤振兴富强繁荣东风红旗育才学府科技创业工业商贸港湾渔港盐场沿河滨湖望海观澜听涛石榴樱花桂花荷花松柏瑞祥福寿安康吉庆永安长安太平建国新民新城南苑北苑';
 const WIDTH: Record<RoadClass, number> = { arterial: 40, secondary: 22, local: 12 };
@@ -100,14 +119,30 @@ export function makeRoads(seed: number, water: Water): RoadNetwork {
       for (let k = 1; k <= nx; k++) {
         const x = Math.round(x0 + ((x1 - x0) * k) / (nx + 1) + (random() - 0.5) * 40);
         const cls: RoadClass = k === Math.ceil(nx / 2) ? 'secondary' : 'local';
-        const r = road(`S-V${i}-${j}-${k}`, nextName(cls === 'secondary' ? '路' : '街'), cls, true, x, y0, y1);
+        const r = road(
+          `S-V${i}-${j}-${k}`,
+          nextName(cls === 'secondary' ? '路' : '街'),
+          cls,
+          true,
+          x,
+          y0,
+          y1,
+        );
         cell.xs.push(r);
         roads.push(r);
       }
       for (let k = 1; k <= ny; k++) {
         const y = Math.round(y0 + ((y1 - y0) * k) / (ny + 1) + (random() - 0.5) * 40);
         const cls: RoadClass = k === Math.ceil(ny / 2) ? 'secondary' : 'local';
-        const r = road(`S-H${i}-${j}-${k}`, nextName(cls === 'secondary' ? '路' : '巷'), cls, false, y, x0, x1);
+        const r = road(
+          `S-H${i}-${j}-${k}`,
+          nextName(cls === 'secondary' ? '路' : '巷'),
+          cls,
+          false,
+          y,
+          x0,
+          x1,
+        );
         cell.ys.push(r);
         roads.push(r);
       }
@@ -117,7 +152,15 @@ export function makeRoads(seed: number, water: Water): RoadNetwork {
   return { ...buildGraph(roads, water), roads, cellsX, cellsY, inner };
 }
 
-function road(id: string, name: string, cls: RoadClass, vertical: boolean, at: number, from: number, to: number): Road {
+function road(
+  id: string,
+  name: string,
+  cls: RoadClass,
+  vertical: boolean,
+  at: number,
+  from: number,
+  to: number,
+): Road {
   return { id, name, cls, width: WIDTH[cls], vertical, at, from, to };
 }
 

@@ -17,7 +17,11 @@ export function makeGraph(nodes: RoadNode[], edges: RoadEdge[]): Graph {
 }
 
 /** Node ids from `from` to `to` along the shortest path, or null when unreachable. */
-export function shortestPath(graph: Graph, from: number, to: number): { nodes: number[]; length: number } | null {
+export function shortestPath(
+  graph: Graph,
+  from: number,
+  to: number,
+): { nodes: number[]; length: number } | null {
   const n = graph.nodes.length;
   const distance = new Float64Array(n).fill(Infinity);
   const previous = new Int32Array(n).fill(-1);
@@ -90,4 +94,22 @@ function pop(heap: Array<[number, number]>): [number, number] {
     heap[i] = last;
   }
   return top;
+}
+
+/** Road distance (metres) from one node to every node (single-source Dijkstra). */
+export function distancesFrom(graph: Graph, from: number): Float64Array {
+  const distance = new Float64Array(graph.nodes.length).fill(Infinity);
+  const heap: Array<[number, number]> = [[0, from]];
+  distance[from] = 0;
+  while (heap.length) {
+    const [d, u] = pop(heap);
+    if (d > (distance[u] as number)) continue;
+    for (const [v, , w] of graph.adjacent[u] ?? []) {
+      if (d + w < (distance[v] as number)) {
+        distance[v] = d + w;
+        push(heap, [d + w, v]);
+      }
+    }
+  }
+  return distance;
 }

@@ -1,0 +1,81 @@
+// A pure model of what the live stream describes: the active cases and alarms a user may see, and the
+// position it is current to. `applySnapshot` replaces it; `applyEvents` folds a batch of events in
+// (copying each map at most once per batch). The renderer may use it as is or as the reference for its own
+// store slice; the tests use it to compare clients.
+import { ACTIVE_ALARM_STATUSES, type AlarmView } from './alarms';
+import type { CaseSummary } from './cases';
+import type { IncidentView } from './city';
+import {
+  typedEvent,
+  type AlarmPayload,
+  type CasePayload,
+  type IncidentPayload,
+  type StreamEvent,
+  type StreamSnapshot,
+} from './stream';
+
+export interface LiveState {
+  seq: number | null;
+  cases: ReadonlyMap<string, CaseSummary>;
+  alarms: ReadonlyMap<string, AlarmView>;
+  incidents: ReadonlyMap<string, IncidentView>;
+}
+
+/** Cases in these states leave the live picture (the snapshot does not carry them either). */
+export const FINISHED_CASE_STATES: ReadonlySet<string> = new Set(['closed', 'voided']);
+
+export const emptyLiveState = (): LiveState => ({
+  seq: null,
+  cases: new Map(),
+  alarms: new Map(),
+  incidents: new Map(),
+});
+
+export function applySnapshot(_state: LiveState, snapshot: StreamSnapshot): LiveState {
+  return {
+    seq: snapshot.headSeq,
+    cases: new Map(snapshot.cases.map((c) => [c.id, c])),
+    alarms: new Map(snapshot.alarms.map((a) => [a.id, a])),
+    incidents: new Map(snapshot.incidents.map((i) => [i.id, i])),
+  };
+}
+
+export function applyEvents(state: LiveState, events: readonly StreamEvent[]): LiveState {
+  let cases: Map<string, CaseSummary> | null = null;
+  let alarms: Map<string, AlarmView> | null = null;
+  let incidents: Map<string, IncidentView> | null = null;
+  let seq = state.seq;
+  for (const raw of events) {
+    if (seq !== null && raw.seq <= seq) continue;
+    seq = raw.seq;
+    const event = typedEvent(raw);
+    if (!event) continue;
+    // typedEvent checked the payload against the schema of its type, so the prefix tells its shape.
+    if (event.type.startsWith('case.')) {
+      const next = (event.payload as CasePayload).case;
+      cases ??= new Map(state.cases);
+      const current = cases.get(next.id);
+      if (current && current.version > next.version) continue;
+      if (FINISHED_CASE_STATES.has(next.state)) cases.delete(next.id);
+      else cases.set(next.id, next);
+    } else if (event.type.startsWith('alarm.')) {
+      const next = (event.payload as AlarmPayload).alarm;
+      alarms ??= new Map(state.alarms);
+      const current = alarms.get(next.id);
+      if (current && current.version > next.version) continue;
+      if (ACTIVE_ALARM_STATUSES.includes(next.status)) alarms.set(next.id, next);
+      else alarms.delete(next.id);
+    } else if (event.type.startsWith('incident.')) {
+      const next = (event.payload as IncidentPayload).incident;
+      incidents ??= new Map(state.incidents);
+      if (next.status === 'closed') incidents.delete(next.id);
+      else incidents.set(next.id, next);
+    }
+  }
+  return {
+    seq,
+    cases: cases ?? state.cases,
+    alarms: alarms ?? state.alarms,
+    incidents: incidents ?? state.incidents,
+  };
+}

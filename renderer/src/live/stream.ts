@@ -1,0 +1,48 @@
+// The lossless live stream (contract/stream-client.ts) feeding the store: every case event updates the
+// open queue and drawer at once, and asks the queue service to refresh its counts from the server.
+import { CaseSummary } from '@contract/cases';
+import { createStreamClient, type StreamClient } from '@contract/stream-client';
+import type { AppStore } from '../state/store';
+import type { LiveSocket } from './socket';
+
+export interface StreamService {
+  /** Starts again from a snapshot (after the user changed: what they may see changed too). */
+  restart(): void;
+  stop(): void;
+}
+
+export function startStream(store: AppStore, socket: LiveSocket, onChange: () => void): StreamService {
+  let client: StreamClient | null = null;
+  const { connectionEvent } = store.getState();
+
+  const create = () =>
+    createStreamClient(socket, {
+      onSnapshot: () => onChange(),
+      onEvent: (event) => {
+        if (event.topic === 'case') {
+          const parsed = CaseSummary.safeParse((event.payload as { case?: unknown } | null)?.case);
+          if (parsed.success) {
+            store.getState().queueEvent({ type: 'caseChanged', summary: parsed.data });
+            store.getState().detailEvent({ type: 'caseChanged', summary: parsed.data });
+          }
+        }
+        onChange();
+      },
+      onPosition: (seq) => connectionEvent({ type: 'seqApplied', seq }),
+      onResumed: () => connectionEvent({ type: 'streaming', on: true }),
+      onError: () => connectionEvent({ type: 'streaming', on: false }),
+    });
+
+  client = create();
+  return {
+    restart() {
+      client?.stop();
+      connectionEvent({ type: 'streaming', on: false });
+      client = create();
+    },
+    stop() {
+      client?.stop();
+      client = null;
+    },
+  };
+}

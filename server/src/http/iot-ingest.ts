@@ -1,0 +1,140 @@
+// Machine ingest of the city's devices, authenticated by the ingest key (X-Ingest-Key):
+//   POST /api/ingest/readings        {readings: [{sensorId, value, at?}]}   up to 5,000, alarm evaluation
+//   POST /api/ingest/cameras/status  {items: [{cameraId, status, at?}]}
+//   POST /api/ingest/detections      {detections: [DetectionBody]} (or one DetectionBody)
+//   POST /api/ingest/positions       {positions: [{id, lon, lat, heading?, speedKmh?, at?}]}
+//   GET  /api/ingest/devices         the device registry a gateway (or the simulator) feeds
+//   GET  /api/ingest/tickets/:ref    results back to the 12345 hotline: the case of a ticket (externalRef)
+// Bad items of a batch are answered per item (207); a malformed batch is a 400 that says what to fix.
+import type { RequestHandler, Router } from 'express';
+import { ReadingBatch } from '@contract/alarms';
+import { CameraStatusBatch, DetectionBatch, DetectionBody, PositionBatch } from '@contract/city';
+import type { ServerContext } from '../context';
+import { AppError, notFound, unauthorized } from '../errors';
+import type { Iot } from '../ingest';
+import { sameKey } from '../ingest/key';
+import { asyncHandler, describeZodError, parseOr400 } from './errors';
+
+export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) {
+  return (router: Router) => {
+    const key: RequestHandler = (req, _res, next) => {
+      if (!sameKey(req.get('x-ingest-key') ?? undefined, ingestKey)) {
+        next(unauthorized('缺少或错误的接入密钥 / Missing or wrong X-Ingest-Key header'));
+        return;
+      }
+      next();
+    };
+    router.post(
+      '/ingest/readings',
+      key,
+      asyncHandler(async (req, res) => {
+        const batch = parseOr400(ReadingBatch, req.body, 'reading batch');
+        const result = await iot.engine.ingest(batch.readings);
+        res.status(result.rejected.length ? 207 : 200).json(result);
+      }),
+    );
+    router.post(
+      '/ingest/cameras/status',
+      key,
+      asyncHandler(async (req, res) => {
+        const result = await iot.video.status(parseOr400(CameraStatusBatch, req.body, 'camera status batch'));
+        res.status(result.rejected.length ? 207 : 200).json(result);
+      }),
+    );
+    router.post(
+      '/ingest/detections',
+      key,
+      asyncHandler(async (req, res) => {
+        const body = req.body as { detections?: unknown };
+        if (!Array.isArray(body?.detections)) {
+          const one = await iot.video.detect(parseOr400(DetectionBody, req.body, 'detection'));
+          res.status(201).json(one);
+          return;
+        }
+        const batch = parseOr400(DetectionBatch, req.body, 'detection batch');
+        const results = [];
+        for (const [index, raw] of batch.detections.entries()) {
+          const parsed = DetectionBody.safeParse(raw);
+          if (!parsed.success) {
+            results.push({ index, ok: false, status: 400, error: describeZodError(parsed.error) });
+            continue;
+          }
+          try {
+            results.push({ index, ok: true, ...(await iot.video.detect(parsed.data)) });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            results.push({ index, ok: false, status: error.status, error: error.message });
+          }
+        }
+        const accepted = results.filter((r) => r.ok).length;
+        res
+          .status(accepted === results.length ? 201 : 207)
+          .json({ accepted, rejected: results.length - accepted, results });
+      }),
+    );
+    router.post(
+      '/ingest/positions',
+      key,
+      asyncHandler(async (req, res) => {
+        const result = iot.positions.ingest(parseOr400(PositionBatch, req.body, 'position batch'));
+        res.status(result.rejected.length ? 207 : 200).json(result);
+      }),
+    );
+    router.get(
+      '/ingest/tickets/:ref',
+      key,
+      asyncHandler(async (req, res) => {
+        const ref = String(req.params.ref);
+        const c = await ctx.db.case.findFirst({
+          where: { externalRef: ref },
+          orderBy: { reportedAt: 'desc' },
+        });
+        if (!c) throw notFound(`ticket ${ref}`);
+        const last = await ctx.db.caseEvent.findFirst({ where: { caseId: c.id }, orderBy: { id: 'desc' } });
+        res.json({
+          ticket: ref,
+          caseNumber: c.caseNumber,
+          state: c.state,
+          status: c.state === 'closed' || c.state === 'voided' ? 'closed' : 'open',
+          outcome: c.outcome,
+          departmentId: c.departmentId,
+          lastNote: last?.note ?? '',
+          updatedAt: c.updatedAt.toISOString(),
+          closedAt: c.closedAt?.toISOString() ?? null,
+        });
+      }),
+    );
+    router.get(
+      '/ingest/devices',
+      key,
+      asyncHandler(async (_req, res) => {
+        const [cameras, vehicles, inspectors] = await Promise.all([
+          ctx.db.camera.findMany({
+            select: { id: true, lon: true, lat: true, heading: true, owner: true },
+            orderBy: { id: 'asc' },
+          }),
+          ctx.db.vehicle.findMany({
+            select: { id: true, kind: true, lon: true, lat: true },
+            orderBy: { id: 'asc' },
+          }),
+          ctx.db.gridCell.groupBy({
+            by: ['inspectorId'],
+            _avg: { centerLon: true, centerLat: true },
+            orderBy: { inspectorId: 'asc' },
+          }),
+        ]);
+        const sensors = [...iot.engine.sensors.values()]
+          .map((s) => ({ id: s.info.id, type: s.info.type, intervalS: s.info.intervalS }))
+          .sort((a, b) => (a.id < b.id ? -1 : 1));
+        res.json({
+          sensors,
+          cameras,
+          vehicles,
+          inspectors: inspectors
+            .filter((g) => g.inspectorId)
+            .map((g) => ({ id: g.inspectorId, lon: g._avg.centerLon, lat: g._avg.centerLat })),
+        });
+      }),
+    );
+  };
+}

@@ -1,0 +1,307 @@
+// The alarm engine: keeps each sensor's rule state in memory (loaded at start from the sensors and their
+// current alarms), evaluates readings with the pure rules of alarm-rules.ts and writes every alarm
+// change (raised, escalated, cleared, offline) with its outbox row in one transaction per batch.
+// Raw readings are lossy: they go to the live bus as transient items, not to the database; each
+// sensor keeps its last 60 readings in memory for the detail view, and last values are flushed
+// to the Sensor table every minute. One node evaluates a given sensor (see docs/adr/0005).
+import crypto from 'node:crypto';
+import type { SensorReading, SensorType } from '@contract/alarms';
+import type { ServerContext } from '../context';
+import type { Tx } from '../db/client';
+import type { TransientItem } from '../live/bus';
+import { alarmOutbox, type AlarmRow } from './alarm-view';
+import {
+  checkOffline,
+  DEFAULT_RULES,
+  evaluateReading,
+  initialState,
+  type AlarmAction,
+  type SensorState,
+  type Threshold,
+} from './alarm-rules';
+import { flushSensors, loadEngineState } from './alarm-load';
+
+export interface SensorInfo {
+  id: string;
+  type: SensorType;
+  name: string;
+  lon: number;
+  lat: number;
+  districtCode: string | null;
+  gridCellId: string | null;
+  partId: string | null;
+  ownerDepartmentId: string | null;
+  intervalS: number;
+}
+
+export interface LiveSensor {
+  info: SensorInfo;
+  state: SensorState;
+  /** current threshold alarm (any status) until its condition ends, and current offline alarm */
+  alarmId: string | null;
+  offlineAlarmId: string | null;
+  recent: Array<[number, number]>;
+  dirty: boolean;
+}
+
+export interface IngestResult {
+  accepted: number;
+  rejected: Array<{ index: number; error: string }>;
+  raised: number;
+  escalated: number;
+  cleared: number;
+}
+
+const RECENT = 60;
+const OFFLINE_LEVEL = 3;
+
+export class AlarmEngine {
+  readonly sensors = new Map<string, LiveSensor>();
+  thresholds = new Map<string, Threshold[]>();
+  units = new Map<string, string>();
+  private timers: NodeJS.Timeout[] = [];
+  private lastSweepMs = 0;
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  async load(): Promise<void> {
+    const loaded = await loadEngineState(this.ctx.db);
+    this.thresholds = loaded.thresholds;
+    this.units = loaded.units;
+    this.sensors.clear();
+    for (const s of loaded.sensors) this.sensors.set(s.info.id, s);
+  }
+
+  start(): void {
+    const sweep = setInterval(
+      () => void this.sweep().catch((err: unknown) => this.ctx.log.error('offline sweep failed', { err })),
+      30_000,
+    );
+    const flush = setInterval(
+      () => void this.flush().catch((err: unknown) => this.ctx.log.error('sensor flush failed', { err })),
+      60_000,
+    );
+    sweep.unref();
+    flush.unref();
+    this.timers.push(sweep, flush);
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.flush().catch(() => undefined);
+  }
+
+  /** Evaluates a batch of readings; alarm changes of the whole batch commit in one transaction. */
+  async ingest(readings: SensorReading[]): Promise<IngestResult> {
+    const now = this.ctx.clock.now().getTime();
+    const result: IngestResult = { accepted: 0, rejected: [], raised: 0, escalated: 0, cleared: 0 };
+    const work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }> = [];
+    const transient: TransientItem[] = [];
+    readings.forEach((r, index) => {
+      const sensor = this.sensors.get(r.sensorId);
+      if (!sensor) {
+        result.rejected.push({ index, error: `unknown sensor ${r.sensorId}` });
+        return;
+      }
+      const atMs = r.at ? Date.parse(r.at) : now;
+      if (atMs > now + 5 * 60_000) {
+        result.rejected.push({ index, error: 'at is more than 5 minutes in the future' });
+        return;
+      }
+      const evaluated = evaluateReading(
+        sensor.state,
+        this.thresholds.get(sensor.info.type) ?? [],
+        r.value,
+        atMs,
+      );
+      sensor.state = evaluated.state;
+      sensor.dirty = true;
+      sensor.recent.push([atMs, r.value]);
+      if (sensor.recent.length > RECENT) sensor.recent.shift();
+      result.accepted++;
+      if (evaluated.actions.length) work.push({ sensor, actions: evaluated.actions });
+      transient.push({
+        id: sensor.info.id,
+        lon: sensor.info.lon,
+        lat: sensor.info.lat,
+        at: new Date(atMs).toISOString(),
+        type: sensor.info.type,
+        value: r.value,
+        level: sensor.state.level,
+      });
+    });
+    if (work.length) {
+      const counts = await this.apply(work);
+      result.raised = counts.raised;
+      result.escalated = counts.escalated;
+      result.cleared = counts.cleared;
+    }
+    this.ctx.bus.publishTransient('sensor.reading', transient);
+    if (now - this.lastSweepMs > 30_000) await this.sweep();
+    return result;
+  }
+
+  /** Raises device-offline alarms for sensors silent for offlineFactor x interval. */
+  async sweep(): Promise<number> {
+    const now = this.ctx.clock.now().getTime();
+    this.lastSweepMs = now;
+    const work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }> = [];
+    for (const sensor of this.sensors.values()) {
+      const { state, action } = checkOffline(sensor.state, now, sensor.info.intervalS, DEFAULT_RULES);
+      if (!action) continue;
+      sensor.state = state;
+      work.push({ sensor, actions: [action] });
+    }
+    if (work.length) await this.apply(work);
+    return work.length;
+  }
+
+  private async apply(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
+    const counts = { raised: 0, escalated: 0, cleared: 0 };
+    const drill = this.ctx.config.drill;
+    const nowDate = this.ctx.clock.now();
+    await this.ctx.db.$transaction(async (tx) => {
+      for (const { sensor, actions } of work) {
+        // Folds only keep the latest values: one update per sensor per batch.
+        const lastFold = actions.filter((a) => a.type === 'fold').pop();
+        for (const action of actions) {
+          if (action.type === 'fold') continue;
+          if (action.type === 'raise') counts.raised++;
+          if (action.type === 'escalate') counts.escalated++;
+          if (action.type === 'clear' || action.type === 'online') counts.cleared++;
+          await this.persist(tx, sensor, action, drill, nowDate);
+        }
+        if (lastFold && lastFold.type === 'fold' && sensor.alarmId) {
+          await tx.alarm.update({
+            where: { id: sensor.alarmId },
+            data: {
+              value: lastFold.value,
+              peak: lastFold.peak,
+              count: lastFold.count,
+              lastSeenAt: new Date(lastFold.atMs),
+            },
+          });
+        }
+      }
+    });
+    this.ctx.bus.notifyOutbox();
+    return counts;
+  }
+
+  private async persist(
+    tx: Tx,
+    sensor: LiveSensor,
+    action: AlarmAction,
+    drill: boolean,
+    now: Date,
+  ): Promise<void> {
+    const { info } = sensor;
+    const at = new Date(action.atMs);
+    const unit = this.units.get(info.type) ?? '';
+    const base = {
+      sensorId: info.id,
+      sensorType: info.type,
+      lon: info.lon,
+      lat: info.lat,
+      districtCode: info.districtCode,
+      gridCellId: info.gridCellId,
+      departmentId: info.ownerDepartmentId,
+      unit,
+      drill,
+    };
+    let row: AlarmRow | null = null;
+    let type: Parameters<typeof alarmOutbox>[1] = 'alarm.raised';
+    if (action.type === 'raise') {
+      row = await tx.alarm.create({
+        data: {
+          ...base,
+          id: crypto.randomUUID(),
+          kind: 'threshold',
+          level: action.level,
+          status: 'open',
+          direction: action.threshold.direction,
+          threshold: action.threshold.value,
+          value: action.value,
+          peak: action.value,
+          count: action.count,
+          firstSeenAt: at,
+          lastSeenAt: at,
+        },
+      });
+      sensor.alarmId = row.id;
+    } else if (action.type === 'escalate' && sensor.alarmId) {
+      type = 'alarm.escalated';
+      row = await tx.alarm.update({
+        where: { id: sensor.alarmId },
+        data: {
+          level: action.level,
+          threshold: action.threshold.value,
+          value: action.value,
+          peak: action.peak,
+          count: action.count,
+          lastSeenAt: at,
+          version: { increment: 1 },
+        },
+      });
+    } else if (action.type === 'clear' && sensor.alarmId) {
+      type = 'alarm.cleared';
+      row = await this.endCondition(tx, sensor.alarmId, at, action.value);
+      sensor.alarmId = null;
+    } else if (action.type === 'offline') {
+      row = await tx.alarm.create({
+        data: {
+          ...base,
+          id: crypto.randomUUID(),
+          kind: 'offline',
+          level: OFFLINE_LEVEL,
+          status: 'open',
+          firstSeenAt: at,
+          lastSeenAt: new Date(action.lastSeenMs),
+        },
+      });
+      sensor.offlineAlarmId = row.id;
+    } else if (action.type === 'online' && sensor.offlineAlarmId) {
+      type = 'alarm.cleared';
+      row = await this.endCondition(tx, sensor.offlineAlarmId, at, null);
+      sensor.offlineAlarmId = null;
+    }
+    const status = sensor.state.offline ? 'offline' : sensor.state.level !== null ? 'alarm' : 'normal';
+    await tx.sensor.update({ where: { id: info.id }, data: { status } });
+    if (row) await alarmOutbox(tx, type, row, info.name, now);
+  }
+
+  /** The condition is over: an alarm nobody decided on is cleared; a decided one only records the end. */
+  private async endCondition(tx: Tx, id: string, at: Date, value: number | null): Promise<AlarmRow> {
+    const current = await tx.alarm.findUniqueOrThrow({ where: { id } });
+    const active = current.status === 'open' || current.status === 'acknowledged';
+    return tx.alarm.update({
+      where: { id },
+      data: {
+        clearedAt: at,
+        lastSeenAt: at,
+        ...(value !== null ? { value } : {}),
+        ...(active ? { status: 'cleared' } : {}),
+        version: { increment: 1 },
+      },
+    });
+  }
+
+  /** Writes last values and last-seen times of sensors that reported since the last flush. */
+  async flush(): Promise<number> {
+    const dirty = [...this.sensors.values()].filter((s) => s.dirty);
+    for (const s of dirty) s.dirty = false;
+    return flushSensors(this.ctx, dirty);
+  }
+
+  static fresh(info: SensorInfo, lastSeenMs: number | null): LiveSensor {
+    return {
+      info,
+      state: initialState(lastSeenMs),
+      alarmId: null,
+      offlineAlarmId: null,
+      recent: [],
+      dirty: false,
+    };
+  }
+}

@@ -1,0 +1,151 @@
+// Video points: status changes from the video platform, and video-AI detections. A confident detection
+// raises a video_ai report (CaseService.report) with its snapshot; every status change and detection is
+// written with its outbox row (topics 'camera' and 'detection').
+import crypto from 'node:crypto';
+import type { CameraStatusBatch, DetectionBody, DetectionView } from '@contract/city';
+import type { ServerContext } from '../context';
+import type { CaseService } from '../db/cases/service';
+import type { Camera, Detection } from '../db/generated/sqlite/client';
+import { appendOutbox } from '../db/outbox';
+import { toLonLat, toXY } from '../db/seed/geometry/projection';
+import { SYSTEM_ACTOR } from '../domain';
+import { AppError, badRequest } from '../errors';
+
+export function detectionView(row: Detection): DetectionView {
+  return { ...row, at: row.at.toISOString() };
+}
+
+export class VideoService {
+  /** detections below this confidence are kept but raise no report (VIDEO_AI_MIN_CONFIDENCE) */
+  readonly minConfidence: number;
+
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly cases: CaseService,
+  ) {
+    const env = Number(process.env.VIDEO_AI_MIN_CONFIDENCE);
+    this.minConfidence = Number.isFinite(env) && env >= 0 && env <= 1 ? env : 0.6;
+  }
+
+  async status(batch: CameraStatusBatch) {
+    const { db } = this.ctx;
+    const now = this.ctx.clock.now();
+    const ids = [...new Set(batch.items.map((i) => i.cameraId))];
+    const cameras = new Map((await db.camera.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
+    const unknown = batch.items
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => !cameras.has(item.cameraId));
+    let changed = 0;
+    await db.$transaction(async (tx) => {
+      for (const item of batch.items) {
+        const camera = cameras.get(item.cameraId);
+        if (!camera || camera.status === item.status) continue;
+        const at = item.at ? new Date(item.at) : now;
+        const row = await tx.camera.update({
+          where: { id: camera.id },
+          data: { status: item.status, statusAt: at },
+        });
+        cameras.set(camera.id, row);
+        await appendOutbox(
+          tx,
+          {
+            topic: 'camera',
+            type: 'camera.status',
+            entityId: row.id,
+            districtCode: row.districtCode,
+            payload: { camera: cameraStatusView(row) },
+          },
+          now,
+        );
+        changed++;
+      }
+    });
+    if (changed) this.ctx.bus.notifyOutbox();
+    return {
+      accepted: batch.items.length - unknown.length,
+      changed,
+      rejected: unknown.map(({ item, index }) => ({ index, error: `unknown camera ${item.cameraId}` })),
+    };
+  }
+
+  async detect(
+    body: DetectionBody,
+  ): Promise<{ detection: DetectionView; caseId: string | null; caseNumber: string | null }> {
+    const { db } = this.ctx;
+    const camera = await db.camera.findUnique({ where: { id: body.cameraId } });
+    if (!camera) throw badRequest(`摄像机 ${body.cameraId} 不存在 / Unknown camera ${body.cameraId}`);
+    const category = this.cases.ref.categories.get(`event-${body.code}`);
+    if (!category || category.isMajor)
+      throw badRequest(`未知的事件类别 ${body.code} / Unknown event code ${body.code}`);
+    const now = this.ctx.clock.now();
+    const at = body.at ? new Date(body.at) : now;
+    // The problem is in front of the camera: 20 m along its heading.
+    const [x, y] = toXY(camera.lon, camera.lat);
+    const rad = (camera.heading * Math.PI) / 180;
+    const [lon, lat] = toLonLat(x + 20 * Math.sin(rad), y + 20 * Math.cos(rad));
+    const id = crypto.randomUUID();
+    let caseRef: { id: string; caseNumber: string } | null = null;
+    if (body.confidence >= this.minConfidence) {
+      const report = {
+        source: 'video_ai' as const,
+        kind: 'event' as const,
+        code: body.code,
+        address: camera.name.slice(0, 200),
+        description: `视频智能识别：${category.name}（置信度 ${Math.round(body.confidence * 100)}%），摄像机 ${camera.name}`,
+        photos: [body.snapshotUrl],
+        externalRef: `det-${id}`,
+      };
+      try {
+        caseRef = await this.cases.report({ ...report, lon, lat }, SYSTEM_ACTOR);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status !== 400) throw error;
+        caseRef = await this.cases.report({ ...report, lon: camera.lon, lat: camera.lat }, SYSTEM_ACTOR);
+      }
+    }
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.detection.create({
+        data: {
+          id,
+          cameraId: camera.id,
+          categoryId: category.id,
+          confidence: body.confidence,
+          snapshotUrl: body.snapshotUrl,
+          lon,
+          lat,
+          caseId: caseRef?.id ?? null,
+          at,
+        },
+      });
+      await appendOutbox(
+        tx,
+        {
+          topic: 'detection',
+          type: 'detection.created',
+          entityId: id,
+          districtCode: camera.districtCode,
+          payload: { detection: detectionView(created) },
+        },
+        now,
+      );
+      return created;
+    });
+    this.ctx.bus.notifyOutbox();
+    return {
+      detection: detectionView(row),
+      caseId: caseRef?.id ?? null,
+      caseNumber: caseRef?.caseNumber ?? null,
+    };
+  }
+}
+
+export function cameraStatusView(row: Camera) {
+  return {
+    id: row.id,
+    name: row.name,
+    owner: row.owner,
+    lon: row.lon,
+    lat: row.lat,
+    status: row.status,
+    statusAt: row.statusAt?.toISOString() ?? null,
+  };
+}
