@@ -6,6 +6,7 @@ import { formatTime } from '../i18n/time';
 import { MapView } from '../map/cesium/MapView';
 import { CaseDrawer } from '../panels/detail/CaseDrawer';
 import { Header } from '../panels/Header';
+import { LayersPanel } from '../panels/LayersPanel';
 import { LoginScreen } from '../panels/LoginScreen';
 import { PanelSlot } from '../panels/PanelSlot';
 
@@ -20,6 +21,7 @@ export function App({ map = true }: { map?: boolean }) {
         <>
           <PanelSlot />
           <CaseDrawer />
+          {map && <LayersPanel />}
         </>
       ) : (
         <LoginScreen />

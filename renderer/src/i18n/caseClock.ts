@@ -12,7 +12,7 @@ export function effectiveClock(clock: ClockView, now: number): ClockShown {
 
 export interface Remaining {
   kind: 'left' | 'over' | 'paused' | 'none';
-  /** whole minutes left (left) or past the deadline (over) */
+  /** whole minutes left (left, at least 1 while any time is left) or past the deadline (over) */
   minutes: number;
 }
 
@@ -22,7 +22,7 @@ export function remaining(clock: ClockView, now: number): Remaining {
   const ms = Date.parse(clock.deadline) - now;
   if (!Number.isFinite(ms)) return { kind: 'none', minutes: 0 };
   return ms > 0
-    ? { kind: 'left', minutes: Math.ceil(ms / 60_000) }
+    ? { kind: 'left', minutes: Math.max(1, Math.floor(ms / 60_000)) }
     : { kind: 'over', minutes: Math.floor(-ms / 60_000) };
 }
 

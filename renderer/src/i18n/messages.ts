@@ -2,6 +2,7 @@
 // `en` is typed against `zh`, so a missing English key fails the type check; a unit test
 // also checks placeholders match. Groups of keys live in messages/*.ts and are merged here.
 import { caseEn, caseZh } from './messages/case';
+import { layersEn, layersZh } from './messages/layers';
 import { sessionEn, sessionZh } from './messages/session';
 
 const coreZh = {
@@ -35,6 +36,9 @@ const coreZh = {
   'duty.version': '服务版本',
   'duty.headSeq': '服务端序号',
   'duty.lastSeq': '本端已应用序号',
+  'duty.stream': '数据推送',
+  'duty.stream.live': '实时推送',
+  'duty.stream.polling': '定时刷新',
   'duty.latency': '往返时延',
   'duty.clockOffset': '时钟偏差',
   'duty.citySource': '城市配置',
@@ -49,7 +53,7 @@ const coreZh = {
   'unit.ms': '{value} 毫秒',
 } as const;
 
-export const zh = { ...coreZh, ...sessionZh, ...caseZh };
+export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -84,6 +88,9 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'duty.version': 'Server version',
   'duty.headSeq': 'Server head seq',
   'duty.lastSeq': 'Applied seq',
+  'duty.stream': 'Updates',
+  'duty.stream.live': 'Live stream',
+  'duty.stream.polling': 'Periodic refresh',
   'duty.latency': 'Round trip',
   'duty.clockOffset': 'Clock offset',
   'duty.citySource': 'City configuration',
@@ -98,6 +105,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'unit.ms': '{value} ms',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...sessionEn, ...caseEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...sessionEn, ...caseEn, ...layersEn };
 
 export const MESSAGES = { zh, en } as const;

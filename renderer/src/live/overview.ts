@@ -12,7 +12,8 @@ const Total = z.object({ total: z.number() });
 const RUNNING = ACTIVE_STATES.filter((s) => s !== 'suspended').join(',');
 const ACTIVE = ACTIVE_STATES.join(',');
 
-export async function loadOverview(store: AppStore, api: ApiClient): Promise<void> {
+/** `current()` says whether the answers still apply (the same user is signed in). */
+export async function loadOverview(store: AppStore, api: ApiClient, current: () => boolean): Promise<void> {
   const count = async (params: Record<string, string>): Promise<number> => {
     const query = new URLSearchParams({ ...params, limit: '1' });
     return (await api.get(`/cases?${query.toString()}`, Total)).total;
@@ -35,14 +36,14 @@ export async function loadOverview(store: AppStore, api: ApiClient): Promise<voi
       ),
     ]);
     const byState: Partial<Record<CaseState, number>> = Object.fromEntries(states);
+    if (!current()) return;
     store.getState().overviewEvent({
       type: 'loaded',
       data: { byState, overdue, warning, byDistrict },
       at: Date.now(),
     });
   } catch (error) {
-    store
-      .getState()
-      .overviewEvent({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    if (current()) store.getState().overviewEvent({ type: 'failed', error: message });
   }
 }

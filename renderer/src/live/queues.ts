@@ -23,6 +23,8 @@ export interface QueueOptions {
   streamPollMs?: number;
   /** a burst of live events causes one refresh */
   debounceMs?: number;
+  /** live events refresh at most this often (a busy city sends many) */
+  minGapMs?: number;
   /** the overview runs about 20 small count queries: not more often than this */
   overviewEveryMs?: number;
 }
@@ -33,19 +35,37 @@ export interface QueueService {
 }
 
 export function startQueues(store: AppStore, api: ApiClient, options: QueueOptions = {}): QueueService {
-  const { pollMs = 1_000, streamPollMs = 10_000, debounceMs = 100, overviewEveryMs = 5_000 } = options;
+  const {
+    pollMs = 1_000,
+    streamPollMs = 10_000,
+    debounceMs = 100,
+    minGapMs = 1_000,
+    overviewEveryMs = 5_000,
+  } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let dueAt = Number.POSITIVE_INFINITY;
   let running = false;
   let again = false;
   let stopped = false;
   let overviewAt = 0;
+  let startedAt = 0;
 
+  /** Refresh in `ms`, unless a refresh is already due sooner (a steady event flow cannot starve it). */
   const schedule = (ms: number) => {
+    const at = Date.now() + ms;
+    if (stopped || (timer !== undefined && dueAt <= at)) return;
     clearTimeout(timer);
-    if (!stopped) timer = setTimeout(() => void refresh(), ms);
+    dueAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      dueAt = Number.POSITIVE_INFINITY;
+      void refresh();
+    }, ms);
   };
   const nextPeriod = () => (store.getState().connection.streaming ? streamPollMs : pollMs);
+  const soon = () => Math.max(debounceMs, startedAt + minGapMs - Date.now());
 
+  /** Refreshes now (the view changed), or right after the refresh in flight. */
   const refresh = async (): Promise<void> => {
     if (running) {
       again = true;
@@ -54,9 +74,13 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     const state = store.getState();
     if (state.session.status !== 'signedIn' || !state.session.user || !state.queue.tab) return;
     running = true;
+    startedAt = Date.now();
     clearTimeout(timer);
+    timer = undefined;
+    dueAt = Number.POSITIVE_INFINITY;
     try {
-      await Promise.all([refreshView(state), refreshCounts(state)]);
+      const userId = state.session.user.userId;
+      await Promise.all([refreshView(state, userId), refreshCounts(state, userId)]);
     } finally {
       running = false;
       if (again) {
@@ -66,9 +90,12 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     }
   };
 
+  /** Whether answers to a refresh started for `userId` still apply (nobody else signed in since). */
+  const sameUser = (userId: string) => store.getState().session.user?.userId === userId;
+
   const casePage = (query: string): Promise<Page> => api.get(`/cases?${query}`, CasePageSchema);
 
-  async function refreshView(state: AppState): Promise<void> {
+  async function refreshView(state: AppState, userId: string): Promise<void> {
     const { queue } = state;
     const tab = queue.tab ? TABS[queue.tab] : null;
     if (!tab) return;
@@ -78,34 +105,37 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
       try {
         const pages = await Promise.all(viewQueries(tab, queue.filter, queue.sort).map(casePage));
         const merged = mergePages(pages, queue.sort);
+        if (!sameUser(userId)) return;
         queueEvent({ type: 'loaded', key, items: merged.items, total: merged.total, at: Date.now() });
       } catch (error) {
-        queueEvent({ type: 'failed', key, error: messageOf(error) });
+        if (sameUser(userId)) queueEvent({ type: 'failed', key, error: messageOf(error) });
       }
     } else if (tab.kind === 'alarms') {
-      await refreshAlarms();
+      await refreshAlarms(userId);
     } else if (Date.now() - overviewAt >= overviewEveryMs || state.overview.status !== 'ready') {
       overviewAt = Date.now();
-      await loadOverview(store, api);
+      await loadOverview(store, api, () => sameUser(userId));
     }
   }
 
-  async function refreshAlarms(): Promise<void> {
+  async function refreshAlarms(userId: string): Promise<void> {
     const { alarmsEvent, queueEvent } = store.getState();
     try {
       const [{ alarms }, { incidents }] = await Promise.all([
         api.get('/alarms?status=open,acknowledged', AlarmList),
         api.get('/incidents?status=active', IncidentList),
       ]);
+      if (!sameUser(userId)) return;
       alarmsEvent({ type: 'loaded', items: alarms, incidents, at: Date.now() });
       queueEvent({ type: 'counts', counts: { alarms: alarms.length + incidents.length } });
     } catch (error) {
+      if (!sameUser(userId)) return;
       if (error instanceof ApiError && error.status === 404) alarmsEvent({ type: 'unavailable' });
       else alarmsEvent({ type: 'failed', error: messageOf(error) });
     }
   }
 
-  async function refreshCounts(state: AppState): Promise<void> {
+  async function refreshCounts(state: AppState, userId: string): Promise<void> {
     const user = state.session.user;
     if (!user) return;
     const tabs = tabsFor(user.role).flatMap((id) => {
@@ -119,7 +149,8 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
           return [tab.id, pages.reduce((sum, p) => sum + p.total, 0)] as const;
         }),
       );
-      store.getState().queueEvent({ type: 'counts', counts: Object.fromEntries(totals) });
+      if (sameUser(userId))
+        store.getState().queueEvent({ type: 'counts', counts: Object.fromEntries(totals) });
     } catch {
       // the view's own error is shown; counts keep their last values
     }
@@ -165,8 +196,7 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
 
   return {
     refreshSoon() {
-      if (running) again = true;
-      else schedule(debounceMs);
+      schedule(soon());
     },
     stop() {
       stopped = true;

@@ -5,6 +5,8 @@ import { createStreamClient, type StreamClient } from '@contract/stream-client';
 import type { AppStore } from '../state/store';
 import type { LiveSocket } from './socket';
 
+const REFRESHING_TOPICS: ReadonlySet<string> = new Set(['case', 'alarm', 'incident']);
+
 export interface StreamService {
   /** Starts again from a snapshot (after the user changed: what they may see changed too). */
   restart(): void;
@@ -26,7 +28,8 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
             store.getState().detailEvent({ type: 'caseChanged', summary: parsed.data });
           }
         }
-        onChange();
+        // Camera statuses and detections do not change what the workspaces count.
+        if (REFRESHING_TOPICS.has(event.topic)) onChange();
       },
       onPosition: (seq) => connectionEvent({ type: 'seqApplied', seq }),
       onResumed: () => connectionEvent({ type: 'streaming', on: true }),

@@ -34,6 +34,9 @@ export function DutyOverview() {
         {server ? String(server.headSeq) : none}
       </Fact>
       <Fact label={t('duty.lastSeq')}>{String(connection.lastSeq)}</Fact>
+      <Fact label={t('duty.stream')}>
+        {t(connection.streaming ? 'duty.stream.live' : 'duty.stream.polling')}
+      </Fact>
       <Fact label={t('duty.latency')}>
         {connection.rttMs === null ? none : t('unit.ms', { value: connection.rttMs })}
       </Fact>

@@ -11,6 +11,7 @@ import {
   type ConnectionState,
 } from './connection';
 import { initialDetail, reduceDetail, type DetailEvent, type DetailState } from './detail';
+import { initialLayers, reduceLayers, type LayersEvent, type LayersState } from './layers';
 import { initialMap, reduceMap, type MapEvent, type MapState } from './map';
 import { initialOverview, reduceOverview, type OverviewEvent, type OverviewState } from './overview';
 import { initialQueue, reduceQueue, type QueueEvent, type QueueState } from './queue';
@@ -30,6 +31,7 @@ export interface AppData {
   detail: DetailState;
   overview: OverviewState;
   alarms: AlarmsState;
+  layers: LayersState;
 }
 
 export interface AppActions {
@@ -44,6 +46,7 @@ export interface AppActions {
   detailEvent(event: DetailEvent): void;
   overviewEvent(event: OverviewEvent): void;
   alarmsEvent(event: AlarmsEvent): void;
+  layersEvent(event: LayersEvent): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -68,6 +71,7 @@ export function initialData(options: StoreOptions = {}): AppData {
     detail: initialDetail(),
     overview: initialOverview(),
     alarms: initialAlarms(),
+    layers: initialLayers(),
   };
 }
 
@@ -85,6 +89,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     detailEvent: (event) => set((s) => patch(s, 'detail', reduceDetail(s.detail, event))),
     overviewEvent: (event) => set((s) => patch(s, 'overview', reduceOverview(s.overview, event))),
     alarmsEvent: (event) => set((s) => patch(s, 'alarms', reduceAlarms(s.alarms, event))),
+    layersEvent: (event) => set((s) => patch(s, 'layers', reduceLayers(s.layers, event))),
   }));
 }
 
@@ -95,6 +100,7 @@ function patch<K extends keyof AppData>(state: AppState, key: K, next: AppData[K
 
 /** The data part of the state, without actions: what tests and diagnostics may read. */
 export function snapshot(state: AppState): AppData {
-  const { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms } = state;
-  return { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms };
+  const { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms, layers } =
+    state;
+  return { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms, layers };
 }

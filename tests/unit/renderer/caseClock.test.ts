@@ -24,9 +24,11 @@ describe('case clock', () => {
     assert.equal(effectiveClock(clock('none', null), 0), 'none');
   });
 
-  test('time left rounds up, time overdue rounds down, in whole minutes', () => {
+  test('time left and overdue count whole minutes; the last minute still shows 1', () => {
     const c = clock('green', '2026-11-22T10:00:00.000Z');
-    assert.deepEqual(remaining(c, at('2026-11-22T09:58:30.000Z')), { kind: 'left', minutes: 2 });
+    assert.deepEqual(remaining(c, at('2026-11-22T09:58:30.000Z')), { kind: 'left', minutes: 1 });
+    assert.deepEqual(remaining(c, at('2026-11-22T09:59:59.000Z')), { kind: 'left', minutes: 1 });
+    assert.deepEqual(remaining(c, at('2026-11-22T09:30:00.000Z')), { kind: 'left', minutes: 30 });
     assert.deepEqual(remaining(c, at('2026-11-22T10:35:59.000Z')), { kind: 'over', minutes: 35 });
     assert.deepEqual(remaining(clock('paused', null), 0), { kind: 'paused', minutes: 0 });
     assert.deepEqual(remaining(clock('none', null), 0), { kind: 'none', minutes: 0 });

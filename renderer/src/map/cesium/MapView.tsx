@@ -17,20 +17,26 @@ const ERROR_MESSAGES: Record<MapError['code'], MessageKey> = {
   engine: 'map.failed',
 };
 
-/** Width in px of the right-hand part of the map covered by panels (elements marked data-map-cover). */
-function coveredRight(): number {
+/**
+ * The horizontal span of the map that panels leave free, in px: panels mark themselves with
+ * data-map-cover; those in the left half narrow it from the left, the others from the right.
+ */
+function freeSpan(): { left: number; right: number } {
   const width = window.innerWidth;
-  let left = width;
+  let left = 0;
+  let right = width;
   for (const element of document.querySelectorAll<HTMLElement>('[data-map-cover]')) {
     const box = element.getBoundingClientRect();
-    if (box.width > 0) left = Math.min(left, box.left);
+    if (box.width === 0) continue;
+    if (box.left + box.width / 2 < width / 2) left = Math.max(left, box.right);
+    else right = Math.min(right, box.left);
   }
-  return Math.max(0, width - left);
+  return right - left < width * 0.2 ? { left: 0, right: width } : { left, right };
 }
 
 export function MapView() {
   const store = useStoreApi();
-  const { detail } = useServices();
+  const { detail, auth, origin } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
   const status = useAppStore((s) => s.map.status);
@@ -42,8 +48,9 @@ export function MapView() {
     let cancelled = false;
     let handle: MapHandle | undefined;
     let unsubscribe = () => {};
-    import('./viewer').then(
-      ({ createMapViewer }) => {
+    let unmountLayers = () => {};
+    Promise.all([import('./viewer'), import('../layers/mount')]).then(
+      ([{ createMapViewer }, { mountLayers }]) => {
         const container = containerRef.current;
         const credits = creditRef.current;
         if (cancelled || !container || !credits) return;
@@ -57,6 +64,7 @@ export function MapView() {
           onFocused: (id) => mapEvent({ type: 'focused', id }),
         });
         handle = map;
+        if (map.viewer) unmountLayers = mountLayers(map.viewer, store, { origin, token: () => auth.token() });
         const drawPoints = (state: AppState) => {
           const signedIn = state.session.status === 'signedIn';
           const points = !signedIn
@@ -69,6 +77,7 @@ export function MapView() {
         drawPoints(store.getState());
         unsubscribe = store.subscribe((state, previous) => {
           if (state.city.config !== previous.city.config) map.setCity(state.city.config);
+          if (state.session.user?.userId !== previous.session.user?.userId) map.home();
           if (
             state.queue.items !== previous.queue.items ||
             state.queue.tab !== previous.queue.tab ||
@@ -81,7 +90,7 @@ export function MapView() {
           const focus = state.ui.focus;
           // After the next paint, so a drawer opened with the same click counts as covering the map.
           if (focus && focus !== previous.ui.focus)
-            window.requestAnimationFrame(() => map.flyTo(focus, coveredRight()));
+            window.requestAnimationFrame(() => map.flyTo(focus, freeSpan()));
         });
       },
       (importError: unknown) =>
@@ -90,9 +99,10 @@ export function MapView() {
     return () => {
       cancelled = true;
       unsubscribe();
+      unmountLayers();
       handle?.destroy();
     };
-  }, [store, detail]);
+  }, [store, detail, auth, origin]);
 
   return (
     <div className="map">

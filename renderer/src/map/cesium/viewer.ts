@@ -39,17 +39,23 @@ export interface FlyTarget {
 
 export interface MapHandle {
   setCity(city: CityConfig): void;
+  /** Back to the whole city (a new user starts from the overview). */
+  home(): void;
   showCases(points: readonly CasePoint[]): number;
-  /** Flies to a case so it lands in the middle of the part of the map panels do not cover. */
-  flyTo(target: FlyTarget, coveredRightPx: number): void;
+  /** Flies to a case so it lands in the middle of `free`, the span (px) panels do not cover. */
+  flyTo(target: FlyTarget, free: { left: number; right: number }): void;
   destroy(): void;
+  /** the Cesium viewer, for the data layers (map/layers/mount.ts); null without WebGL */
+  readonly viewer: Viewer | null;
 }
 
 const NO_MAP: MapHandle = {
   setCity: () => undefined,
+  home: () => undefined,
   showCases: () => 0,
   flyTo: () => undefined,
   destroy: () => undefined,
+  viewer: null,
 };
 
 /** Height the camera looks down from when it shows one case. */
@@ -170,12 +176,22 @@ export function createMapViewer(
   }, ScreenSpaceEventType.LEFT_CLICK);
 
   return {
+    viewer,
     setCity,
+    home() {
+      const center = shownCity?.center ?? city.center;
+      viewer.camera.flyTo({
+        destination: Cartesian3.fromDegrees(center.lon, center.lat, START_HEIGHT_M),
+        orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
+        duration: 1,
+      });
+      scene.requestRender();
+    },
     showCases(points) {
       cases.apply(points);
       return cases.size;
     },
-    flyTo(target, coveredRightPx) {
+    flyTo(target, free) {
       const height = CASE_VIEW_HEIGHT_M;
       const canvasWidth = scene.canvas.clientWidth || 1;
       const frustum = viewer.camera.frustum;
@@ -183,7 +199,8 @@ export function createMapViewer(
         frustum instanceof PerspectiveFrustum && frustum.fov ? frustum.fov : CesiumMath.PI_OVER_THREE;
       // Looking straight down, the canvas spans this many metres east-west (fov is horizontal when wide).
       const groundWidth = 2 * height * Math.tan(fov / 2);
-      const shiftPx = Math.min(coveredRightPx, canvasWidth * 0.8) / 2;
+      // East of the target when the free span's middle is left of the canvas middle, and vice versa.
+      const shiftPx = canvasWidth / 2 - (free.left + free.right) / 2;
       const shiftM = (shiftPx / canvasWidth) * groundWidth;
       const lon = target.lon + shiftM / (111_320 * Math.cos(CesiumMath.toRadians(target.lat)));
       viewer.camera.flyTo({

@@ -1,0 +1,279 @@
+// Point layers in Cesium: parts (one PointPrimitiveCollection per class, level of detail by distance),
+// sensors, cameras (points + view cones), alarms (pulsing) and vehicles (gliding between fixes). Never
+// one Entity per item. Each factory returns a LayerHandle (show / dispose) for the reconciler.
+import {
+  Cartesian3,
+  Color,
+  DistanceDisplayCondition,
+  NearFarScalar,
+  PointPrimitiveCollection,
+  type Scene,
+} from 'cesium';
+import type { AlarmView } from '@contract/alarms';
+import type { CameraView, PartsColumnar, SensorView, VehicleView } from '@contract/city';
+import { createStore } from 'zustand/vanilla';
+import type { MapPick, PartClass } from '../../state/layers';
+import { loading, type LayerContext } from './context';
+import {
+  alarmPulse,
+  applyFixes,
+  interpolate,
+  moving,
+  partsByClass,
+  type LayerHandle,
+  type Tracks,
+} from './model';
+import { createConeLayer } from './shapeLayers';
+
+const PART_COLOURS: Record<PartClass, string> = {
+  '01': '#38bdf8',
+  '02': '#fbbf24',
+  '03': '#a3e635',
+  '04': '#4ade80',
+  '05': '#c084fc',
+};
+const ABNORMAL = Color.fromCssColorString('#f43f5e');
+const OUTLINE = Color.fromCssColorString('#050a14');
+
+function collection(scene: Scene): PointPrimitiveCollection {
+  return scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
+}
+
+function handleOf(scene: Scene, collections: PointPrimitiveCollection[], extra?: LayerHandle): LayerHandle {
+  let on = true;
+  return {
+    show(next) {
+      on = next;
+      for (const c of collections) if (!c.isDestroyed()) c.show = next;
+      extra?.show(next);
+      scene.requestRender();
+    },
+    dispose() {
+      for (const c of collections) if (!c.isDestroyed()) scene.primitives.remove(c);
+      extra?.dispose();
+      void on;
+    },
+  };
+}
+
+export function createPartsLayer(ctx: LayerContext): LayerHandle {
+  const byClass = new Map<PartClass, PointPrimitiveCollection>();
+  const scale = new NearFarScalar(300, 2.2, 12_000, 0.6);
+  const near = new DistanceDisplayCondition(0, 14_000);
+  let shown = true;
+  const apply = (on: Record<PartClass, boolean>) => {
+    for (const [cls, c] of byClass) c.show = shown && on[cls];
+    ctx.scene.requestRender();
+  };
+  loading(ctx, 'parts', async () => {
+    const parts = await ctx.load<PartsColumnar>('/parts/columnar');
+    const groups = partsByClass(parts);
+    const counts = {} as Record<PartClass, number>;
+    for (const [cls, indices] of Object.entries(groups) as Array<[PartClass, number[]]>) {
+      counts[cls] = indices.length;
+      const points = collection(ctx.scene);
+      const colour = Color.fromCssColorString(PART_COLOURS[cls]);
+      for (const i of indices) {
+        const partId = parts.id[i] ?? '';
+        const pick: MapPick = {
+          kind: 'part',
+          id: partId,
+          label: `${parts.categories[parts.cat[i] ?? 0]} ${partId}`,
+        };
+        points.add({
+          id: pick,
+          position: Cartesian3.fromDegrees(parts.lon[i] ?? 0, parts.lat[i] ?? 0, 1),
+          color: parts.abnormal[i] ? ABNORMAL : colour,
+          pixelSize: 3,
+          scaleByDistance: scale,
+          distanceDisplayCondition: near,
+        });
+      }
+      byClass.set(cls, points);
+    }
+    ctx.dispatch({ type: 'partCounts', counts });
+    apply(ctx.partClasses());
+    return parts.count;
+  });
+  const unsubscribe = ctx.onPartClasses(apply);
+  return {
+    show(on) {
+      shown = on;
+      apply(ctx.partClasses());
+    },
+    dispose() {
+      unsubscribe();
+      for (const c of byClass.values()) if (!c.isDestroyed()) ctx.scene.primitives.remove(c);
+    },
+  };
+}
+
+const SENSOR_COLOURS: Record<SensorView['status'], Color> = {
+  normal: Color.fromCssColorString('#2dd4bf'),
+  alarm: Color.fromCssColorString('#ef4444'),
+  offline: Color.fromCssColorString('#64748b'),
+};
+
+export function createSensorLayer(ctx: LayerContext): LayerHandle {
+  const points = collection(ctx.scene);
+  loading(ctx, 'sensors', async () => {
+    const { sensors } = await ctx.load<{ sensors: SensorView[] }>('/sensors');
+    for (const s of sensors)
+      points.add({
+        id: { kind: 'sensor', id: s.id, label: s.name } satisfies MapPick,
+        position: Cartesian3.fromDegrees(s.lon, s.lat, 2),
+        color: SENSOR_COLOURS[s.status],
+        pixelSize: 6,
+        outlineColor: OUTLINE,
+        outlineWidth: 1,
+        scaleByDistance: new NearFarScalar(500, 1.5, 20_000, 0.5),
+      });
+    return sensors.length;
+  });
+  return handleOf(ctx.scene, [points]);
+}
+
+const CAMERA_COLOURS: Record<CameraView['status'], Color> = {
+  online: Color.fromCssColorString('#e879f9'),
+  offline: Color.fromCssColorString('#64748b'),
+  fault: Color.fromCssColorString('#f97316'),
+};
+
+export function createCameraLayer(ctx: LayerContext): LayerHandle {
+  const points = collection(ctx.scene);
+  let cones: LayerHandle | undefined;
+  let shown = true;
+  loading(ctx, 'cameras', async () => {
+    const { cameras } = await ctx.load<{ cameras: CameraView[] }>('/cameras');
+    for (const c of cameras)
+      points.add({
+        id: { kind: 'camera', id: c.id, label: c.name } satisfies MapPick,
+        position: Cartesian3.fromDegrees(c.lon, c.lat, 3),
+        color: CAMERA_COLOURS[c.status],
+        pixelSize: 6,
+        outlineColor: OUTLINE,
+        outlineWidth: 1,
+        scaleByDistance: new NearFarScalar(500, 1.5, 20_000, 0.45),
+      });
+    cones = createConeLayer(ctx.scene, cameras);
+    cones.show(shown);
+    return cameras.length;
+  });
+  return handleOf(ctx.scene, [points], {
+    show: (on) => {
+      shown = on;
+      cones?.show(on);
+    },
+    dispose: () => cones?.dispose(),
+  });
+}
+
+const ALARM_COLOURS = ['#ef4444', '#ef4444', '#fb923c', '#facc15', '#60a5fa'].map((c) =>
+  Color.fromCssColorString(c),
+);
+
+/** Open alarms by level, pulsing (a per-frame colour update), refreshed every 15 s. */
+export function createAlarmLayer(ctx: LayerContext): LayerHandle {
+  const points = collection(ctx.scene);
+  const levels: number[] = [];
+  const scratch = new Color();
+  const refresh = () =>
+    loading(ctx, 'alarms', async () => {
+      const { alarms } = await ctx.load<{ alarms: AlarmView[] }>('/alarms?status=open,acknowledged');
+      points.removeAll();
+      levels.length = 0;
+      for (const a of alarms) {
+        levels.push(a.level);
+        points.add({
+          id: { kind: 'alarm', id: a.id, label: `${a.level}级 ${a.sensorName}` } satisfies MapPick,
+          position: Cartesian3.fromDegrees(a.lon, a.lat, 5),
+          color: ALARM_COLOURS[a.level] ?? Color.WHITE,
+          pixelSize: 12,
+          outlineColor: Color.WHITE,
+          outlineWidth: 1.5,
+          disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        });
+      }
+      return alarms.length;
+    });
+  refresh();
+  const timer = setInterval(refresh, 15_000);
+  const pulse = () => {
+    if (!points.show || points.length === 0) return;
+    const now = performance.now();
+    for (let i = 0; i < points.length; i++) {
+      const level = levels[i] ?? 4;
+      const point = points.get(i);
+      point.color = Color.clone(ALARM_COLOURS[level] ?? Color.WHITE, scratch).withAlpha(
+        alarmPulse(level, now),
+        scratch,
+      );
+    }
+  };
+  const removePulse = ctx.scene.preRender.addEventListener(pulse);
+  // requestRenderMode: keep frames coming (at a modest rate) while pulsing alarms are on the map.
+  const ticker = setInterval(() => {
+    if (points.show && levels.some((l) => l <= 3)) ctx.scene.requestRender();
+  }, 120);
+  return handleOf(ctx.scene, [points], {
+    show: () => undefined,
+    dispose: () => {
+      clearInterval(timer);
+      clearInterval(ticker);
+      removePulse();
+    },
+  });
+}
+
+const VEHICLE_COLOUR = Color.fromCssColorString('#fde047');
+
+/** Vehicles: fixes polled every 5 s into a small vanilla store; a preRender listener glides them. */
+export function createVehicleLayer(ctx: LayerContext): LayerHandle {
+  const points = collection(ctx.scene);
+  const tracks = createStore<{ tracks: Tracks }>(() => ({ tracks: new Map() }));
+  const byId = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
+  const poll = () =>
+    loading(ctx, 'vehicles', async () => {
+      const { vehicles } = await ctx.load<{ vehicles: VehicleView[] }>('/vehicles');
+      tracks.setState((s) => ({ tracks: applyFixes(s.tracks, vehicles, performance.now()) }));
+      for (const v of vehicles)
+        if (!byId.has(v.id))
+          byId.set(
+            v.id,
+            points.add({
+              id: { kind: 'vehicle', id: v.id, label: `${v.plate} ${v.kind}` } satisfies MapPick,
+              position: Cartesian3.fromDegrees(v.lon, v.lat, 4),
+              color: VEHICLE_COLOUR,
+              pixelSize: 8,
+              outlineColor: OUTLINE,
+              outlineWidth: 1.5,
+            }),
+          );
+      return vehicles.length;
+    });
+  poll();
+  const timer = setInterval(poll, 5_000);
+  // Transient updates: new fixes reach the engine through subscribe(), never through React.
+  const unsubscribe = tracks.subscribe(() => ctx.scene.requestRender());
+  const glide = () => {
+    if (!points.show) return;
+    const now = performance.now();
+    const current = tracks.getState().tracks;
+    for (const [id, track] of current) {
+      const point = byId.get(id);
+      if (!point || now > track.last.at + 1_000) continue;
+      const at = interpolate(track, now);
+      point.position = Cartesian3.fromDegrees(at.lon, at.lat, 4);
+    }
+    if (moving(current, now)) ctx.scene.requestRender();
+  };
+  const removeGlide = ctx.scene.preRender.addEventListener(glide);
+  return handleOf(ctx.scene, [points], {
+    show: () => undefined,
+    dispose: () => {
+      clearInterval(timer);
+      unsubscribe();
+      removeGlide();
+    },
+  });
+}

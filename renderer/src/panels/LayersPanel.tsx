@@ -1,0 +1,203 @@
+// The layers panel: a search box (case number / address, 16-digit part ID, 20-digit camera ID) that
+// flies the map to the result, one toggle per layer with its live count, part classes, the detail of
+// what was clicked on the map, and the case-density heat view. Reads the layers slice; writes events.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore, useStoreApi } from '../app/StoreContext';
+import { useServices } from '../app/ServicesContext';
+import type { MessageKey } from '../i18n/messages';
+import { useT } from '../i18n/useT';
+import { HeatView } from '../map/deck/HeatView';
+import { createLoader } from '../map/layers/data';
+import { parseSearch } from '../map/layers/model';
+import { LAYER_IDS, PART_CLASSES, type LayerId, type LayersState, type MapPick } from '../state/layers';
+import './LayersPanel.css';
+
+interface Located {
+  id: string;
+  lon: number;
+  lat: number;
+  label: string;
+}
+
+export function LayersPanel() {
+  const store = useStoreApi();
+  const t = useT();
+  const { origin, auth } = useServices();
+  const layers = useAppStore(useShallow((s) => s.layers));
+  const [query, setQuery] = useState('');
+  const [message, setMessage] = useState('');
+  const dispatch = store.getState().layersEvent;
+  const load = useCallback(
+    <T,>(path: string) => createLoader({ origin, token: () => auth.token() })<T>(path),
+    [origin, auth],
+  );
+
+  const search = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseSearch(query);
+    let found: Located | null = null;
+    try {
+      if (parsed.kind === 'part') {
+        const { part } = await load<{ part: { id: string; lon: number; lat: number; name: string } }>(
+          `/parts/${parsed.id}`,
+        );
+        found = { id: `part:${part.id}`, lon: part.lon, lat: part.lat, label: part.name };
+      } else if (parsed.kind === 'camera') {
+        const { cameras } = await load<{
+          cameras: Array<{ id: string; lon: number; lat: number; name: string }>;
+        }>('/cameras');
+        const camera = cameras.find((c) => c.id === parsed.id);
+        if (camera)
+          found = { id: `camera:${camera.id}`, lon: camera.lon, lat: camera.lat, label: camera.name };
+      } else if (parsed.kind === 'case') {
+        const { items } = await load<{
+          items: Array<{ id: string; lon: number; lat: number; caseNumber: string }>;
+        }>(`/cases?q=${encodeURIComponent(parsed.q)}&limit=1`);
+        const hit = items[0];
+        if (hit) found = { id: hit.id, lon: hit.lon, lat: hit.lat, label: hit.caseNumber };
+      }
+    } catch {
+      found = null;
+    }
+    if (!found) {
+      setMessage(t('layers.notFound', { q: query.trim() }));
+      return;
+    }
+    setMessage(t('layers.found', { label: found.label }));
+    store.getState().uiEvent({ type: 'focus', id: found.id, lon: found.lon, lat: found.lat });
+  };
+
+  const onHeatCount = useCallback(
+    (count: number) => dispatch({ type: 'count', id: 'heat', count }),
+    [dispatch],
+  );
+
+  return (
+    <section className="layers-panel" aria-label={t('layers.panel')}>
+      <form className="layers-search" role="search" onSubmit={(e) => void search(e)}>
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('layers.search')}
+          aria-label={t('layers.search')}
+        />
+        <button type="submit">{t('layers.searchGo')}</button>
+      </form>
+      {message && (
+        <p className="layers-message" role="status">
+          {message}
+        </p>
+      )}
+      <h2>{t('layers.title')}</h2>
+      <ul className="layers-list">
+        {LAYER_IDS.map((id) => (
+          <li key={id} data-layer={id} data-status={layers.status[id]}>
+            <label>
+              <input
+                type="checkbox"
+                checked={layers.on[id]}
+                onChange={() => dispatch({ type: 'toggle', id })}
+              />
+              <span className="layers-name">{t(`layers.${id}` as MessageKey)}</span>
+              <LayerCount id={id} layers={layers} />
+            </label>
+            {id === 'grid' && layers.on.grid && !layers.close && (
+              <small className="layers-hint">{t('layers.gridHint')}</small>
+            )}
+            {id === 'parts' && layers.on.parts && (
+              <div className="layers-classes">
+                {PART_CLASSES.map((cls) => (
+                  <label key={cls} className="layers-class" data-class={cls}>
+                    <input
+                      type="checkbox"
+                      checked={layers.partClasses[cls]}
+                      onChange={() => dispatch({ type: 'togglePartClass', cls })}
+                    />
+                    {t(`layers.class.${cls}` as MessageKey)}{' '}
+                    <span className="layers-count">{layers.partCounts[cls]}</span>
+                  </label>
+                ))}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {layers.selected && (
+        <PickDetail
+          pick={layers.selected}
+          load={load}
+          onClose={() => dispatch({ type: 'select', pick: null })}
+        />
+      )}
+      {layers.on.heat && <HeatView onCount={onHeatCount} />}
+    </section>
+  );
+}
+
+function LayerCount({ id, layers }: { id: LayerId; layers: LayersState }) {
+  const t = useT();
+  const status = layers.status[id];
+  if (status === 'loading') return <span className="layers-count">{t('layers.loading')}</span>;
+  if (status === 'error') return <span className="layers-count layers-error">{t('layers.error')}</span>;
+  const count = layers.counts[id];
+  return (
+    <span className="layers-count" data-count={count ?? ''}>
+      {count === null ? '' : count.toLocaleString('zh-CN')}
+    </span>
+  );
+}
+
+/** What was clicked on the map: its label, then the server's detail as key / value lines. */
+function PickDetail({
+  pick,
+  load,
+  onClose,
+}: {
+  pick: MapPick;
+  load: <T>(path: string) => Promise<T>;
+  onClose(): void;
+}) {
+  const t = useT();
+  const [lines, setLines] = useState<Array<[string, string]>>([]);
+  useEffect(() => {
+    let cancelled = false;
+    setLines([]);
+    const path =
+      pick.kind === 'part' ? `/parts/${pick.id}` : pick.kind === 'sensor' ? `/sensors/${pick.id}` : null;
+    if (!path) return;
+    load<Record<string, Record<string, unknown>>>(path).then(
+      (body) => {
+        const main = body.part ?? body.sensor ?? {};
+        const shown = Object.entries(main)
+          .filter(([, v]) => v !== null && typeof v !== 'object')
+          .map(([k, v]): [string, string] => [k, String(v)]);
+        if (!cancelled) setLines(shown);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [pick, load]);
+  return (
+    <div className="layers-pick" data-pick={`${pick.kind}:${pick.id}`}>
+      <header>
+        <strong>{t('layers.picked')}</strong>
+        <button type="button" onClick={onClose} aria-label={t('layers.close')}>
+          ×
+        </button>
+      </header>
+      <p>{pick.label}</p>
+      <dl>
+        {lines.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// Layers slice: which map layers are on and what each one drew, as plain serialisable data. The
+// reconcilers in map/layers/ bring Cesium (and deck.gl) in line with it; the panel reads it. No React
+// or Cesium here. High-frequency data (vehicle fixes, alarm pulses) never passes through this slice.
+
+export const LAYER_IDS = [
+  'divisions',
+  'grid',
+  'parts',
+  'alarms',
+  'cameras',
+  'sensors',
+  'vehicles',
+  'heat',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** Part classes: the first two digits of a part category (GB/T 30428.2 大类). */
+export const PART_CLASSES = ['01', '02', '03', '04', '05'] as const;
+export type PartClass = (typeof PART_CLASSES)[number];
+
+export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What the user picked on the map (hover tooltip / click detail). */
+export interface MapPick {
+  kind: 'part' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
+  id: string;
+  label: string;
+}
+
+export interface LayersState {
+  on: Record<LayerId, boolean>;
+  status: Record<LayerId, LayerStatus>;
+  /** items drawn by each layer (null until it loaded once) */
+  counts: Record<LayerId, number | null>;
+  partClasses: Record<PartClass, boolean>;
+  partCounts: Record<PartClass, number>;
+  /** the camera is close enough for street-level layers (grid cells, camera cones) */
+  close: boolean;
+  hover: MapPick | null;
+  selected: MapPick | null;
+}
+
+export type LayersEvent =
+  | { type: 'toggle'; id: LayerId; on?: boolean }
+  | { type: 'togglePartClass'; cls: PartClass; on?: boolean }
+  | { type: 'status'; id: LayerId; status: LayerStatus }
+  | { type: 'count'; id: LayerId; count: number }
+  | { type: 'partCounts'; counts: Record<PartClass, number> }
+  | { type: 'close'; close: boolean }
+  | { type: 'hover'; pick: MapPick | null }
+  | { type: 'select'; pick: MapPick | null };
+
+const record = <K extends string, V>(keys: readonly K[], value: V): Record<K, V> =>
+  Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>;
+
+/** Divisions and alarms are on by default: the outline of the city and what needs attention now. */
+export function initialLayers(): LayersState {
+  return {
+    on: { ...record(LAYER_IDS, false), divisions: true, alarms: true },
+    status: record(LAYER_IDS, 'idle'),
+    counts: record(LAYER_IDS, null),
+    partClasses: record(PART_CLASSES, true),
+    partCounts: record(PART_CLASSES, 0),
+    close: false,
+    hover: null,
+    selected: null,
+  };
+}
+
+export function reduceLayers(state: LayersState, event: LayersEvent): LayersState {
+  switch (event.type) {
+    case 'toggle': {
+      const on = event.on ?? !state.on[event.id];
+      return state.on[event.id] === on ? state : { ...state, on: { ...state.on, [event.id]: on } };
+    }
+    case 'togglePartClass': {
+      const on = event.on ?? !state.partClasses[event.cls];
+      return state.partClasses[event.cls] === on
+        ? state
+        : { ...state, partClasses: { ...state.partClasses, [event.cls]: on } };
+    }
+    case 'status':
+      return state.status[event.id] === event.status
+        ? state
+        : { ...state, status: { ...state.status, [event.id]: event.status } };
+    case 'count':
+      return state.counts[event.id] === event.count
+        ? state
+        : { ...state, counts: { ...state.counts, [event.id]: event.count } };
+    case 'partCounts':
+      return { ...state, partCounts: event.counts };
+    case 'close':
+      return state.close === event.close ? state : { ...state, close: event.close };
+    case 'hover':
+      return samePick(state.hover, event.pick) ? state : { ...state, hover: event.pick };
+    case 'select':
+      return samePick(state.selected, event.pick) ? state : { ...state, selected: event.pick };
+  }
+}
+
+function samePick(a: MapPick | null, b: MapPick | null): boolean {
+  return a === b || (!!a && !!b && a.kind === b.kind && a.id === b.id);
+}
+
+/** The part class of a category id such as "part-0101". */
+export function partClassOf(categoryId: string): PartClass | null {
+  const code = categoryId.replace(/^part-/, '').slice(0, 2);
+  return (PART_CLASSES as readonly string[]).includes(code) ? (code as PartClass) : null;
+}
+
+/** Camera height (m) below which street-level layers show. */
+export const CLOSE_HEIGHT_M = 4_000;
+
+/** The data attribute value the app exposes for tests: "parts:100002,cameras:2000,…" (loaded layers). */
+export function layersSignal(state: LayersState): string {
+  return LAYER_IDS.filter((id) => state.on[id] && state.status[id] === 'ready')
+    .map((id) => `${id}:${state.counts[id] ?? 0}`)
+    .join(',');
+}

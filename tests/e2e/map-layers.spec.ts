@@ -1,0 +1,125 @@
+// The map's data layers against a real server: the city's base tiles and 3D buildings, layer toggles
+// whose counts match the API, grid cells at street level, the deck.gl heat view, search that flies the
+// map, screenshots at city and street zoom, and proof that every request stayed on this machine.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { CityConfig } from '@contract/http';
+import { SCREENSHOTS, apiToken, bearer, signIn } from './support';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const isLocal = (url: string) => {
+  const parsed = new URL(url);
+  return ['data:', 'blob:', 'about:'].includes(parsed.protocol) || LOCAL_HOSTS.has(parsed.hostname);
+};
+
+/** Waits until the globe and buildings have no tiles left to load (window.__cityOpsMap.idle()). */
+async function mapIdle(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          (globalThis as unknown as { __cityOpsMap?: { idle(): boolean } }).__cityOpsMap?.idle(),
+        ),
+      {
+        timeout: 60_000,
+        intervals: [250, 500, 1_000],
+      },
+    )
+    .toBe(true);
+}
+
+const layerRow = (page: Page, id: string) =>
+  page.getByRole('region', { name: '地图图层' }).locator(`li[data-layer="${id}"]`);
+
+async function toggleAndCount(page: Page, id: string, expected: number) {
+  await layerRow(page, id).getByRole('checkbox').first().check();
+  await expect(layerRow(page, id).locator('.layers-count').first()).toHaveAttribute(
+    'data-count',
+    String(expected),
+    {
+      timeout: 60_000,
+    },
+  );
+}
+
+test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
+  test('city tiles, buildings and data layers with counts that match the API, all offline', async ({
+    page,
+    context,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    const requested: string[] = [];
+    context.on('request', (req) => requested.push(req.url()));
+    const city = CityConfig.parse(await (await request.get('/api/city')).json());
+    const token = await apiToken(request, 'supervisor');
+    const api = async <T>(p: string) =>
+      (await (await request.get(`/api${p}`, { headers: bearer(token) })).json()) as T;
+    type Fc = { features: Array<{ properties: { level: string } }> };
+    const districts = (await api<Fc>('/divisions?level=district')).features.filter(
+      (f) => f.properties.level === 'district',
+    ).length;
+    const streets = (await api<Fc>('/divisions?level=street')).features.filter(
+      (f) => f.properties.level === 'street',
+    ).length;
+    const cameras = (await api<{ cameras: unknown[] }>('/cameras')).cameras.length;
+    const sensors = (await api<{ sensors: unknown[] }>('/sensors')).sensors.length;
+    const vehicles = (await api<{ vehicles: unknown[] }>('/vehicles')).vehicles.length;
+    const parts = await api<{ count: number; id: string[] }>('/parts/columnar');
+
+    await page.goto('/');
+    await expect(page.locator('body[data-map-ready="true"]')).toHaveCount(1, { timeout: 120_000 });
+    await signIn(page, 'supervisor');
+    await expect(page.locator('body[data-map-buildings="ready"]')).toHaveCount(1, { timeout: 60_000 });
+
+    // On by default: divisions (district + street outlines) and alarms.
+    await expect(layerRow(page, 'divisions').locator('.layers-count')).toHaveAttribute(
+      'data-count',
+      String(districts + streets),
+      { timeout: 60_000 },
+    );
+    await toggleAndCount(page, 'cameras', cameras);
+    await toggleAndCount(page, 'sensors', sensors);
+    await toggleAndCount(page, 'vehicles', vehicles);
+    await toggleAndCount(page, 'parts', parts.count);
+    await expect(page.locator('body')).toHaveAttribute('data-map-layers', /parts:\d+/);
+
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await mapIdle(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-city.png') });
+
+    // Street level: grid cells appear (only when close), buildings in perspective.
+    await layerRow(page, 'grid').getByRole('checkbox').check();
+    await page.evaluate(
+      ([lon, lat]) =>
+        (
+          globalThis as unknown as {
+            __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
+          }
+        ).__cityOpsMap.view(lon, lat - 0.012, 1_400, -40),
+      [city.center.lon, city.center.lat] as const,
+    );
+    await expect(layerRow(page, 'grid').locator('.layers-count')).not.toHaveAttribute('data-count', /^0?$/, {
+      timeout: 60_000,
+    });
+    await mapIdle(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-street.png') });
+
+    // The deck.gl heat view renders (in its own 2D canvas).
+    await layerRow(page, 'heat').getByRole('checkbox').check();
+    await expect(page.locator('body[data-heat-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+
+    // Search by a 16-digit part ID flies the map there.
+    const partId = parts.id[123] ?? '';
+    const search = page.getByRole('search');
+    await search.getByRole('searchbox').fill(partId);
+    await search.getByRole('button').click();
+    await expect(page.locator(`body[data-map-focus="part:${partId}"]`)).toHaveCount(1, { timeout: 60_000 });
+
+    const remote = requested.filter((url) => !isLocal(url));
+    expect(remote, 'requests that left the machine').toEqual([]);
+    expect(requested.some((url) => url.includes('/tiles/base/'))).toBe(true);
+    expect(requested.some((url) => url.includes('/tiles/buildings/'))).toBe(true);
+  });
+});

@@ -1,0 +1,184 @@
+// The map layers without a GPU: the layers slice, the reconciler against a fake engine that records
+// what it is asked to create, show, hide and dispose, and the pure data functions the Cesium layers
+// draw from (part grouping, camera cones, vehicle interpolation, alarm pulse, search parsing, heat).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  alarmPulse,
+  applyFixes,
+  coneRing,
+  createLayerReconciler,
+  interpolate,
+  moving,
+  parseSearch,
+  partsByClass,
+  FIX_BLEND_MS,
+  type LayerHandle,
+  type Tracks,
+} from '../../../renderer/src/map/layers/model';
+import { fitBounds, heatPoints, project } from '../../../renderer/src/map/deck/heat';
+import {
+  initialLayers,
+  layersSignal,
+  partClassOf,
+  reduceLayers,
+  type LayerId,
+} from '../../../renderer/src/state/layers';
+import { createAppStore, snapshot } from '../../../renderer/src/state/store';
+
+/** A fake engine: each factory call creates a handle that logs into `log`. */
+function fakeEngine(ids: LayerId[]) {
+  const log: string[] = [];
+  const factories = Object.fromEntries(
+    ids.map((id) => [
+      id,
+      (): LayerHandle => {
+        log.push(`create ${id}`);
+        return {
+          show: (on) => log.push(`${on ? 'show' : 'hide'} ${id}`),
+          dispose: () => log.push(`dispose ${id}`),
+        };
+      },
+    ]),
+  );
+  return { log, factories };
+}
+
+describe('layers slice', () => {
+  test('starts with divisions and alarms on, nothing loaded, and is part of the store snapshot', () => {
+    const state = snapshot(createAppStore().getState()).layers;
+    assert.equal(state.on.divisions, true);
+    assert.equal(state.on.alarms, true);
+    assert.equal(state.on.parts, false);
+    assert.equal(state.counts.parts, null);
+    assert.doesNotThrow(() => JSON.stringify(state), 'plain serialisable data');
+  });
+
+  test('toggles, counts and no-op events keep the same object', () => {
+    const s0 = initialLayers();
+    const s1 = reduceLayers(s0, { type: 'toggle', id: 'parts' });
+    assert.equal(s1.on.parts, true);
+    assert.equal(reduceLayers(s1, { type: 'toggle', id: 'parts', on: true }), s1);
+    const s2 = reduceLayers(reduceLayers(s1, { type: 'count', id: 'parts', count: 100_002 }), {
+      type: 'status',
+      id: 'parts',
+      status: 'ready',
+    });
+    assert.equal(reduceLayers(s2, { type: 'count', id: 'parts', count: 100_002 }), s2);
+    assert.equal(layersSignal(s2), 'parts:100002');
+    const s3 = reduceLayers(s2, { type: 'togglePartClass', cls: '03' });
+    assert.equal(s3.partClasses['03'], false);
+    const pick = { kind: 'part' as const, id: '1', label: 'a' };
+    const s4 = reduceLayers(s3, { type: 'hover', pick });
+    assert.equal(reduceLayers(s4, { type: 'hover', pick: { ...pick } }), s4);
+  });
+
+  test('part classes come from the category id', () => {
+    assert.equal(partClassOf('part-0101'), '01');
+    assert.equal(partClassOf('part-0502'), '05');
+    assert.equal(partClassOf('event-0102'), null);
+  });
+});
+
+describe('layer reconciler (headless engine)', () => {
+  test('creates a layer the first time it is on, then only shows / hides it; dispose cleans up', () => {
+    const { log, factories } = fakeEngine(['divisions', 'parts', 'cameras']);
+    const reconciler = createLayerReconciler(factories);
+    let state = initialLayers();
+    reconciler.apply(state.on);
+    assert.deepEqual(log.splice(0), ['create divisions', 'show divisions'], 'alarms has no factory here');
+
+    state = reduceLayers(state, { type: 'toggle', id: 'parts' });
+    reconciler.apply(state.on);
+    reconciler.apply(state.on);
+    assert.deepEqual(
+      log.splice(0),
+      ['create parts', 'show parts'],
+      'applying the same state twice does nothing',
+    );
+
+    state = reduceLayers(state, { type: 'toggle', id: 'parts' });
+    state = reduceLayers(state, { type: 'toggle', id: 'divisions' });
+    reconciler.apply(state.on);
+    assert.deepEqual(log.splice(0), ['hide divisions', 'hide parts']);
+
+    state = reduceLayers(state, { type: 'toggle', id: 'parts' });
+    reconciler.apply(state.on);
+    assert.deepEqual(log.splice(0), ['show parts'], 'no second create');
+
+    reconciler.dispose();
+    assert.deepEqual(log.splice(0).sort(), ['dispose divisions', 'dispose parts']);
+  });
+});
+
+describe('what the layers draw', () => {
+  test('parts are grouped by class from the columnar answer', () => {
+    const groups = partsByClass({
+      count: 4,
+      categories: ['part-0101', 'part-0201', 'event-0102'],
+      id: ['a', 'b', 'c', 'd'],
+      cat: [0, 1, 0, 2],
+      lon: [0, 0, 0, 0],
+      lat: [0, 0, 0, 0],
+      abnormal: [0, 0, 1, 0],
+    });
+    assert.deepEqual(groups['01'], [0, 2]);
+    assert.deepEqual(groups['02'], [1]);
+    assert.deepEqual(groups['05'], []);
+  });
+
+  test('a camera cone starts and ends at the camera and opens towards its heading', () => {
+    const ring = coneRing(119.18, 34.6, 90, 60, 100, 4);
+    assert.equal(ring.length, 2 * (4 + 3));
+    assert.deepEqual(ring.slice(0, 2), [119.18, 34.6]);
+    assert.deepEqual(ring.slice(-2), [119.18, 34.6]);
+    const mid = ring.slice(2 + 2 * 2, 2 + 2 * 2 + 2);
+    assert.ok((mid[0] ?? 0) > 119.18, 'heading 90: east');
+    assert.ok(Math.abs((mid[1] ?? 0) - 34.6) < 1e-9);
+  });
+
+  test('vehicles glide from where they are drawn to a new fix, unchanged fixes keep the same tracks', () => {
+    let tracks: Tracks = new Map();
+    tracks = applyFixes(tracks, [{ id: 'V1', lon: 0, lat: 0 }], 0);
+    assert.deepEqual(interpolate(tracks.get('V1')!, 0), { lon: 0, lat: 0 });
+    const same = applyFixes(tracks, [{ id: 'V1', lon: 0, lat: 0 }], 500);
+    assert.equal(same, tracks);
+    tracks = applyFixes(tracks, [{ id: 'V1', lon: 1, lat: 2 }], 10_000);
+    const half = interpolate(tracks.get('V1')!, 10_000 + FIX_BLEND_MS / 2);
+    assert.ok(Math.abs(half.lon - 0.5) < 1e-9 && Math.abs(half.lat - 1) < 1e-9);
+    assert.equal(moving(tracks, 10_000 + 1), true);
+    assert.deepEqual(interpolate(tracks.get('V1')!, 10_000 + FIX_BLEND_MS * 2), { lon: 1, lat: 2 });
+    assert.equal(moving(tracks, 10_000 + FIX_BLEND_MS * 2), false);
+  });
+
+  test('level 1-3 alarms pulse, level 4 does not', () => {
+    const alphas = [0, 100, 200, 300, 400].map((ms) => alarmPulse(1, ms));
+    assert.ok(Math.max(...alphas) - Math.min(...alphas) > 0.3);
+    assert.ok(alphas.every((a) => a >= 0.35 && a <= 1));
+    assert.equal(alarmPulse(4, 123), 1);
+  });
+
+  test('search input: 16 digits part, 20 digits camera, else a case number or address', () => {
+    assert.deepEqual(parseSearch(' 3298010101000001 '), { kind: 'part', id: '3298010101000001' });
+    assert.deepEqual(parseSearch('32980100001316000001'), { kind: 'camera', id: '32980100001316000001' });
+    assert.deepEqual(parseSearch('解放中路'), { kind: 'case', q: '解放中路' });
+    assert.deepEqual(parseSearch('  '), { kind: 'none' });
+  });
+
+  test('heat points are metres around the centre, weighted by urgency, and the view fits the bounds', () => {
+    const centre = { lon: 119.18, lat: 34.6 };
+    assert.deepEqual(project(119.18, 34.6, centre), [0, 0]);
+    const points = heatPoints(
+      [
+        { lon: 119.19, lat: 34.6, urgency: 'critical' },
+        { lon: Number.NaN, lat: 0 },
+      ],
+      centre,
+    );
+    assert.equal(points.length, 1);
+    assert.equal(points[0]?.weight, 3);
+    assert.ok(Math.abs((points[0]?.position[0] ?? 0) - 917) < 5, '0.01° of longitude at 34.6° N ≈ 917 m');
+    const view = fitBounds([119.1363, 34.573, 119.2237, 34.627], centre, 400, 300);
+    assert.ok(view.zoom < 0, 'several kilometres in a few hundred pixels');
+  });
+});
