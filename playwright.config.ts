@@ -2,8 +2,22 @@
 // real server node that serves the built renderer. Build the renderer first: `npm run build:renderer`.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 5871;
+// tests/run.ts picks a free port and passes it as E2E_PORT, so a server left on 5871 cannot break a run.
+const PORT = Number(process.env.E2E_PORT ?? 5871);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Any host other than the local server fails to resolve: nothing can leave the machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+];
+// WebGL through SwiftShader (CPU). It also composites every page on the CPU, which makes clicks slow:
+// only the tests tagged @webgl get it; the workflow tests run their pages with `?map=off`.
+const SWIFTSHADER_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,21 +35,21 @@ export default defineConfig({
     // Small on purpose: SwiftShader's cost grows with the pixel count.
     viewport: { width: 1280, height: 720 },
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        // Any host other than the local server fails to resolve: nothing can leave the machine.
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-      ],
-    },
   },
+  projects: [
+    {
+      name: 'webgl',
+      grep: /@webgl/,
+      use: {
+        launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS] },
+      },
+    },
+    {
+      name: 'workflow',
+      grepInvert: /@webgl/,
+      use: { launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } },
+    },
+  ],
   webServer: {
     // A fresh database every run: the server seeds the demo city into an empty data directory.
     command: `node -e "require('fs').rmSync('tests/output/e2e-data', { recursive: true, force: true })" && node --import tsx server/src/main.ts`,

@@ -4,7 +4,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import { ensureBuilt } from '../server/src/cli/build';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
 
 const mode = process.argv[2] ?? 'all';
 const node = process.execPath;
@@ -80,6 +92,7 @@ if (mode === 'all' || mode === 'unit') {
 
 if (mode === 'all' || mode === 'e2e') {
   ensureBuilt({ log: (l) => console.log(`[build] ${l}`) });
+  process.env.E2E_PORT ??= String(await freePort());
   step(
     'end-to-end (Playwright, Chromium)',
     node,

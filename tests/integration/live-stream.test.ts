@@ -183,6 +183,36 @@ describe('live stream (one node, SQLite)', () => {
     assert.equal(assertOrderedOnce(dropper.seqs), null);
   });
 
+  test('alarms: raised by sensor readings, streamed and in snapshots by department', async () => {
+    const sup = await client('supervisor');
+    const gasHandler = await client('handler.gas');
+    const water = await client('handler.water');
+    const sensors = await s.api<{ sensors: Array<{ id: string; type: string }> }>(
+      'GET',
+      '/api/sensors',
+      undefined,
+      await token('supervisor'),
+    );
+    const sensor = sensors.body.sensors.find((x) => x.type === 'gas')!;
+    const readings = await fetch(`${s.url}/api/ingest/readings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ingest-key': s.ingestKey },
+      body: JSON.stringify({ readings: [30, 31].map((value) => ({ sensorId: sensor.id, value })) }),
+    });
+    assert.equal(readings.status, 200);
+    const row = await s.ctx.db.alarm.findFirst({ where: { sensorId: sensor.id } });
+    assert.ok(row, 'an alarm was raised');
+    assert.equal(row.departmentId, 'gas');
+    const head = await maxSeq(s.ctx);
+    await Promise.all([sup.reach(head), gasHandler.reach(head), water.reach(head)]);
+    assert.equal(sup.state.alarms.get(row.id)?.status, 'open');
+    assert.ok(gasHandler.state.alarms.has(row.id), 'the gas department gets its own sensor alarm');
+    assert.ok(!water.events.some((e) => e.entityId === row.id), 'water does not');
+    const [freshGas, freshWater] = [await client('handler.gas'), await client('handler.water')];
+    assert.ok(freshGas.snapshots[0]!.alarms.some((a) => a.id === row.id));
+    assert.ok(!freshWater.snapshots[0]!.alarms.some((a) => a.id === row.id));
+  });
+
   test('rows pruned before this node streamed them (another node pruned): clients resync by snapshot', async () => {
     const c = await client('leader');
     await c.reach(await maxSeq(s.ctx));
