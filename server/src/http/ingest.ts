@@ -7,9 +7,10 @@ import { ReportBody } from '@contract/cases';
 import { SYSTEM_ACTOR } from '../domain';
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
-import { AppError, unauthorized } from '../errors';
+import { unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
-import { asyncHandler, describeZodError, parseOr400 } from './errors';
+import { runBatch } from './batch';
+import { asyncHandler, parseOr400 } from './errors';
 
 const Batch = z
   .object({
@@ -31,25 +32,10 @@ export function mountIngest(ctx: ServerContext, service: CaseService, ingestKey:
       asyncHandler(async (req, res) => {
         if (Array.isArray((req.body as { reports?: unknown })?.reports)) {
           const batch = parseOr400(Batch, req.body, 'batch');
-          const results = [];
-          for (const [index, raw] of batch.reports.entries()) {
-            const parsed = ReportBody.safeParse(raw);
-            if (!parsed.success) {
-              results.push({ index, ok: false, status: 400, error: describeZodError(parsed.error) });
-              continue;
-            }
-            try {
-              const c = await service.report(parsed.data, SYSTEM_ACTOR);
-              results.push({ index, ok: true, id: c.id, caseNumber: c.caseNumber });
-            } catch (error) {
-              if (!(error instanceof AppError)) throw error;
-              results.push({ index, ok: false, status: error.status, error: error.message });
-            }
-          }
-          const accepted = results.filter((r) => r.ok).length;
-          res
-            .status(accepted === results.length ? 201 : 207)
-            .json({ accepted, rejected: results.length - accepted, results });
+          await runBatch(res, batch.reports, ReportBody, async (report) => {
+            const c = await service.report(report, SYSTEM_ACTOR);
+            return { id: c.id, caseNumber: c.caseNumber };
+          });
           return;
         }
         const body = parseOr400(ReportBody, req.body, 'report');

@@ -10,10 +10,11 @@ import type { RequestHandler, Router } from 'express';
 import { ReadingBatch } from '@contract/alarms';
 import { CameraStatusBatch, DetectionBatch, DetectionBody, PositionBatch } from '@contract/city';
 import type { ServerContext } from '../context';
-import { AppError, notFound, unauthorized } from '../errors';
+import { notFound, unauthorized } from '../errors';
 import type { Iot } from '../ingest';
 import { sameKey } from '../ingest/key';
-import { asyncHandler, describeZodError, parseOr400 } from './errors';
+import { runBatch } from './batch';
+import { asyncHandler, parseOr400 } from './errors';
 
 export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) {
   return (router: Router) => {
@@ -52,24 +53,9 @@ export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) 
           return;
         }
         const batch = parseOr400(DetectionBatch, req.body, 'detection batch');
-        const results = [];
-        for (const [index, raw] of batch.detections.entries()) {
-          const parsed = DetectionBody.safeParse(raw);
-          if (!parsed.success) {
-            results.push({ index, ok: false, status: 400, error: describeZodError(parsed.error) });
-            continue;
-          }
-          try {
-            results.push({ index, ok: true, ...(await iot.video.detect(parsed.data)) });
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            results.push({ index, ok: false, status: error.status, error: error.message });
-          }
-        }
-        const accepted = results.filter((r) => r.ok).length;
-        res
-          .status(accepted === results.length ? 201 : 207)
-          .json({ accepted, rejected: results.length - accepted, results });
+        await runBatch(res, batch.detections, DetectionBody, async (d) => ({
+          ...(await iot.video.detect(d)),
+        }));
       }),
     );
     router.post(
