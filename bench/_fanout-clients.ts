@@ -35,25 +35,28 @@ function record(sentAt: number, t: number): void {
   hist[Math.min(hist.length - 1, Math.max(0, Math.round((t - sentAt) / BUCKET_MS)))]!++;
 }
 
-const KEY = '"sentAt":';
-function scan(frame: string): void {
+const KEY = Buffer.from('"sentAt":');
+/** Finds every `"sentAt":<number>` in a frame without decoding it (Buffer.indexOf is native). */
+function scan(frame: Buffer): void {
   const t = now();
   for (let i = frame.indexOf(KEY); i !== -1; i = frame.indexOf(KEY, i + KEY.length)) {
-    record(parseFloat(frame.slice(i + KEY.length, i + KEY.length + 24)), t);
+    const start = i + KEY.length;
+    record(parseFloat(frame.toString('latin1', start, start + 24)), t);
   }
 }
 
+const EVENTS_PREFIX = '42["stream:events"';
 /** A thin Socket.IO client: Engine.IO v4 over a WebSocket, namespace "/", auth {token}. */
 function thinIo(url: string, token: string): Promise<void> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
-    ws.on('message', (data) => {
-      const frame = data.toString();
-      if (frame === '2') return ws.send('3'); // ping → pong
-      if (frame.startsWith('0')) return ws.send(`40${JSON.stringify({ token })}`);
-      if (frame.startsWith('40')) return ws.send('420["stream:resume",{"lastSeq":null}]');
-      if (frame.startsWith('430')) return resolve();
-      if (frame.startsWith('42["stream:events"')) scan(frame);
+    ws.on('message', (data: Buffer) => {
+      const head = data.toString('latin1', 0, EVENTS_PREFIX.length);
+      if (head === EVENTS_PREFIX) return scan(data);
+      if (head === '2') return ws.send('3'); // ping → pong
+      if (head.startsWith('0')) return ws.send(`40${JSON.stringify({ token })}`);
+      if (head.startsWith('40')) return ws.send('420["stream:resume",{"lastSeq":null}]');
+      if (head.startsWith('430')) return resolve();
     });
     closers.push(() => ws.close());
   });
@@ -85,7 +88,7 @@ function thinWs(url: string): Promise<void> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url);
     ws.on('open', () => resolve());
-    ws.on('message', (data) => scan(data.toString()));
+    ws.on('message', (data: Buffer) => scan(data));
     closers.push(() => ws.close());
   });
 }

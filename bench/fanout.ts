@@ -100,12 +100,34 @@ async function drive(emit: (n: number, first: number) => Promise<void>): Promise
   return produced;
 }
 
+/** BENCH_DEBUG=1: once a second, how far the streamer and the sockets' buffers are behind. */
+function watch(): () => void {
+  if (process.env.BENCH_DEBUG !== '1') return () => undefined;
+  const timer = setInterval(async () => {
+    const max = (await ctx.db.outbox.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+    let buffered = 0;
+    for (const socket of server.io.sockets.sockets.values()) {
+      const conn = socket.conn as unknown as {
+        writeBuffer: unknown[];
+        transport: { socket?: { bufferedAmount?: number } };
+      };
+      buffered += (conn.transport.socket?.bufferedAmount ?? 0) + conn.writeBuffer.length;
+    }
+    console.log(
+      `  max seq ${max}, streamed ${server.live.streamer.head}, sockets ${server.io.sockets.sockets.size}, buffered ${Math.round(buffered / 1e6)} MB`,
+    );
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
 async function phase(name: string, emit: (n: number, first: number) => Promise<void>) {
+  const unwatch = watch();
   await ask({ cmd: 'measure', on: true });
   const cpuAt = process.cpuUsage();
   const wallAt = performance.now();
   const produced = await drive(emit);
   await new Promise((r) => setTimeout(r, 1000)); // let the tail arrive
+  unwatch();
   await ask({ cmd: 'measure', on: false });
   const used = process.cpuUsage(cpuAt);
   const serverCpu = (used.user + used.system) / 1000 / (performance.now() - wallAt);
