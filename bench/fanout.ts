@@ -5,15 +5,11 @@
 // BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS override the defaults.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
-import { SYSTEM_ACTOR } from '../server/src/domain';
-import { loadConfig } from '../server/src/config';
 import { appendOutbox } from '../server/src/db/outbox';
 import { login } from '../server/src/auth/sessions';
-import { createLogger } from '../server/src/log';
-import { startServer } from '../server/src/server';
+import { startStreamBenchServer } from './_stream-server';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -22,38 +18,14 @@ const TICK_MS = 5;
 /** clients that use socket.io-client and the shared stream helper (the others speak the protocol thinly) */
 const FULL_CLIENTS = Math.min(CLIENTS, Number(process.env.BENCH_FULL_CLIENTS ?? 4));
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fanout-'));
-const config = loadConfig({
-  PORT: '0',
-  SIM: '0',
-  OPEN: '0',
-  DATA_DIR: dir,
-  LOG_LEVEL: 'error',
-  NODE_ID: 'bench',
+const { dir, server, ctx, summary } = await startStreamBenchServer('fanout', {
   STREAM_BATCH_MS: process.env.STREAM_BATCH_MS ?? '',
 });
-const server = await startServer(config, { log: createLogger('error') });
-const { ctx } = server;
-
-// A real case summary as the payload (about 1 KB of JSON, like every case event).
-const sample = await server.cases.report(
-  {
-    source: 'hotline',
-    categoryId: 'event-0103',
-    lon: 119.16,
-    lat: 34.61,
-    address: '朝阳路 12 号',
-    description: '路边有暴露垃圾，影响通行',
-    photos: [],
-  },
-  SYSTEM_ACTOR,
-);
-const { events: _e, allowedCommands: _a, possibleDuplicates: _p, photos: _ph, ...summary } = sample;
 const eventBytes = JSON.stringify({
   seq: 1,
   topic: 'case',
   type: 'case.changed',
-  entityId: sample.id,
+  entityId: summary.id,
   at: '',
   payload: { case: summary, sentAt: 0 },
 }).length;
@@ -160,7 +132,7 @@ const io = await phase('socket.io', async (n, first) => {
         {
           topic: 'case',
           type: 'case.changed',
-          entityId: sample.id,
+          entityId: summary.id,
           departmentId,
           districtCode: summary.districtCode,
           payload: { case: { ...summary, departmentId }, sentAt },
@@ -191,7 +163,7 @@ const raw = await phase('raw ws', async (n, first) => {
       seq: ++seq,
       topic: 'case',
       type: 'case.changed',
-      entityId: sample.id,
+      entityId: summary.id,
       at: new Date().toISOString(),
       payload: { case: { ...summary, departmentId }, sentAt },
     });

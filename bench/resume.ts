@@ -5,47 +5,18 @@
 // The client (socket.io-client + the shared stream helper) runs in the same process as the server, so
 // the figure is pessimistic: decoding and replaying share one event loop. BENCH_EVENTS overrides 10,000.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { io } from 'socket.io-client';
 import { createStreamClient, type StreamSocket } from '@contract/stream-client';
 import type { ResumeResult } from '@contract/stream';
 import { login } from '../server/src/auth/sessions';
-import { loadConfig } from '../server/src/config';
 import { appendOutbox } from '../server/src/db/outbox';
-import { SYSTEM_ACTOR } from '../server/src/domain';
-import { createLogger } from '../server/src/log';
-import { startServer } from '../server/src/server';
+import { startStreamBenchServer } from './_stream-server';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const AWAY_MS = 60_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-resume-'));
-const config = loadConfig({
-  PORT: '0',
-  SIM: '0',
-  OPEN: '0',
-  DATA_DIR: dir,
-  LOG_LEVEL: 'error',
-  NODE_ID: 'bench',
-});
-const server = await startServer(config, { log: createLogger('error') });
-const { ctx } = server;
-
-const sample = await server.cases.report(
-  {
-    source: 'hotline',
-    categoryId: 'event-0103',
-    lon: 119.16,
-    lat: 34.61,
-    address: '朝阳路 12 号',
-    description: '路边有暴露垃圾，影响通行',
-    photos: [],
-  },
-  SYSTEM_ACTOR,
-);
-const { events: _e, allowedCommands: _a, possibleDuplicates: _p, photos: _ph, ...summary } = sample;
+const { dir, server, ctx, summary } = await startStreamBenchServer('resume');
 const token = (await login(ctx, 'supervisor', 'demo123'))!.token;
 
 const socket: StreamSocket = io(server.url, {
@@ -84,7 +55,7 @@ async function writeAway(): Promise<number[]> {
             {
               topic: 'case',
               type: 'case.changed',
-              entityId: sample.id,
+              entityId: summary.id,
               departmentId: null,
               districtCode: summary.districtCode,
               payload: entry,

@@ -5,19 +5,12 @@
 // Prisma's per-query cost would be paid on every wake-up of every node.
 import Database from 'better-sqlite3';
 import type { Db } from '../db/client';
+import type { OutboxRow as StoredOutboxRow } from '../db/cases/store';
 import type { DatabaseTarget } from '../db/url';
 import { parsePgSnapshot, type PgSnapshot } from './sequencer';
 
-export interface OutboxRow {
-  seq: number;
-  topic: string;
-  type: string;
-  entityId: string;
-  departmentId: string | null;
-  districtCode: string | null;
-  payload: string;
-  createdAt: Date;
-}
+/** An outbox row as written by the workflow store, with the sequence the database gave it. */
+export type OutboxRow = StoredOutboxRow & { seq: number };
 
 const COLUMNS = {
   seq: true,
