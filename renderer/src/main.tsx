@@ -9,6 +9,7 @@ import './styles/workspace.css';
 import './styles/badges.css';
 import './styles/boards.css';
 import './styles/detail.css';
+import './styles/alarm.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -17,6 +18,8 @@ import { reloadIfStuck } from './app/reloadIfStuck';
 import { ServicesProvider, type Services } from './app/ServicesContext';
 import { installSignals } from './app/signals';
 import { StoreProvider } from './app/StoreContext';
+import { startAlarmSound } from './live/alarmSound';
+import { startAlarms } from './live/alarms';
 import { createApi } from './live/api';
 import { createAuth } from './live/auth';
 import { loadCity } from './live/city';
@@ -26,6 +29,8 @@ import { mapEnabled, serverOrigin } from './live/endpoint';
 import { startQueues } from './live/queues';
 import { startLive } from './live/socket';
 import { startStream } from './live/stream';
+import { startTransient } from './live/transient';
+import { startVideo } from './live/video';
 import { createAppStore } from './state/store';
 
 const store = createAppStore({ lang: storedLang() });
@@ -50,14 +55,18 @@ const live = startLive(store, origin, {
 });
 const queues = startQueues(store, api);
 const stream = startStream(store, live.socket, () => queues.refreshSoon());
+const transient = startTransient(live.socket);
 auth.onTokenChange(() => {
   stream.restart();
   live.reauthenticate();
 });
 const detail = startDetail(store, api, () => queues.refreshSoon());
+const alarms = startAlarms(store, api, () => queues.refreshSoon());
+startAlarmSound(store);
 void auth.restore();
 
-const services: Services = { origin, auth, queues, detail };
+const video = startVideo(store, api);
+const services: Services = { origin, auth, queues, detail, video, alarms, transient };
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

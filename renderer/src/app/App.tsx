@@ -4,11 +4,14 @@ import { useAppStore } from './StoreContext';
 import { useT } from '../i18n/useT';
 import { formatTime } from '../i18n/time';
 import { MapView } from '../map/cesium/MapView';
+import { AlarmAlert } from '../panels/alarm/AlarmAlert';
+import { AlarmDrawer } from '../panels/alarm/AlarmDrawer';
 import { CaseDrawer } from '../panels/detail/CaseDrawer';
 import { Header } from '../panels/Header';
 import { LayersPanel } from '../panels/LayersPanel';
 import { LoginScreen } from '../panels/LoginScreen';
 import { PanelSlot } from '../panels/PanelSlot';
+import { VideoWall } from '../panels/video/VideoWall';
 
 export function App({ map = true }: { map?: boolean }) {
   const signedIn = useAppStore((s) => s.session.status === 'signedIn');
@@ -21,7 +24,10 @@ export function App({ map = true }: { map?: boolean }) {
         <>
           <PanelSlot />
           <CaseDrawer />
+          <AlarmDrawer />
           {map && <LayersPanel />}
+          <VideoWall />
+          <AlarmAlert />
         </>
       ) : (
         <LoginScreen />

@@ -1,9 +1,11 @@
 // User-facing strings: Simplified Chinese first, English second. Placeholders are {name}.
 // `en` is typed against `zh`, so a missing English key fails the type check; a unit test
 // also checks placeholders match. Groups of keys live in messages/*.ts and are merged here.
+import { alertEn, alertZh } from './messages/alert';
 import { caseEn, caseZh } from './messages/case';
 import { layersEn, layersZh } from './messages/layers';
 import { sessionEn, sessionZh } from './messages/session';
+import { videoEn, videoZh } from './messages/video';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -53,7 +55,7 @@ const coreZh = {
   'unit.ms': '{value} 毫秒',
 } as const;
 
-export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh };
+export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -105,6 +107,13 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'unit.ms': '{value} ms',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...sessionEn, ...caseEn, ...layersEn };
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...sessionEn,
+  ...caseEn,
+  ...layersEn,
+  ...videoEn,
+  ...alertEn,
+};
 
 export const MESSAGES = { zh, en } as const;

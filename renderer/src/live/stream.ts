@@ -1,7 +1,9 @@
 // The lossless live stream (contract/stream-client.ts) feeding the store: every case event updates the
-// open queue and drawer at once, and asks the queue service to refresh its counts from the server.
+// open queue and drawer at once, every alarm change updates the alarm pop-up and drawer, and asks the queue service to refresh its counts from the server.
 import { CaseSummary } from '@contract/cases';
+import { AlarmPayload } from '@contract/stream';
 import { createStreamClient, type StreamClient } from '@contract/stream-client';
+import { ALARM_DECIDERS } from '../state/alerts';
 import type { AppStore } from '../state/store';
 import type { LiveSocket } from './socket';
 
@@ -16,11 +18,23 @@ export interface StreamService {
 export function startStream(store: AppStore, socket: LiveSocket, onChange: () => void): StreamService {
   let client: StreamClient | null = null;
   const { connectionEvent } = store.getState();
+  /** Only the roles that decide alarms get the pop-up. */
+  const decides = () => {
+    const role = store.getState().session.user?.role;
+    return role !== undefined && ALARM_DECIDERS.has(role);
+  };
 
   const create = () =>
     createStreamClient(socket, {
-      onSnapshot: () => onChange(),
+      onSnapshot: (snapshot) => {
+        if (decides()) store.getState().alertsEvent({ type: 'snapshot', alarms: snapshot.alarms });
+        onChange();
+      },
       onEvent: (event) => {
+        if (event.topic === 'alarm' && decides()) {
+          const parsed = AlarmPayload.safeParse(event.payload);
+          if (parsed.success) store.getState().alertsEvent({ type: 'alarm', alarm: parsed.data.alarm });
+        }
         if (event.topic === 'case') {
           const parsed = CaseSummary.safeParse((event.payload as { case?: unknown } | null)?.case);
           if (parsed.success) {

@@ -1,6 +1,6 @@
 // The layers panel: a search box (case number / address, 16-digit part ID, 20-digit camera ID) that
 // flies the map to the result, one toggle per layer with its live count, part classes, the detail of
-// what was clicked on the map, and the case-density heat view. Reads the layers slice; writes events.
+// what was clicked on the map (a camera plays on the video wall), and the case-density heat view. Reads the layers slice; writes events.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useStoreApi } from '../app/StoreContext';
@@ -190,6 +190,7 @@ function PickDetail({
         </button>
       </header>
       <p>{pick.label}</p>
+      {pick.kind === 'camera' && <PlayCamera id={pick.id} />}
       <dl>
         {lines.map(([k, v]) => (
           <div key={k}>
@@ -199,5 +200,26 @@ function PickDetail({
         ))}
       </dl>
     </div>
+  );
+}
+
+/** A picked camera plays on the video wall; its stream URL comes from the cached camera list. */
+function PlayCamera({ id }: { id: string }) {
+  const t = useT();
+  const { video } = useServices();
+  const videoEvent = useAppStore((s) => s.videoEvent);
+  const [missing, setMissing] = useState(false);
+  const play = () =>
+    video.camera(id).then(
+      (camera) => (camera ? videoEvent({ type: 'play', camera }) : setMissing(true)),
+      () => setMissing(true),
+    );
+  return (
+    <p className="layers-play">
+      <button type="button" onClick={() => void play()}>
+        {t('video.playOnWall')}
+      </button>
+      {missing && <small className="layers-error"> {t('video.cameraMissing')}</small>}
+    </p>
   );
 }

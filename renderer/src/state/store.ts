@@ -2,6 +2,7 @@
 // updater; the store's actions only route events to those updaters. No React or Cesium here.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialAlarms, reduceAlarms, type AlarmsEvent, type AlarmsState } from './alarms';
+import { initialAlerts, reduceAlerts, type AlertsEvent, type AlertsState } from './alerts';
 import { initialCity, reduceCity, type CityEvent, type CityState } from './city';
 import { initialClock, reduceClock, type ClockEvent, type ClockState } from './clock';
 import {
@@ -18,6 +19,7 @@ import { initialQueue, reduceQueue, type QueueEvent, type QueueState } from './q
 import { initialReference, reduceReference, type ReferenceEvent, type ReferenceState } from './reference';
 import { initialSession, reduceSession, type SessionEvent, type SessionState } from './session';
 import { initialUi, reduceUi, type Lang, type UiEvent, type UiState } from './ui';
+import { initialVideo, reduceVideo, type VideoEvent, type VideoState } from './video';
 
 export interface AppData {
   connection: ConnectionState;
@@ -31,7 +33,9 @@ export interface AppData {
   detail: DetailState;
   overview: OverviewState;
   alarms: AlarmsState;
+  alerts: AlertsState;
   layers: LayersState;
+  video: VideoState;
 }
 
 export interface AppActions {
@@ -46,7 +50,9 @@ export interface AppActions {
   detailEvent(event: DetailEvent): void;
   overviewEvent(event: OverviewEvent): void;
   alarmsEvent(event: AlarmsEvent): void;
+  alertsEvent(event: AlertsEvent): void;
   layersEvent(event: LayersEvent): void;
+  videoEvent(event: VideoEvent): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -71,7 +77,9 @@ export function initialData(options: StoreOptions = {}): AppData {
     detail: initialDetail(),
     overview: initialOverview(),
     alarms: initialAlarms(),
+    alerts: initialAlerts(),
     layers: initialLayers(),
+    video: initialVideo(),
   };
 }
 
@@ -89,7 +97,9 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     detailEvent: (event) => set((s) => patch(s, 'detail', reduceDetail(s.detail, event))),
     overviewEvent: (event) => set((s) => patch(s, 'overview', reduceOverview(s.overview, event))),
     alarmsEvent: (event) => set((s) => patch(s, 'alarms', reduceAlarms(s.alarms, event))),
+    alertsEvent: (event) => set((s) => patch(s, 'alerts', reduceAlerts(s.alerts, event))),
     layersEvent: (event) => set((s) => patch(s, 'layers', reduceLayers(s.layers, event))),
+    videoEvent: (event) => set((s) => patch(s, 'video', reduceVideo(s.video, event))),
   }));
 }
 
@@ -100,7 +110,36 @@ function patch<K extends keyof AppData>(state: AppState, key: K, next: AppData[K
 
 /** The data part of the state, without actions: what tests and diagnostics may read. */
 export function snapshot(state: AppState): AppData {
-  const { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms, layers } =
-    state;
-  return { connection, city, clock, ui, map, session, reference, queue, detail, overview, alarms, layers };
+  const {
+    connection,
+    city,
+    clock,
+    ui,
+    map,
+    session,
+    reference,
+    queue,
+    detail,
+    overview,
+    alarms,
+    alerts,
+    layers,
+    video,
+  } = state;
+  return {
+    connection,
+    city,
+    clock,
+    ui,
+    map,
+    session,
+    reference,
+    queue,
+    detail,
+    overview,
+    alarms,
+    alerts,
+    layers,
+    video,
+  };
 }

@@ -36,7 +36,7 @@ function freeSpan(): { left: number; right: number } {
 
 export function MapView() {
   const store = useStoreApi();
-  const { detail, auth, origin } = useServices();
+  const { detail, alarms, auth, origin, transient } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
   const status = useAppStore((s) => s.map.status);
@@ -57,14 +57,20 @@ export function MapView() {
         const map = createMapViewer(container, credits, store.getState().city.config, {
           onReady: () => mapEvent({ type: 'ready' }),
           onError: (mapError) => mapEvent({ type: 'failed', error: mapError }),
-          // Cases open in the drawer; alarms and incidents have no drawer yet.
+          // Cases and alarms open in their drawers; incidents show on the commander's board.
           onPick: (id) => {
             if (!id.includes(':')) detail.open(id);
+            else if (id.startsWith('alarm:')) alarms.open(id.slice('alarm:'.length));
           },
           onFocused: (id) => mapEvent({ type: 'focused', id }),
         });
         handle = map;
-        if (map.viewer) unmountLayers = mountLayers(map.viewer, store, { origin, token: () => auth.token() });
+        if (map.viewer)
+          unmountLayers = mountLayers(map.viewer, store, {
+            origin,
+            token: () => auth.token(),
+            live: transient,
+          });
         const drawPoints = (state: AppState) => {
           const signedIn = state.session.status === 'signedIn';
           const points = !signedIn
@@ -102,7 +108,7 @@ export function MapView() {
       unmountLayers();
       handle?.destroy();
     };
-  }, [store, detail, auth, origin]);
+  }, [store, detail, alarms, auth, origin, transient]);
 
   return (
     <div className="map">

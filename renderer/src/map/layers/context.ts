@@ -2,6 +2,7 @@
 // toggles; and `loading`, which reports a layer's load (status, count) to the store.
 import type { Scene } from 'cesium';
 import type { LayerId, LayersEvent, PartClass } from '../../state/layers';
+import type { TransientFeed } from '../../live/transient';
 import type { Loader } from './data';
 
 export interface LayerContext {
@@ -11,6 +12,8 @@ export interface LayerContext {
   partClasses(): Record<PartClass, boolean>;
   /** subscribe to part-class toggles */
   onPartClasses(listener: (on: Record<PartClass, boolean>) => void): () => void;
+  /** live positions and readings inside the viewport, straight to the engine */
+  live?: TransientFeed;
 }
 
 /** Runs an async loader for a layer, reporting loading / ready (with its count) / error. */

@@ -1,5 +1,7 @@
 // Reads the map-layer endpoints with the session's token. Failures become a LayerLoadError with a
 // user-facing message; the layer then reports 'error' and the panel shows it.
+import type { TransientFeed } from '../../live/transient';
+
 export class LayerLoadError extends Error {
   override name = 'LayerLoadError';
   constructor(
@@ -13,6 +15,8 @@ export class LayerLoadError extends Error {
 export interface LayerSource {
   origin: string;
   token(): string | null;
+  /** live positions and readings (absent: the layers poll REST only) */
+  live?: TransientFeed;
 }
 
 export type Loader = <T>(path: string) => Promise<T>;

@@ -9,6 +9,7 @@ import {
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
   type Cesium3DTileset,
+  type Rectangle,
   type Viewer,
 } from 'cesium';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
@@ -31,6 +32,17 @@ export interface MapDiagnostics {
   view(lon: number, lat: number, heightM: number, pitchDeg?: number): void;
   /** true when the globe and the buildings have no tiles left to load */
   idle(): boolean;
+}
+
+/** The camera's view rectangle in degrees, widened a little so items entering the screen are there. */
+function viewBbox(rect: Rectangle): [number, number, number, number] {
+  const d = CesiumMath.toDegrees;
+  const [w, s, e, n] = [d(rect.west), d(rect.south), d(rect.east), d(rect.north)];
+  const mx = (e - w) * 0.1;
+  const my = (n - s) * 0.1;
+  const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+  if (w > e) return [-180, clamp(s - my, 90), 180, clamp(n + my, 90)];
+  return [clamp(w - mx, 180), clamp(s - my, 90), clamp(e + mx, 180), clamp(n + my, 90)];
 }
 
 function isPick(value: unknown): value is MapPick {
@@ -57,6 +69,7 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     load: createLoader(source),
     dispatch,
     partClasses: () => store.getState().layers.partClasses,
+    live: source.live,
     onPartClasses: (listener) =>
       store.subscribe((s, p) => {
         if (s.layers.partClasses !== p.layers.partClasses) listener(s.layers.partClasses);
@@ -84,8 +97,25 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     if (state.layers !== previous.layers || state.session.status !== previous.session.status) sync(state);
   });
 
-  const onMove = () =>
+  // The live feed carries only what is on screen, and only for the layers that are on.
+  const sendViewport = () => {
+    const { on } = store.getState().layers;
+    const wanted = [
+      ...(on.vehicles ? (['vehicle.position'] as const) : []),
+      ...(on.sensors ? (['sensor.reading'] as const) : []),
+    ];
+    const rect = viewer.camera.computeViewRectangle();
+    const bbox = rect ? viewBbox(rect) : null;
+    source.live?.setViewport(store.getState().session.status === 'signedIn' ? bbox : null, wanted);
+  };
+  const onMove = () => {
     dispatch({ type: 'close', close: scene.camera.positionCartographic.height < CLOSE_HEIGHT_M });
+    sendViewport();
+  };
+  const unsubscribeViewport = store.subscribe((state, previous) => {
+    if (state.layers.on !== previous.layers.on || state.session.status !== previous.session.status)
+      sendViewport();
+  });
   const removeMove = scene.camera.moveEnd.addEventListener(onMove);
 
   // Hover: a tooltip next to the pointer (picking is costly on a software GPU: at most ~6 times a second).
@@ -130,6 +160,8 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   return () => {
     disposed = true;
     unsubscribe();
+    unsubscribeViewport();
+    source.live?.setViewport(null, []);
     removeMove();
     handler.destroy();
     tooltip.remove();

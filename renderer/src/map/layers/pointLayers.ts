@@ -116,21 +116,38 @@ const SENSOR_COLOURS: Record<SensorView['status'], Color> = {
 
 export function createSensorLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
+  const byId = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
   loading(ctx, 'sensors', async () => {
     const { sensors } = await ctx.load<{ sensors: SensorView[] }>('/sensors');
+    points.removeAll();
+    byId.clear();
     for (const s of sensors)
-      points.add({
-        id: { kind: 'sensor', id: s.id, label: s.name } satisfies MapPick,
-        position: Cartesian3.fromDegrees(s.lon, s.lat, 2),
-        color: SENSOR_COLOURS[s.status],
-        pixelSize: 6,
-        outlineColor: OUTLINE,
-        outlineWidth: 1,
-        scaleByDistance: new NearFarScalar(500, 1.5, 20_000, 0.5),
-      });
+      byId.set(
+        s.id,
+        points.add({
+          id: { kind: 'sensor', id: s.id, label: s.name } satisfies MapPick,
+          position: Cartesian3.fromDegrees(s.lon, s.lat, 2),
+          color: SENSOR_COLOURS[s.status],
+          pixelSize: 6,
+          outlineColor: OUTLINE,
+          outlineWidth: 1,
+          scaleByDistance: new NearFarScalar(500, 1.5, 20_000, 0.5),
+        }),
+      );
     return sensors.length;
   });
-  return handleOf(ctx.scene, [points]);
+  // Live readings recolour a sensor when it enters or leaves an alarm, without a reload.
+  const unsubscribe = ctx.live?.onReadings((readings) => {
+    let changed = false;
+    for (const r of readings) {
+      const point = byId.get(r.id);
+      if (!point || r.level === undefined) continue;
+      point.color = SENSOR_COLOURS[r.level === null ? 'normal' : 'alarm'];
+      changed = true;
+    }
+    if (changed) ctx.scene.requestRender();
+  });
+  return handleOf(ctx.scene, [points], { show: () => undefined, dispose: () => unsubscribe?.() });
 }
 
 const CAMERA_COLOURS: Record<CameraView['status'], Color> = {
@@ -227,7 +244,10 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
 
 const VEHICLE_COLOUR = Color.fromCssColorString('#fde047');
 
-/** Vehicles: fixes polled every 5 s into a small vanilla store; a preRender listener glides them. */
+/**
+ * Vehicles: the fleet from REST (re-read every 30 s, every 5 s without the live feed), live fixes from
+ * the socket's `live:positions` into a small vanilla store; a preRender listener glides them.
+ */
 export function createVehicleLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
   const tracks = createStore<{ tracks: Tracks }>(() => ({ tracks: new Map() }));
@@ -252,7 +272,11 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
       return vehicles.length;
     });
   poll();
-  const timer = setInterval(poll, 5_000);
+  const timer = setInterval(poll, ctx.live ? 30_000 : 5_000);
+  const stopLive = ctx.live?.onPositions((fixes) => {
+    const known = fixes.filter((f) => byId.has(f.id));
+    if (known.length) tracks.setState((s) => ({ tracks: applyFixes(s.tracks, known, performance.now()) }));
+  });
   // Transient updates: new fixes reach the engine through subscribe(), never through React.
   const unsubscribe = tracks.subscribe(() => ctx.scene.requestRender());
   const glide = () => {
@@ -272,6 +296,7 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
     show: () => undefined,
     dispose: () => {
       clearInterval(timer);
+      stopLive?.();
       unsubscribe();
       removeGlide();
     },

@@ -1,4 +1,4 @@
-// The case drawer beside the workspace: header, what happened where, duplicates, the actions this user
+// The case drawer beside the workspace: header, what happened where, cameras nearby, duplicates, the actions this user
 // may take now (allowedCommands), and the full timeline.
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/StoreContext';
@@ -6,6 +6,7 @@ import { useServices } from '../../app/ServicesContext';
 import { stateLabel } from '../../i18n/labels';
 import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
+import { NearbyCameras } from '../video/NearbyCameras';
 import { CaseActions } from './CaseActions';
 import { CaseFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
@@ -73,6 +74,7 @@ export function CaseDrawer() {
         {detail && (
           <>
             <CaseFacts detail={detail} />
+            <NearbyCameras lon={detail.lon} lat={detail.lat} />
             <DuplicateHints detail={detail} />
             <CaseActions key={`${detail.id}:${detail.version}`} detail={detail} />
             <CaseTimeline detail={detail} />

@@ -80,7 +80,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+export function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
     <div className={wide ? 'fact fact-wide' : 'fact'}>
       <dt>{label}</dt>

@@ -4,6 +4,7 @@ import type { AlarmView } from '@contract/alarms';
 import type { IncidentView } from '@contract/city';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/StoreContext';
+import { useServices } from '../../app/ServicesContext';
 import { wallClock } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
@@ -90,8 +91,9 @@ function IncidentRow({ incident }: { incident: IncidentView }) {
 
 function AlarmRow({ alarm }: { alarm: AlarmView }) {
   const t = useT();
+  const { alarms } = useServices();
   const lang = useAppStore((s) => s.ui.lang);
-  const uiEvent = useAppStore((s) => s.uiEvent);
+  const selected = useAppStore((s) => s.alerts.detail?.id === alarm.id);
   const status: MessageKey =
     alarm.status === 'acknowledged' ? 'alarms.status.acknowledged' : 'alarms.status.open';
   const reading =
@@ -105,7 +107,8 @@ function AlarmRow({ alarm }: { alarm: AlarmView }) {
         className="row"
         data-alarm-id={alarm.id}
         data-level={alarm.level}
-        onClick={() => uiEvent({ type: 'focus', id: `alarm:${alarm.id}`, lon: alarm.lon, lat: alarm.lat })}
+        aria-current={selected || undefined}
+        onClick={() => alarms.open(alarm.id)}
       >
         <span className="row-line">
           <span className="alarm-level" data-level={alarm.level}>

@@ -1,0 +1,112 @@
+// Cameras near a place (a case, an alarm): nearest first, with the distance, whether the place is in
+// the camera's field of view and whether it is offline; each plays on the video wall, or all at once.
+// Used in the case drawer and the alarm drawer: keep the props plain.
+import { useEffect, useState } from 'react';
+import { CAMERA_OWNERS } from '@contract/city';
+import { useAppStore } from '../../app/StoreContext';
+import { useServices } from '../../app/ServicesContext';
+import type { MessageKey } from '../../i18n/messages';
+import { localizedText } from '../../i18n/serverText';
+import { useT } from '../../i18n/useT';
+import { cameraRef, type NearbyCamera } from '../../live/video';
+import { MAX_CELLS } from '../../state/video';
+import './video.css';
+
+export interface NearbyCamerasProps {
+  lon: number;
+  lat: number;
+  /** metres; 300 unless told */
+  radius?: number;
+  /** the heading and the region's accessible name; 周边视频 unless told */
+  title?: string;
+}
+
+type Load =
+  { status: 'loading' } | { status: 'ready'; cameras: NearbyCamera[] } | { status: 'error'; error: string };
+
+const OWNERS: readonly string[] = CAMERA_OWNERS;
+
+export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasProps) {
+  const t = useT();
+  const lang = useAppStore((s) => s.ui.lang);
+  const videoEvent = useAppStore((s) => s.videoEvent);
+  const { video } = useServices();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoad({ status: 'loading' });
+    video.near(lon, lat, radius).then(
+      (cameras) => !cancelled && setLoad({ status: 'ready', cameras }),
+      (error: unknown) =>
+        !cancelled && setLoad({ status: 'error', error: error instanceof Error ? error.message : '' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [video, lon, lat, radius, reload]);
+
+  const heading = title ?? t('video.nearby');
+  const cameras = load.status === 'ready' ? load.cameras : [];
+  const playable = cameras.filter((c) => c.status === 'online').slice(0, MAX_CELLS);
+
+  return (
+    <section className="nearby-cameras" aria-label={heading} data-nearby-status={load.status}>
+      <div className="nearby-head">
+        <h3 className="section-title">{heading}</h3>
+        {load.status === 'ready' && cameras.length > 0 && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={playable.length === 0}
+            onClick={() => videoEvent({ type: 'playMany', cameras: playable.map(cameraRef) })}
+          >
+            {t('video.playAll')}
+          </button>
+        )}
+      </div>
+      {load.status === 'loading' && <p className="nearby-empty">{t('video.nearbyLoading')}</p>}
+      {load.status === 'error' && (
+        <p className="nearby-error" role="alert">
+          {t('video.nearbyFailed', { reason: localizedText(load.error, lang) })}{' '}
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setReload((n) => n + 1)}>
+            {t('video.retry')}
+          </button>
+        </p>
+      )}
+      {load.status === 'ready' && cameras.length === 0 && (
+        <p className="nearby-empty">{t('video.nearbyNone', { radius })}</p>
+      )}
+      {cameras.length > 0 && (
+        <ul className="nearby-list">
+          {cameras.map((c) => (
+            <li key={c.id} className="nearby-camera" data-camera-id={c.id} data-camera-status={c.status}>
+              <span className="nearby-name" title={c.id}>
+                {c.name}
+              </span>
+              {OWNERS.includes(c.owner) && (
+                <span className="nearby-owner">{t(`video.owner.${c.owner}` as MessageKey)}</span>
+              )}
+              <span className="nearby-distance">{t('video.metres', { metres: c.metres })}</span>
+              {c.inView && <span className="nearby-tag nearby-inview">{t('video.inView')}</span>}
+              {c.status !== 'online' && (
+                <span className="nearby-tag nearby-offline">
+                  {c.status === 'fault' ? t('video.fault') : t('video.offline')}
+                </span>
+              )}
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={t('video.playNamed', { name: c.name })}
+                onClick={() => videoEvent({ type: 'play', camera: cameraRef(c) })}
+              >
+                {t('video.play')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
