@@ -33,7 +33,13 @@ if (!cluster) {
     before(async () => {
       cluster.createDatabase('live');
       const databaseUrl = cluster.url('live');
-      a = await startTestServer({ databaseUrl, env: { NODE_ID: 'node-a', STREAM_PRUNE_MS: '3600000' } });
+      // Node B runs on the system clock, so node A must too: B checks A's session tokens (expiry) and runs
+      // the clock scheduler over A's cases by its own clock.
+      a = await startTestServer({
+        databaseUrl,
+        now: 'system',
+        env: { NODE_ID: 'node-a', STREAM_PRUNE_MS: '3600000' },
+      });
       b = await spawnServer({
         DATABASE_URL: databaseUrl,
         NODE_ID: 'node-b',

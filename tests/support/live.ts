@@ -6,7 +6,7 @@ import { createStreamClient, type StreamClient, type StreamSocket } from '@contr
 import type { ResumeResult, StreamEvent, StreamSnapshot } from '@contract/stream';
 
 export async function waitUntil(
-  what: string,
+  what: string | (() => string),
   check: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
   everyMs = 10,
@@ -14,7 +14,10 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -77,6 +80,11 @@ export class Recorder {
       onResumed: (result) => this.resumes.push(result),
       onError: (message) => this.errors.push(message),
     });
+    // A refused handshake (e.g. `unauthorized`) is not retried by socket.io: say so when a wait times out.
+    this.socket.on('connect_error', (err) => {
+      const code = (err as Error & { data?: { code?: string } }).data?.code;
+      this.errors.push(`connect_error${code ? ` (${code})` : ''}: ${err.message}`);
+    });
   }
 
   get seqs(): number[] {
@@ -86,14 +94,22 @@ export class Recorder {
   /** Resolves once the client's position reached `seq`. */
   reach(seq: number, timeoutMs = 15_000): Promise<void> {
     return waitUntil(
-      `position ${seq} (at ${this.stream.lastSeq})`,
+      () => `position ${seq} (at ${this.stream.lastSeq})${this.lastErrors()}`,
       () => (this.stream.lastSeq ?? -1) >= seq,
       timeoutMs,
     );
   }
 
   resumed(count = 1, timeoutMs = 15_000): Promise<void> {
-    return waitUntil(`${count} resume(s)`, () => this.resumes.length >= count, timeoutMs);
+    return waitUntil(
+      () => `${count} resume(s)${this.lastErrors()}`,
+      () => this.resumes.length >= count,
+      timeoutMs,
+    );
+  }
+
+  private lastErrors(): string {
+    return this.errors.length ? `; last errors: ${this.errors.slice(-3).join(' | ')}` : '';
   }
 
   close(): void {

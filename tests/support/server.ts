@@ -8,16 +8,26 @@ import type { Clock } from '../../server/src/context';
 import { memoryLogger } from '../../server/src/log';
 import { startServer, type RunningServer } from '../../server/src/server';
 
+/**
+ * A clock tests move by hand. Frozen at `start`, or (`running`) ticking on from it in step with the system
+ * clock, for tests where another process (a child server node) shares the database and uses real time.
+ */
 export class TestClock implements Clock {
-  constructor(private current: Date) {}
+  private current: number;
+  private since: number | null;
+  constructor(start: Date, running = false) {
+    this.current = start.getTime();
+    this.since = running ? Date.now() : null;
+  }
   now(): Date {
-    return new Date(this.current);
+    return new Date(this.current + (this.since === null ? 0 : Date.now() - this.since));
   }
   set(iso: string | Date): void {
-    this.current = new Date(iso);
+    this.current = new Date(iso).getTime();
+    if (this.since !== null) this.since = Date.now();
   }
   advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
+    this.current += minutes * 60_000;
   }
 }
 
@@ -35,7 +45,16 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; now?: string; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    /**
+     * Start of the test clock (frozen; default 2026-11-23T02:00:00Z). 'system': the real time, running, as
+     * for a node next to other processes on the same database (they judge its sessions and timestamps by
+     * their own clocks).
+     */
+    now?: string;
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-test-'));
   const config = loadConfig({
@@ -46,7 +65,10 @@ export async function startTestServer(
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const clock = new TestClock(new Date(options.now ?? '2026-11-23T02:00:00Z'));
+  const clock =
+    options.now === 'system'
+      ? new TestClock(new Date(), true)
+      : new TestClock(new Date(options.now ?? '2026-11-23T02:00:00Z'));
   const logs = memoryLogger();
   const server = await startServer(config, { clock, log: logs });
   const api = async <T>(method: string, url: string, body?: unknown, token?: string) => {
