@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
 // tests/run.ts picks a free port and passes it as E2E_PORT, so a server left on 5871 cannot break a run.
 const PORT = Number(process.env.E2E_PORT ?? 5871);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
+// One data directory per port, so two runs on one machine never delete each other's database.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? `tests/output/e2e-data-${PORT}`;
+process.env.E2E_DATA_DIR = DATA_DIR;
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -52,8 +55,8 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database every run: the server seeds the demo city into an empty data directory.
-    command: `node -e "require('fs').rmSync('tests/output/e2e-data', { recursive: true, force: true })" && node --import tsx server/src/main.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', OPEN: '0', SIM: '0', DATA_DIR: 'tests/output/e2e-data' },
+    command: `node -e "require('fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && node --import tsx server/src/main.ts`,
+    env: { PORT: String(PORT), HOST: '127.0.0.1', OPEN: '0', SIM: '0', DATA_DIR },
     url: `${ORIGIN}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

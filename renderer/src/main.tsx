@@ -66,7 +66,7 @@ startAlarmSound(store);
 void auth.restore();
 
 const video = startVideo(store, api);
-const services: Services = { origin, auth, queues, detail, video, alarms, transient };
+const services: Services = { origin, auth, queues, detail, video, alarms, transient, stream };
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -2,13 +2,11 @@
 // commander's map wall: it pops up, flashes and sounds until acknowledged; acknowledging flies the map
 // to it and opens its drawer with the cameras within 300 m; confirming it turns it into a case.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { CaseDetail } from '@contract/cases';
 import type { CameraView, SensorView } from '@contract/city';
-import { apiToken, bearer, screenshot, signIn } from './support';
+import { apiToken, bearer, screenshot, signIn, ingestKeyFile } from './support';
 
-const INGEST_KEY = fileURLToPath(new URL('../output/e2e-data/ingest.key', import.meta.url));
 const M_PER_DEG = 111_320;
 
 test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
@@ -54,7 +52,7 @@ test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
     await expect(page.locator('body')).toHaveAttribute('data-alarm-sound', 'off');
 
     // Three readings of 31 %LEL (the rule waits for consecutive readings before it raises an alarm).
-    const key = { 'x-ingest-key': fs.readFileSync(INGEST_KEY, 'utf8').trim() };
+    const key = { 'x-ingest-key': fs.readFileSync(ingestKeyFile(), 'utf8').trim() };
     for (let i = 0; i < 3; i++) {
       const sent = await request.post('/api/ingest/readings', {
         data: { readings: [{ sensorId: sensor.id, value: 31 }] },
@@ -74,6 +72,10 @@ test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
     await expect(flash).toHaveCSS('animation-name', 'alert-flash');
     await expect(page.locator('body')).toHaveAttribute('data-alarm-sound', 'level-2');
     const alarmId = (await popup.getAttribute('data-alarm-id')) ?? '';
+    // The map's alarm layer reloads on the live event: the new alarm is drawn (pulsing).
+    await expect(
+      page.getByRole('region', { name: '地图图层' }).locator('li[data-layer="alarms"] .layers-count'),
+    ).not.toHaveAttribute('data-count', '0', { timeout: 15_000 });
     await screenshot(page, 'alarm-popup');
 
     // Muting stops the sound, not the pop-up: it must be acknowledged.
@@ -108,7 +110,7 @@ test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
     );
     expect(created.source).toBe('sensor');
     expect(created.description).toContain(sensor.id);
-    expect(created.urgency).toBe('critical');
+    expect(created.urgency).toBe('urgent'); // 二级 → 紧急
     const alarm = (await (
       await request.get(`/api/alarms/${alarmId}`, { headers: bearer(token) })
     ).json()) as {

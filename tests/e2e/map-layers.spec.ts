@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CityConfig } from '@contract/http';
-import { SCREENSHOTS, apiToken, bearer, signIn } from './support';
+import { SCREENSHOTS, apiToken, bearer, ingestKeyFile, signIn } from './support';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const isLocal = (url: string) => {
@@ -65,7 +65,9 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     ).length;
     const cameras = (await api<{ cameras: unknown[] }>('/cameras')).cameras.length;
     const sensors = (await api<{ sensors: unknown[] }>('/sensors')).sensors.length;
-    const vehicles = (await api<{ vehicles: unknown[] }>('/vehicles')).vehicles.length;
+    const fleet = (await api<{ vehicles: Array<{ id: string; lon: number; lat: number }> }>('/vehicles'))
+      .vehicles;
+    const vehicles = fleet.length;
     const parts = await api<{ count: number; id: string[] }>('/parts/columnar');
 
     await page.goto('/');
@@ -82,6 +84,13 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     await toggleAndCount(page, 'cameras', cameras);
     await toggleAndCount(page, 'sensors', sensors);
     await toggleAndCount(page, 'vehicles', vehicles);
+    // GPS fixes reach the map through the socket's live feed (inside the viewport), not a poll.
+    const key = { 'x-ingest-key': fs.readFileSync(ingestKeyFile(), 'utf8').trim() };
+    const moved = fleet.slice(0, 5).map((v) => ({ id: v.id, lon: v.lon + 0.0005, lat: v.lat + 0.0003 }));
+    expect(
+      (await request.post('/api/ingest/positions', { data: { positions: moved }, headers: key })).status(),
+    ).toBe(200);
+    await expect(page.locator('body')).toHaveAttribute('data-live-items', /^[1-9]\d*:/, { timeout: 15_000 });
     await toggleAndCount(page, 'parts', parts.count);
     await expect(page.locator('body')).toHaveAttribute('data-map-layers', /parts:\d+/);
 

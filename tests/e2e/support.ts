@@ -9,6 +9,10 @@ import { CaseDetail, type ReportBody } from '@contract/cases';
 export const PASSWORD = 'demo123';
 export const SCREENSHOTS = fileURLToPath(new URL('../output/screenshots/', import.meta.url));
 
+/** The e2e server's key file of machine channels (X-Ingest-Key); playwright.config.ts sets the folder. */
+export const ingestKeyFile = (): string =>
+  path.resolve(process.env.E2E_DATA_DIR ?? 'tests/output/e2e-data', 'ingest.key');
+
 /** A point inside the demo city, jittered so reports of different runs are not duplicates. */
 export function cityPoint(seed = Math.random()): { lon: number; lat: number } {
   return { lon: 119.15 + seed * 0.05, lat: 34.585 + ((seed * 7) % 1) * 0.03 };

@@ -1,12 +1,9 @@
 // Every role's workspace on the map wall, with real cases in every state prepared over the API, one
 // page cycling through the roles (one globe load). Saves tests/output/screenshots/workspace-<role>.png.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { CaseDetail } from '@contract/cases';
-import { apiToken, bearer, command, screenshot, signIn } from './support';
-
-const INGEST_KEY = fileURLToPath(new URL('../output/e2e-data/ingest.key', import.meta.url));
+import { apiToken, bearer, command, screenshot, signIn, ingestKeyFile } from './support';
 
 interface Prepared {
   duplicate: CaseDetail;
@@ -98,8 +95,8 @@ async function prepare(request: APIRequestContext): Promise<Prepared> {
 
 /** Raises two gas alarms through the device ingest and opens an incident, when the server has them. */
 async function prepareAlarms(request: APIRequestContext): Promise<void> {
-  if (!fs.existsSync(INGEST_KEY)) return;
-  const key = { 'x-ingest-key': fs.readFileSync(INGEST_KEY, 'utf8').trim() };
+  if (!fs.existsSync(ingestKeyFile())) return;
+  const key = { 'x-ingest-key': fs.readFileSync(ingestKeyFile(), 'utf8').trim() };
   const devices = await request.get('/api/ingest/devices', { headers: key });
   if (!devices.ok()) return;
   const { sensors } = (await devices.json()) as { sensors: Array<{ id: string; type: string }> };

@@ -5,6 +5,7 @@ import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
 import type { DetailService } from '../live/detail';
 import type { QueueService } from '../live/queues';
+import type { StreamService } from '../live/stream';
 import type { TransientFeed } from '../live/transient';
 import type { VideoService } from '../live/video';
 
@@ -17,6 +18,7 @@ export interface Services {
   alarms: AlarmService;
   /** live positions and readings for the map layers */
   transient: TransientFeed;
+  stream: StreamService;
 }
 
 const ServicesContext = createContext<Services | null>(null);

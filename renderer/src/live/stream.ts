@@ -12,12 +12,18 @@ const REFRESHING_TOPICS: ReadonlySet<string> = new Set(['case', 'alarm', 'incide
 export interface StreamService {
   /** Starts again from a snapshot (after the user changed: what they may see changed too). */
   restart(): void;
+  /** Called with the topic of every applied event ('*' after a snapshot): map layers reload on it. */
+  onTopic(listener: (topic: string) => void): () => void;
   stop(): void;
 }
 
 export function startStream(store: AppStore, socket: LiveSocket, onChange: () => void): StreamService {
   let client: StreamClient | null = null;
   const { connectionEvent } = store.getState();
+  const listeners = new Set<(topic: string) => void>();
+  const tell = (topic: string) => {
+    for (const listener of listeners) listener(topic);
+  };
   /** Only the roles that decide alarms get the pop-up. */
   const decides = () => {
     const role = store.getState().session.user?.role;
@@ -29,6 +35,7 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
       onSnapshot: (snapshot) => {
         if (decides()) store.getState().alertsEvent({ type: 'snapshot', alarms: snapshot.alarms });
         onChange();
+        tell('*');
       },
       onEvent: (event) => {
         if (event.topic === 'alarm' && decides()) {
@@ -44,6 +51,7 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
         }
         // Camera statuses and detections do not change what the workspaces count.
         if (REFRESHING_TOPICS.has(event.topic)) onChange();
+        tell(event.topic);
       },
       onPosition: (seq) => connectionEvent({ type: 'seqApplied', seq }),
       onResumed: () => connectionEvent({ type: 'streaming', on: true }),
@@ -56,6 +64,10 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
       client?.stop();
       connectionEvent({ type: 'streaming', on: false });
       client = create();
+    },
+    onTopic(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     stop() {
       client?.stop();

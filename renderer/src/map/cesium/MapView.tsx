@@ -36,7 +36,7 @@ function freeSpan(): { left: number; right: number } {
 
 export function MapView() {
   const store = useStoreApi();
-  const { detail, alarms, auth, origin, transient } = useServices();
+  const { detail, alarms, auth, origin, transient, stream } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
   const status = useAppStore((s) => s.map.status);
@@ -70,6 +70,7 @@ export function MapView() {
             origin,
             token: () => auth.token(),
             live: transient,
+            onTopic: stream.onTopic,
           });
         const drawPoints = (state: AppState) => {
           const signedIn = state.session.status === 'signedIn';
@@ -108,7 +109,7 @@ export function MapView() {
       unmountLayers();
       handle?.destroy();
     };
-  }, [store, detail, alarms, auth, origin, transient]);
+  }, [store, detail, alarms, auth, origin, transient, stream]);
 
   return (
     <div className="map">

@@ -14,6 +14,8 @@ export interface LayerContext {
   onPartClasses(listener: (on: Record<PartClass, boolean>) => void): () => void;
   /** live positions and readings inside the viewport, straight to the engine */
   live?: TransientFeed;
+  /** the topic of every live stream event ('*' after a snapshot) */
+  onTopic?(listener: (topic: string) => void): () => void;
 }
 
 /** Runs an async loader for a layer, reporting loading / ready (with its count) / error. */

@@ -17,6 +17,8 @@ export interface LayerSource {
   token(): string | null;
   /** live positions and readings (absent: the layers poll REST only) */
   live?: TransientFeed;
+  /** the topic of every live stream event ('*' after a snapshot): layers of that topic reload */
+  onTopic?(listener: (topic: string) => void): () => void;
 }
 
 export type Loader = <T>(path: string) => Promise<T>;

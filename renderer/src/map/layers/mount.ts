@@ -70,6 +70,7 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     dispatch,
     partClasses: () => store.getState().layers.partClasses,
     live: source.live,
+    onTopic: source.onTopic,
     onPartClasses: (listener) =>
       store.subscribe((s, p) => {
         if (s.layers.partClasses !== p.layers.partClasses) listener(s.layers.partClasses);

@@ -189,7 +189,7 @@ const ALARM_COLOURS = ['#ef4444', '#ef4444', '#fb923c', '#facc15', '#60a5fa'].ma
   Color.fromCssColorString(c),
 );
 
-/** Open alarms by level, pulsing (a per-frame colour update), refreshed every 15 s. */
+/** Open alarms by level, pulsing (a per-frame colour update), reloaded on every live alarm change. */
 export function createAlarmLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
   const levels: number[] = [];
@@ -214,7 +214,16 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
       return alarms.length;
     });
   refresh();
-  const timer = setInterval(refresh, 15_000);
+  const timer = setInterval(refresh, ctx.onTopic ? 60_000 : 15_000);
+  // A burst of alarm changes causes one reload.
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const stopTopic = ctx.onTopic?.((topic) => {
+    if ((topic === 'alarm' || topic === '*') && soon === undefined)
+      soon = setTimeout(() => {
+        soon = undefined;
+        refresh();
+      }, 300);
+  });
   const pulse = () => {
     if (!points.show || points.length === 0) return;
     const now = performance.now();
@@ -236,6 +245,8 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
     show: () => undefined,
     dispose: () => {
       clearInterval(timer);
+      clearTimeout(soon);
+      stopTopic?.();
       clearInterval(ticker);
       removePulse();
     },

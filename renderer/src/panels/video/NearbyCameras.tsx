@@ -10,7 +10,7 @@ import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
 import { cameraRef, type NearbyCamera } from '../../live/video';
 import { MAX_CELLS } from '../../state/video';
-import './video.css';
+import './nearby.css';
 
 export interface NearbyCamerasProps {
   lon: number;
