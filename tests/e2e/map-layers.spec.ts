@@ -75,7 +75,15 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     await signIn(page, 'supervisor');
     await expect(page.locator('body[data-map-buildings="ready"]')).toHaveCount(1, { timeout: 60_000 });
 
-    // On by default: divisions (district + street outlines) and alarms.
+    // On by default: active cases (from the live stream's snapshot), divisions and alarms.
+    const active =
+      'reported,verifying,accepted,opened,returned,dispatched,handling,reworked,handled,checking,suspended';
+    const { total } = await api<{ total: number }>(`/cases?state=${active}&limit=1`);
+    await expect(layerRow(page, 'cases').locator('.layers-count').first()).toHaveAttribute(
+      'data-count',
+      String(total),
+      { timeout: 60_000 },
+    );
     await expect(layerRow(page, 'divisions').locator('.layers-count')).toHaveAttribute(
       'data-count',
       String(districts + streets),

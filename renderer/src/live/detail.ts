@@ -25,12 +25,15 @@ export function startDetail(store: AppStore, api: ApiClient, afterChange: () => 
   };
 
   store.subscribe((state, previous) => {
+    // A case clicked on the map's case layer opens in the drawer.
+    const pick = state.layers.selected;
+    if (pick !== previous.layers.selected && pick?.kind === 'case') service.open(pick.id);
     const { detail } = state;
     if (detail.outdated && !previous.detail.outdated && detail.caseId && !detail.pending)
       void load(detail.caseId);
   });
 
-  return {
+  const service: DetailService = {
     open(caseId) {
       const { detailEvent, uiEvent, queue } = store.getState();
       detailEvent({ type: 'open', caseId });
@@ -67,6 +70,7 @@ export function startDetail(store: AppStore, api: ApiClient, afterChange: () => 
       }
     },
   };
+  return service;
 }
 
 /** A 409 means the case is not as the user saw it: say so and show the current one. */

@@ -1,11 +1,15 @@
 // The lossless live stream (contract/stream-client.ts) feeding the store: every case event updates the
 // open queue and drawer at once, every alarm change updates the alarm pop-up and drawer, and asks the queue service to refresh its counts from the server.
 import { CaseSummary } from '@contract/cases';
-import { AlarmPayload } from '@contract/stream';
+import { applyEvents, applySnapshot, emptyLiveState, type LiveState } from '@contract/live-state';
+import { AlarmPayload, type StreamEvent } from '@contract/stream';
 import { createStreamClient, type StreamClient } from '@contract/stream-client';
 import { ALARM_DECIDERS } from '../state/alerts';
 import type { AppStore } from '../state/store';
 import type { LiveSocket } from './socket';
+
+/** Events are folded into the live picture in batches: one copy of the maps per batch, not per event. */
+const LIVE_FLUSH_MS = 100;
 
 const REFRESHING_TOPICS: ReadonlySet<string> = new Set(['case', 'alarm', 'incident']);
 
@@ -14,6 +18,10 @@ export interface StreamService {
   restart(): void;
   /** Called with the topic of every applied event ('*' after a snapshot): map layers reload on it. */
   onTopic(listener: (topic: string) => void): () => void;
+  /** Every active case, alarm and incident this user may see (the map's case layer draws it). */
+  live(): LiveState;
+  /** Called with the new picture at most every LIVE_FLUSH_MS while events arrive. */
+  onLive(listener: (state: LiveState) => void): () => void;
   stop(): void;
 }
 
@@ -23,6 +31,19 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
   const listeners = new Set<(topic: string) => void>();
   const tell = (topic: string) => {
     for (const listener of listeners) listener(topic);
+  };
+  let live: LiveState = emptyLiveState();
+  let pending: StreamEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const liveListeners = new Set<(state: LiveState) => void>();
+  const publish = () => {
+    for (const listener of liveListeners) listener(live);
+  };
+  const flush = () => {
+    flushTimer = undefined;
+    live = applyEvents(live, pending);
+    pending = [];
+    publish();
   };
   /** Only the roles that decide alarms get the pop-up. */
   const decides = () => {
@@ -34,10 +55,17 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
     createStreamClient(socket, {
       onSnapshot: (snapshot) => {
         if (decides()) store.getState().alertsEvent({ type: 'snapshot', alarms: snapshot.alarms });
+        clearTimeout(flushTimer);
+        flushTimer = undefined;
+        pending = [];
+        live = applySnapshot(live, snapshot);
+        publish();
         onChange();
         tell('*');
       },
       onEvent: (event) => {
+        pending.push(event);
+        flushTimer ??= setTimeout(flush, LIVE_FLUSH_MS);
         if (event.topic === 'alarm' && decides()) {
           const parsed = AlarmPayload.safeParse(event.payload);
           if (parsed.success) store.getState().alertsEvent({ type: 'alarm', alarm: parsed.data.alarm });
@@ -62,8 +90,19 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
   return {
     restart() {
       client?.stop();
+      // Another user may see other cases: start again from their snapshot.
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      pending = [];
+      live = emptyLiveState();
+      publish();
       connectionEvent({ type: 'streaming', on: false });
       client = create();
+    },
+    live: () => live,
+    onLive(listener) {
+      liveListeners.add(listener);
+      return () => void liveListeners.delete(listener);
     },
     onTopic(listener) {
       listeners.add(listener);

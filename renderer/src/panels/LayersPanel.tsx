@@ -10,7 +10,14 @@ import { useT } from '../i18n/useT';
 import { HeatView } from '../map/deck/HeatView';
 import { createLoader } from '../map/layers/data';
 import { parseSearch } from '../map/layers/model';
-import { LAYER_IDS, PART_CLASSES, type LayerId, type LayersState, type MapPick } from '../state/layers';
+import {
+  CASE_GROUPS,
+  LAYER_IDS,
+  PART_CLASSES,
+  type LayerId,
+  type LayersState,
+  type MapPick,
+} from '../state/layers';
 import './LayersPanel.css';
 
 interface Located {
@@ -106,6 +113,21 @@ export function LayersPanel() {
             {id === 'grid' && layers.on.grid && !layers.close && (
               <small className="layers-hint">{t('layers.gridHint')}</small>
             )}
+            {id === 'cases' && layers.on.cases && (
+              <div className="layers-classes">
+                {CASE_GROUPS.map((group) => (
+                  <label key={group} className="layers-class" data-group={group}>
+                    <input
+                      type="checkbox"
+                      checked={layers.caseGroups[group]}
+                      onChange={() => dispatch({ type: 'toggleCaseGroup', group })}
+                    />
+                    {t(`layers.caseGroup.${group}`)}{' '}
+                    <span className="layers-count">{layers.caseCounts[group]}</span>
+                  </label>
+                ))}
+              </div>
+            )}
             {id === 'parts' && layers.on.parts && (
               <div className="layers-classes">
                 {PART_CLASSES.map((cls) => (
@@ -124,7 +146,8 @@ export function LayersPanel() {
           </li>
         ))}
       </ul>
-      {layers.selected && (
+      {/* Cases and alarms clicked on the map open in their drawers instead. */}
+      {layers.selected && layers.selected.kind !== 'case' && layers.selected.kind !== 'alarm' && (
         <PickDetail
           pick={layers.selected}
           load={load}

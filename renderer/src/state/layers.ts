@@ -5,6 +5,7 @@
 export const LAYER_IDS = [
   'divisions',
   'grid',
+  'cases',
   'parts',
   'alarms',
   'cameras',
@@ -18,11 +19,32 @@ export type LayerId = (typeof LAYER_IDS)[number];
 export const PART_CLASSES = ['01', '02', '03', '04', '05'] as const;
 export type PartClass = (typeof PART_CLASSES)[number];
 
+/** Active cases by where they are in the workflow (the case layer's toggles). */
+export const CASE_GROUPS = ['intake', 'dispatch', 'handling', 'checking'] as const;
+export type CaseGroup = (typeof CASE_GROUPS)[number];
+
+const GROUP_OF_STATE: Readonly<Record<string, CaseGroup>> = {
+  reported: 'intake',
+  verifying: 'intake',
+  accepted: 'intake',
+  opened: 'dispatch',
+  returned: 'dispatch',
+  dispatched: 'handling',
+  handling: 'handling',
+  reworked: 'handling',
+  suspended: 'handling',
+  handled: 'checking',
+  checking: 'checking',
+};
+
+/** The group of an active case state; null for closed and voided cases (not on the layer). */
+export const caseGroupOf = (state: string): CaseGroup | null => GROUP_OF_STATE[state] ?? null;
+
 export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the user picked on the map (hover tooltip / click detail). */
 export interface MapPick {
-  kind: 'part' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
+  kind: 'case' | 'part' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
   id: string;
   label: string;
 }
@@ -34,6 +56,8 @@ export interface LayersState {
   counts: Record<LayerId, number | null>;
   partClasses: Record<PartClass, boolean>;
   partCounts: Record<PartClass, number>;
+  caseGroups: Record<CaseGroup, boolean>;
+  caseCounts: Record<CaseGroup, number>;
   /** the camera is close enough for street-level layers (grid cells, camera cones) */
   close: boolean;
   hover: MapPick | null;
@@ -46,6 +70,8 @@ export type LayersEvent =
   | { type: 'status'; id: LayerId; status: LayerStatus }
   | { type: 'count'; id: LayerId; count: number }
   | { type: 'partCounts'; counts: Record<PartClass, number> }
+  | { type: 'toggleCaseGroup'; group: CaseGroup; on?: boolean }
+  | { type: 'caseCounts'; counts: Record<CaseGroup, number> }
   | { type: 'close'; close: boolean }
   | { type: 'hover'; pick: MapPick | null }
   | { type: 'select'; pick: MapPick | null };
@@ -53,14 +79,16 @@ export type LayersEvent =
 const record = <K extends string, V>(keys: readonly K[], value: V): Record<K, V> =>
   Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>;
 
-/** Divisions and alarms are on by default: the outline of the city and what needs attention now. */
+/** Divisions, active cases and alarms are on by default: the city's outline and what needs attention now. */
 export function initialLayers(): LayersState {
   return {
-    on: { ...record(LAYER_IDS, false), divisions: true, alarms: true },
+    on: { ...record(LAYER_IDS, false), divisions: true, cases: true, alarms: true },
     status: record(LAYER_IDS, 'idle'),
     counts: record(LAYER_IDS, null),
     partClasses: record(PART_CLASSES, true),
     partCounts: record(PART_CLASSES, 0),
+    caseGroups: record(CASE_GROUPS, true),
+    caseCounts: record(CASE_GROUPS, 0),
     close: false,
     hover: null,
     selected: null,
@@ -89,6 +117,16 @@ export function reduceLayers(state: LayersState, event: LayersEvent): LayersStat
         : { ...state, counts: { ...state.counts, [event.id]: event.count } };
     case 'partCounts':
       return { ...state, partCounts: event.counts };
+    case 'toggleCaseGroup': {
+      const on = event.on ?? !state.caseGroups[event.group];
+      return state.caseGroups[event.group] === on
+        ? state
+        : { ...state, caseGroups: { ...state.caseGroups, [event.group]: on } };
+    }
+    case 'caseCounts':
+      return CASE_GROUPS.every((g) => state.caseCounts[g] === event.counts[g])
+        ? state
+        : { ...state, caseCounts: event.counts };
     case 'close':
       return state.close === event.close ? state : { ...state, close: event.close };
     case 'hover':

@@ -70,6 +70,7 @@ export function MapView() {
             origin,
             token: () => auth.token(),
             live: transient,
+            cases: stream,
             onTopic: stream.onTopic,
           });
         const drawPoints = (state: AppState) => {

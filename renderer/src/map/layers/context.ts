@@ -1,7 +1,7 @@
 // What every Cesium layer gets: the scene, the data loader, the store's layer events and the part-class
 // toggles; and `loading`, which reports a layer's load (status, count) to the store.
 import type { Scene } from 'cesium';
-import type { LayerId, LayersEvent, PartClass } from '../../state/layers';
+import type { CaseGroup, LayerId, LayersEvent, PartClass } from '../../state/layers';
 import type { TransientFeed } from '../../live/transient';
 import type { Loader } from './data';
 
@@ -12,6 +12,9 @@ export interface LayerContext {
   partClasses(): Record<PartClass, boolean>;
   /** subscribe to part-class toggles */
   onPartClasses(listener: (on: Record<PartClass, boolean>) => void): () => void;
+  /** the case layer's workflow-stage toggles, and a subscription to them */
+  caseGroups?(): Record<CaseGroup, boolean>;
+  onCaseGroups?(listener: () => void): () => void;
   /** live positions and readings inside the viewport, straight to the engine */
   live?: TransientFeed;
   /** the topic of every live stream event ('*' after a snapshot) */

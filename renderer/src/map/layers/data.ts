@@ -1,6 +1,7 @@
 // Reads the map-layer endpoints with the session's token. Failures become a LayerLoadError with a
 // user-facing message; the layer then reports 'error' and the panel shows it.
 import type { TransientFeed } from '../../live/transient';
+import type { CaseSource } from './caseLayer';
 
 export class LayerLoadError extends Error {
   override name = 'LayerLoadError';
@@ -17,6 +18,8 @@ export interface LayerSource {
   token(): string | null;
   /** live positions and readings (absent: the layers poll REST only) */
   live?: TransientFeed;
+  /** the live picture of active cases (the case layer) */
+  cases?: CaseSource;
   /** the topic of every live stream event ('*' after a snapshot): layers of that topic reload */
   onTopic?(listener: (topic: string) => void): () => void;
 }

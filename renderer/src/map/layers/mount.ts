@@ -14,6 +14,7 @@ import {
 } from 'cesium';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
 import type { AppState, AppStore } from '../../state/store';
+import { createActiveCaseLayer, type CaseSource } from './caseLayer';
 import { addCityTiles } from './cityTiles';
 import type { LayerContext } from './context';
 import { createLoader, type LayerSource } from './data';
@@ -70,6 +71,11 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     dispatch,
     partClasses: () => store.getState().layers.partClasses,
     live: source.live,
+    caseGroups: () => store.getState().layers.caseGroups,
+    onCaseGroups: (listener) =>
+      store.subscribe((s, p) => {
+        if (s.layers.caseGroups !== p.layers.caseGroups) listener();
+      }),
     onTopic: source.onTopic,
     onPartClasses: (listener) =>
       store.subscribe((s, p) => {
@@ -79,6 +85,7 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   const reconciler = createLayerReconciler({
     divisions: () => createDivisionLayer(ctx),
     grid: () => createGridLayer(ctx),
+    ...(source.cases ? { cases: () => createActiveCaseLayer(ctx, source.cases as CaseSource) } : {}),
     parts: () => createPartsLayer(ctx),
     alarms: () => createAlarmLayer(ctx),
     cameras: () => createCameraLayer(ctx),
