@@ -56,8 +56,10 @@ function step(name: string, cmd: string, args: string[], parse?: (out: string) =
 function countNodeTests(out: string): void {
   const pass = /^[#ℹ] pass (\d+)/m.exec(out);
   const fail = /^[#ℹ] fail (\d+)/m.exec(out);
+  // A test cancelled because its hook failed did not pass either.
+  const cancelled = /^[#ℹ] cancelled (\d+)/m.exec(out);
   passed += Number(pass?.[1] ?? 0);
-  failed += Number(fail?.[1] ?? 0);
+  failed += Number(fail?.[1] ?? 0) + Number(cancelled?.[1] ?? 0);
 }
 
 function countPlaywright(out: string): void {

@@ -17,6 +17,7 @@ export interface ShellWebPreferences {
   readonly navigateOnDragDrop: false;
   readonly safeDialogs: true;
   readonly spellcheck: false;
+  readonly autoplayPolicy: 'no-user-gesture-required';
   readonly devTools: boolean;
 }
 
@@ -39,6 +40,8 @@ export function webPreferences(preloadPath: string, options: { devTools: boolean
     safeDialogs: true,
     // The spellchecker downloads dictionaries from Google: useless on a wall and offline machines.
     spellcheck: false,
+    // A wall nobody has clicked yet must still sound a new alarm and play its video grid.
+    autoplayPolicy: 'no-user-gesture-required',
     devTools: options.devTools,
   };
 }

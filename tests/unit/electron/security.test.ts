@@ -40,6 +40,7 @@ describe('webPreferences', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: false,
     });
     // Set explicitly, not left to defaults that changed between Electron versions.

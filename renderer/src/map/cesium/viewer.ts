@@ -16,6 +16,7 @@ import {
   Viewer,
   buildModuleUrl,
   type Entity,
+  Rectangle,
 } from 'cesium';
 import type { CityConfig } from '@contract/http';
 import type { MapError } from '../../state/map';
@@ -62,6 +63,17 @@ const NO_MAP: MapHandle = {
 export const CASE_VIEW_HEIGHT_M = 5_000;
 
 export const START_HEIGHT_M = 25_000;
+
+/**
+ * The city view: the city's bounds fill the middle of the screen that the side panels leave free
+ * (about half its width), so a duty officer sees the whole city without scrolling.
+ */
+export function cityRectangle(bounds: readonly [number, number, number, number]): Rectangle {
+  const [west, south, east, north] = bounds;
+  const padLon = (east - west) * 0.5;
+  const padLat = (north - south) * 0.08;
+  return Rectangle.fromDegrees(west - padLon, south - padLat, east + padLon, north + padLat);
+}
 
 const THEME = {
   background: Color.fromCssColorString('#050a14'),
@@ -119,7 +131,7 @@ export function createMapViewer(
     if (shownCity && sameCity(shownCity, next)) return;
     shownCity = next;
     viewer.camera.setView({
-      destination: Cartesian3.fromDegrees(next.center.lon, next.center.lat, START_HEIGHT_M),
+      destination: cityRectangle(next.bounds),
       orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
     });
     if (outline) viewer.entities.remove(outline);
@@ -179,9 +191,8 @@ export function createMapViewer(
     viewer,
     setCity,
     home() {
-      const center = shownCity?.center ?? city.center;
       viewer.camera.flyTo({
-        destination: Cartesian3.fromDegrees(center.lon, center.lat, START_HEIGHT_M),
+        destination: cityRectangle((shownCity ?? city).bounds),
         orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
         duration: 1,
       });
