@@ -9,7 +9,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = process.env.E2E_DATA_DIR ?? `tests/output/e2e-data-${PORT}`;
 process.env.E2E_DATA_DIR = DATA_DIR;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--no-first-run',
   '--disable-background-networking',
@@ -19,8 +19,9 @@ const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
 ];
 // WebGL through SwiftShader (CPU). It also composites every page on the CPU, which makes clicks slow:
-// only the tests tagged @webgl get it; the workflow tests run their pages with `?map=off`.
-const SWIFTSHADER_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+// only the tests tagged @webgl get it; the workflow tests run their pages with `?map=off` (a workflow
+// test that needs one map page launches its own SwiftShader browser for it, see case-loop.spec.ts).
+export const SWIFTSHADER_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 export default defineConfig({
   testDir: 'tests/e2e',

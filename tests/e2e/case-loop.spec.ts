@@ -4,7 +4,8 @@
 // handled with a note and a photo → checked and closed by the supervisor; the timeline shows every step.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CaseDetail } from '@contract/cases';
-import { apiToken, bearer, cityPoint, filePublicReport, openAs } from './support';
+import { CHROMIUM_ARGS, SWIFTSHADER_ARGS } from '../../playwright.config';
+import { apiToken, bearer, cityPoint, filePublicReport, openAs, screenshot } from './support';
 
 /** Opens the case's row in the page's queue and returns the drawer. */
 async function openCase(page: Page, caseId: string): Promise<Locator> {
@@ -29,13 +30,28 @@ async function act(
 }
 
 test.describe('case loop across role workspaces', () => {
-  test('report → verify → open → dispatch → handle → check → close', async ({ browser, request }) => {
+  test('report → verify → open → dispatch → handle → check → close', async ({
+    browser,
+    playwright,
+    request,
+  }) => {
     test.slow();
     const supToken = await apiToken(request, 'supervisor');
-    const supervisor = await openAs(browser, 'supervisor');
+    // The supervisor watches the 3D map (its own SwiftShader browser); the others work without it.
+    const gpu = await playwright.chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, ...SWIFTSHADER_ARGS],
+    });
+    const supervisor = await openAs(gpu, 'supervisor', { map: true });
     const dispatcher = await openAs(browser, 'dispatcher');
     const intake = supervisor.locator('.queue[data-queue="intake"]');
     await expect(intake).toHaveAttribute('data-queue-status', 'ready');
+    const casesOnMap = supervisor
+      .getByRole('region', { name: '地图图层' })
+      .locator('li[data-layer="cases"] .layers-count')
+      .first();
+    await expect(casesOnMap).toHaveAttribute('data-count', /^\d+$/, { timeout: 60_000 });
+    const drawnBefore = Number(await casesOnMap.getAttribute('data-count'));
 
     // 1. A citizen reports a broken street light.
     const description = `路灯不亮，夜间行人看不清 #${Date.now()}`;
@@ -56,6 +72,14 @@ test.describe('case loop across role workspaces', () => {
       .info()
       .annotations.push({ type: 'report → supervisor queue (ms)', description: String(visibleAfterMs) });
     expect(visibleAfterMs).toBeLessThanOrEqual(2_000);
+    // … and on the supervisor's map (the active-case layer, fed by the live stream) within 2 s too.
+    await expect(casesOnMap).toHaveAttribute('data-count', String(drawnBefore + 1), {
+      timeout: Math.max(1, 2_000 - (Date.now() - filedAt)),
+    });
+    const onMapAfterMs = Date.now() - filedAt;
+    test.info().annotations.push({ type: 'report → supervisor map (ms)', description: String(onMapAfterMs) });
+    expect(onMapAfterMs).toBeLessThanOrEqual(2_000);
+    await screenshot(supervisor, 'case-loop-supervisor-map');
     const caseId = (await row.getAttribute('data-case-id')) ?? '';
     const created = CaseDetail.parse(
       await (await request.get(`/api/cases/${caseId}`, { headers: bearer(supToken) })).json(),
@@ -136,5 +160,6 @@ test.describe('case loop across role workspaces', () => {
     await expect(timeline.locator('.event[data-command="approve"]')).toContainText('已结案');
 
     for (const page of [supervisor, dispatcher, other, handler]) await page.context().close();
+    await gpu.close();
   });
 });

@@ -38,15 +38,25 @@ export async function signIn(page: Page, username: string): Promise<void> {
 
 /**
  * A new browser context with its own session, signed in as `username`. The workflow does not need the
- * 3D map, and several SwiftShader globes at once starve the CPU: these pages run with `?map=off`.
+ * 3D map, and several SwiftShader globes at once starve the CPU: these pages run with `?map=off` unless
+ * `map` is asked for (then `browser` must have WebGL).
  */
-export async function openAs(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function openAs(
+  browser: Browser,
+  username: string,
+  options: { map?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: ORIGIN() });
   const page = await context.newPage();
-  await page.goto('/?map=off');
+  await page.goto(options.map ? '/' : '/?map=off');
+  if (options.map)
+    await expect(page.locator('body[data-map-ready="true"]')).toHaveCount(1, { timeout: 120_000 });
   await signIn(page, username);
   return page;
 }
+
+/** The e2e server's origin (playwright.config.ts). */
+const ORIGIN = () => `http://127.0.0.1:${process.env.E2E_PORT ?? 5871}`;
 
 export interface FiledReport {
   caseNumber: string;
