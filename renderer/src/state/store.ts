@@ -108,38 +108,10 @@ function patch<K extends keyof AppData>(state: AppState, key: K, next: AppData[K
   return state[key] === next ? state : { [key]: next };
 }
 
+/** The slice names, from the initial data (a slice added to `initialData` is listed here too). */
+const SLICES = Object.keys(initialData({ now: 0 })) as Array<keyof AppData>;
+
 /** The data part of the state, without actions: what tests and diagnostics may read. */
 export function snapshot(state: AppState): AppData {
-  const {
-    connection,
-    city,
-    clock,
-    ui,
-    map,
-    session,
-    reference,
-    queue,
-    detail,
-    overview,
-    alarms,
-    alerts,
-    layers,
-    video,
-  } = state;
-  return {
-    connection,
-    city,
-    clock,
-    ui,
-    map,
-    session,
-    reference,
-    queue,
-    detail,
-    overview,
-    alarms,
-    alerts,
-    layers,
-    video,
-  };
+  return Object.fromEntries(SLICES.map((key) => [key, state[key]])) as unknown as AppData;
 }
