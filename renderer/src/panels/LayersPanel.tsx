@@ -81,7 +81,7 @@ export function LayersPanel() {
   );
 
   return (
-    <section className="layers-panel" aria-label={t('layers.panel')}>
+    <section className="layers-panel" aria-label={t('layers.panel')} data-map-cover>
       <form className="layers-search" role="search" onSubmit={(e) => void search(e)}>
         <input
           type="search"

@@ -71,8 +71,11 @@ export const START_HEIGHT_M = 25_000;
 export function cityRectangle(bounds: readonly [number, number, number, number]): Rectangle {
   const [west, south, east, north] = bounds;
   const padLon = (east - west) * 0.5;
-  const padLat = (north - south) * 0.08;
-  return Rectangle.fromDegrees(west - padLon, south - padLat, east + padLon, north + padLat);
+  const padLat = (north - south) * 0.25;
+  // The workspace panel on the right is wider than the layers panel on the left: look a little east of
+  // the city's centre so the city sits in the middle of what they leave free.
+  const shift = (east - west) * 0.1;
+  return Rectangle.fromDegrees(west - padLon + shift, south - padLat, east + padLon + shift, north + padLat);
 }
 
 const THEME = {

@@ -35,7 +35,6 @@ export function AlarmAlert() {
         aria-describedby="alert-reading"
         data-alarm-id={top.id}
         data-level={top.level}
-        data-map-cover
       >
         <header className="alert-head">
           <span className="alert-level" data-level={top.level}>
