@@ -1,29 +1,98 @@
 // The render benchmark's page (bundled by bench/render.ts with esbuild): one Cesium scene with 100,000
-// parts and 10,000 live markers that move every frame, drawn either with our primitive layers
-// (PointPrimitiveCollection, as renderer/src/map/layers does) or with one Entity per item. Continuous
-// rendering (requestRenderMode off). Reports window.__bench = {fps, frames, ms, setupMs} after N frames.
+// parts and 10,000 live vehicles that get a new GPS fix every second and glide between fixes every
+// frame. "ours" mounts the app's own layers (createPartsLayer, createVehicleLayer from
+// renderer/src/map/layers) on a LayerContext whose loader returns synthetic data in the wire shapes and
+// whose live feed is a fake TransientFeed; "entities" draws the same items as one Entity each, the
+// vehicles through a position property evaluated every frame; "globe" draws nothing (the software
+// GPU's floor). Same viewer options in all modes, continuous rendering. After N frames reports
+// window.__bench = {fps, frames, ms, setupMs, firstFrameMs, sceneMs, itemsMs}: sceneMs is the main
+// thread's time in scene.render per frame, itemsMs the part of a frame spent moving/updating items
+// (ours: the layers' preRender listeners; entities: DataSourceDisplay.update).
 import {
+  CallbackPositionProperty,
   Cartesian3,
   Color,
-  ConstantPositionProperty,
-  PointPrimitiveCollection,
+  DistanceDisplayCondition,
+  NearFarScalar,
   Viewer,
-  type PointPrimitive,
 } from 'cesium';
+import type { PartsColumnar, VehicleView } from '@contract/city';
+import type { VehiclePosition } from '@contract/stream';
+import type { TransientFeed } from '../renderer/src/live/transient';
+import type { LayerContext } from '../renderer/src/map/layers/context';
+import { applyFixes, interpolate, type Tracks } from '../renderer/src/map/layers/model';
+import { createPartsLayer, createVehicleLayer } from '../renderer/src/map/layers/pointLayers';
+import { PART_CLASSES, partClassOf, type PartClass } from '../renderer/src/state/layers';
 
-const page = globalThis as unknown as { location: { search: string }; __bench?: unknown };
+const page = window as unknown as Window & { __bench?: unknown };
 const params = new URLSearchParams(page.location.search);
-const mode = params.get('mode') === 'entities' ? 'entities' : 'ours';
+const mode = (['entities', 'globe'] as const).find((m) => m === params.get('mode')) ?? 'ours';
 const PARTS = Number(params.get('parts') ?? 100_000);
 const MARKERS = Number(params.get('markers') ?? 10_000);
 const FRAMES = Number(params.get('frames') ?? 40);
 const MAX_MS = Number(params.get('maxMs') ?? 30_000);
+const FIX_MS = 1_000;
 const [W, S, E, N] = [119.1363, 34.573, 119.2237, 34.627];
+
+// ---- the same synthetic city in both modes ------------------------------------------------------
 
 // A fixed pseudo-random sequence, so both modes draw the same scene.
 let seed = 42;
 const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-const at = () => [W + rand() * (E - W), S + rand() * (N - S)] as const;
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** GET /api/parts/columnar's shape: a few subclasses of every class, 2 % abnormal. */
+function syntheticParts(count: number): PartsColumnar {
+  const categories = ['0101', '0104', '0118', '0209', '0213', '0301', '0402', '0501'].map((c) => `part-${c}`);
+  const parts: PartsColumnar = { count, categories, id: [], cat: [], lon: [], lat: [], abnormal: [] };
+  for (let i = 0; i < count; i++) {
+    const cat = Math.floor(rand() * categories.length);
+    parts.id.push(`320703${categories[cat]!.slice(5)}${String(i).padStart(6, '0')}`);
+    parts.cat.push(cat);
+    parts.lon.push(round6(W + rand() * (E - W)));
+    parts.lat.push(round6(S + rand() * (N - S)));
+    parts.abnormal.push(rand() < 0.02 ? 1 : 0);
+  }
+  return parts;
+}
+
+/** GET /api/vehicles' items: each vehicle circles its own centre, about 10 m/s. */
+const fleetBase = Array.from({ length: MARKERS }, (_, i) => ({
+  id: `veh-${i}`,
+  lon: W + 0.005 + rand() * (E - W - 0.01),
+  lat: S + 0.005 + rand() * (N - S - 0.01),
+  phase: rand() * 2 * Math.PI,
+}));
+const RADIUS_DEG = 0.002;
+const position = (i: number, tick: number) => {
+  const v = fleetBase[i]!;
+  const angle = v.phase + tick * 0.05;
+  return {
+    lon: round6(v.lon + Math.cos(angle) * RADIUS_DEG),
+    lat: round6(v.lat + Math.sin(angle) * RADIUS_DEG),
+  };
+};
+let tick = 0;
+const fleet = (): VehicleView[] =>
+  fleetBase.map((v, i) => ({
+    id: v.id,
+    plate: `苏G·${String(i).padStart(5, '0')}`,
+    kind: 'sanitation',
+    teamId: 'team-1',
+    departmentId: 'sanitation',
+    ...position(i, tick),
+    heading: 0,
+    speedKmh: 36,
+    status: 'on_duty',
+    lastSeenAt: new Date().toISOString(),
+  }));
+/** One `live:positions` batch with a new fix for every vehicle, as the server sends it. */
+const fixes = (): VehiclePosition[] => {
+  const at = new Date().toISOString();
+  return fleetBase.map((v, i) => ({ id: v.id, ...position(i, tick), at, kind: 'vehicle' }));
+};
+
+// ---- the scene ------------------------------------------------------------------------------------
 
 const viewer = new Viewer('map', {
   baseLayer: false,
@@ -43,69 +112,146 @@ const viewer = new Viewer('map', {
 const { scene } = viewer;
 scene.camera.setView({ destination: Cartesian3.fromDegrees((W + E) / 2, (S + N) / 2, 9_000) });
 
+// Per-frame main-thread costs (see the header).
+let sceneMs = 0;
+let itemsMs = 0;
+let sceneFrom = 0;
+scene.preUpdate.addEventListener(() => (sceneFrom = performance.now()));
+scene.postRender.addEventListener(() => (sceneMs += performance.now() - sceneFrom));
+
 const started = performance.now();
-const partColour = Color.fromCssColorString('#38bdf8');
-const markerColour = Color.fromCssColorString('#fde047');
-const markerAt: Array<readonly [number, number]> = [];
-let move: (frame: number) => void;
+const parts = syntheticParts(PARTS);
+let ready: Promise<void>;
+/** Sends a new fix for every vehicle to whoever listens. */
+let pushFixes: () => void;
 
 if (mode === 'ours') {
-  const parts = scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
-  for (let i = 0; i < PARTS; i++) {
-    const [lon, lat] = at();
-    parts.add({ position: Cartesian3.fromDegrees(lon, lat, 1), color: partColour, pixelSize: 3 });
-  }
-  const markers = scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
-  const points: PointPrimitive[] = [];
-  for (let i = 0; i < MARKERS; i++) {
-    const [lon, lat] = at();
-    markerAt.push([lon, lat]);
-    points.push(
-      markers.add({ position: Cartesian3.fromDegrees(lon, lat, 4), color: markerColour, pixelSize: 7 }),
-    );
-  }
-  move = (frame) => {
-    for (let i = 0; i < points.length; i++) {
-      const [lon, lat] = markerAt[i] ?? [0, 0];
-      points[i]!.position = Cartesian3.fromDegrees(lon + Math.sin(frame / 10 + i) * 1e-4, lat, 4);
-    }
+  const listeners = new Set<(items: VehiclePosition[]) => void>();
+  const received = { 'vehicle.position': 0, 'sensor.reading': 0 };
+  const live: TransientFeed = {
+    setViewport: () => undefined,
+    onPositions(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    onReadings: () => () => undefined,
+    received,
+    stop: () => listeners.clear(),
   };
+  const pending = new Set(['parts', 'vehicles']);
+  let done: () => void = () => undefined;
+  ready = new Promise((resolve) => (done = resolve));
+  const allOn = Object.fromEntries(PART_CLASSES.map((c) => [c, true])) as Record<PartClass, boolean>;
+  const ctx: LayerContext = {
+    scene,
+    load: async <T>(path: string): Promise<T> => {
+      if (path === '/parts/columnar') return parts as T;
+      if (path === '/vehicles') return { vehicles: fleet() } as T;
+      throw new Error(`no synthetic data for ${path}`);
+    },
+    dispatch(event) {
+      if (event.type === 'status' && event.status === 'error') console.error(`layer ${event.id} failed`);
+      if (event.type !== 'status' || event.status !== 'ready') return;
+      pending.delete(event.id);
+      if (!pending.size) done();
+    },
+    partClasses: () => allOn,
+    onPartClasses: () => () => undefined,
+    live,
+  };
+  // The layers' own preRender listeners (the vehicle glide) run between these two.
+  let itemsFrom = 0;
+  scene.preRender.addEventListener(() => (itemsFrom = performance.now()));
+  createPartsLayer(ctx);
+  createVehicleLayer(ctx);
+  scene.preRender.addEventListener(() => (itemsMs += performance.now() - itemsFrom));
+  pushFixes = () => {
+    const batch = fixes();
+    received['vehicle.position'] += batch.length;
+    for (const listener of listeners) listener(batch);
+  };
+} else if (mode === 'globe') {
+  ready = Promise.resolve();
+  pushFixes = () => undefined;
 } else {
-  for (let i = 0; i < PARTS; i++) {
-    const [lon, lat] = at();
+  // The same styling as the layers: colour by part class, red when abnormal, size by distance.
+  const colours: Record<PartClass, string> = {
+    '01': '#38bdf8',
+    '02': '#fbbf24',
+    '03': '#a3e635',
+    '04': '#4ade80',
+    '05': '#c084fc',
+  };
+  const classColour = parts.categories.map((c) => Color.fromCssColorString(colours[partClassOf(c) ?? '01']));
+  const abnormal = Color.fromCssColorString('#f43f5e');
+  const scaleByDistance = new NearFarScalar(300, 2.2, 12_000, 0.6);
+  const distanceDisplayCondition = new DistanceDisplayCondition(0, 14_000);
+  viewer.entities.suspendEvents();
+  for (let i = 0; i < parts.count; i++)
     viewer.entities.add({
-      position: Cartesian3.fromDegrees(lon, lat, 1),
-      point: { color: partColour, pixelSize: 3 },
+      position: Cartesian3.fromDegrees(parts.lon[i]!, parts.lat[i]!, 1),
+      point: {
+        color: parts.abnormal[i] ? abnormal : classColour[parts.cat[i]!],
+        pixelSize: 3,
+        scaleByDistance,
+        distanceDisplayCondition,
+      },
+    });
+  // The same glide as the vehicle layer (model.ts), read by Cesium from the property every frame.
+  let tracks: Tracks = applyFixes(new Map(), fleet(), performance.now());
+  const outline = Color.fromCssColorString('#050a14');
+  const colour = Color.fromCssColorString('#fde047');
+  for (const v of fleetBase) {
+    const scratch = new Cartesian3();
+    viewer.entities.add({
+      position: new CallbackPositionProperty(() => {
+        const track = tracks.get(v.id);
+        const at = track ? interpolate(track, performance.now()) : v;
+        return Cartesian3.fromDegrees(at.lon, at.lat, 4, undefined, scratch);
+      }, false),
+      point: { color: colour, pixelSize: 8, outlineColor: outline, outlineWidth: 1.5 },
     });
   }
-  const props: ConstantPositionProperty[] = [];
-  for (let i = 0; i < MARKERS; i++) {
-    const [lon, lat] = at();
-    markerAt.push([lon, lat]);
-    const position = new ConstantPositionProperty(Cartesian3.fromDegrees(lon, lat, 4));
-    props.push(position);
-    viewer.entities.add({ position, point: { color: markerColour, pixelSize: 7 } });
-  }
-  move = (frame) => {
-    for (let i = 0; i < props.length; i++) {
-      const [lon, lat] = markerAt[i] ?? [0, 0];
-      props[i]!.setValue(Cartesian3.fromDegrees(lon + Math.sin(frame / 10 + i) * 1e-4, lat, 4));
-    }
+  viewer.entities.resumeEvents();
+  const display = viewer.dataSourceDisplay;
+  const update = display.update.bind(display);
+  display.update = (time) => {
+    const from = performance.now();
+    const done = update(time);
+    itemsMs += performance.now() - from;
+    return done;
+  };
+  ready = Promise.resolve();
+  pushFixes = () => {
+    tracks = applyFixes(tracks, fixes(), performance.now());
   };
 }
-const setupMs = performance.now() - started;
 
+// ---- the measurement ------------------------------------------------------------------------------
+
+await ready;
+const setupMs = performance.now() - started;
+const timer = setInterval(() => {
+  tick++;
+  pushFixes();
+}, FIX_MS);
 let frame = 0;
 let measureFrom = 0;
+let firstFrameMs = 0;
 const WARMUP = 5;
-scene.preRender.addEventListener(() => move(frame));
 const remove = scene.postRender.addEventListener(() => {
   frame++;
   const now = performance.now();
-  if (frame === WARMUP) measureFrom = now;
+  if (frame === 1) firstFrameMs = now - started;
+  if (frame === WARMUP) {
+    measureFrom = now;
+    sceneMs = 0;
+    itemsMs = 0;
+  }
   const measured = frame - WARMUP;
   if (frame > WARMUP && (measured >= FRAMES || now - measureFrom > MAX_MS)) {
     remove();
+    clearInterval(timer);
     const ms = now - measureFrom;
     page.__bench = {
       mode,
@@ -113,6 +259,9 @@ const remove = scene.postRender.addEventListener(() => {
       frames: measured,
       ms,
       setupMs,
+      firstFrameMs,
+      sceneMs: sceneMs / measured,
+      itemsMs: itemsMs / measured,
     };
   }
 });
