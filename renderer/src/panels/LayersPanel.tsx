@@ -147,7 +147,7 @@ export function LayersPanel() {
         ))}
       </ul>
       {/* Cases and alarms clicked on the map open in their drawers instead. */}
-      {layers.selected && layers.selected.kind !== 'case' && layers.selected.kind !== 'alarm' && (
+      {layers.selected && !['case', 'alarm', 'cluster'].includes(layers.selected.kind) && (
         <PickDetail
           pick={layers.selected}
           load={load}

@@ -44,9 +44,12 @@ export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the user picked on the map (hover tooltip / click detail). */
 export interface MapPick {
-  kind: 'case' | 'part' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
+  kind: 'case' | 'part' | 'cluster' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
   id: string;
   label: string;
+  /** where it is (clusters: clicking one zooms the map there) */
+  lon?: number;
+  lat?: number;
 }
 
 export interface LayersState {

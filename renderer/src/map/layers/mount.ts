@@ -149,7 +149,16 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   }, ScreenSpaceEventType.MOUSE_MOVE);
   handler.setInputAction((event: ScreenSpaceEventHandler.PositionedEvent) => {
     const picked: unknown = (scene.pick(event.position) as { id?: unknown } | undefined)?.id;
-    if (isPick(picked)) dispatch({ type: 'select', pick: picked });
+    if (!isPick(picked)) return;
+    // A cluster of parts opens up: the map goes down to street level over it.
+    if (picked.kind === 'cluster' && picked.lon !== undefined && picked.lat !== undefined) {
+      viewer.camera.flyTo({
+        destination: Cartesian3.fromDegrees(picked.lon, picked.lat, CLOSE_HEIGHT_M * 0.6),
+        duration: 1,
+      });
+      return;
+    }
+    dispatch({ type: 'select', pick: picked });
   }, ScreenSpaceEventType.LEFT_CLICK);
 
   const diagnostics: MapDiagnostics = {

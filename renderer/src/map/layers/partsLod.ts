@@ -1,0 +1,68 @@
+// Level of detail for the 100,000 parts, as plain data (no Cesium): at city zoom each class is drawn as
+// clusters on a ~400 m grid (a count per cell, a few thousand points in all); at street zoom as single
+// parts, split into ~1 km tiles so the engine culls the tiles out of view instead of running every part
+// through the GPU. Node tests check both without a GPU.
+import type { PartsColumnar } from '@contract/city';
+import type { PartClass } from '../../state/layers';
+
+const M_PER_DEG_LAT = 111_320;
+
+export interface PartCluster {
+  cls: PartClass;
+  /** mean position of the members */
+  lon: number;
+  lat: number;
+  count: number;
+  /** members that are damaged, missing … */
+  abnormal: number;
+}
+
+/** Grid cell key of a point for cells of `cellM` metres (lon scaled at the latitude `refLat`). */
+function cellOf(lon: number, lat: number, cellM: number, refLat: number): string {
+  const dLat = cellM / M_PER_DEG_LAT;
+  const dLon = cellM / (M_PER_DEG_LAT * Math.cos((refLat * Math.PI) / 180));
+  return `${Math.floor(lon / dLon)}:${Math.floor(lat / dLat)}`;
+}
+
+/** Clusters of each class's parts on a grid of `cellM` metres. */
+export function clusterParts(
+  parts: PartsColumnar,
+  groups: Readonly<Record<PartClass, readonly number[]>>,
+  cellM = 400,
+): PartCluster[] {
+  const out: PartCluster[] = [];
+  const refLat = parts.lat[0] ?? 30;
+  for (const [cls, indices] of Object.entries(groups) as Array<[PartClass, readonly number[]]>) {
+    const cells = new Map<string, { lon: number; lat: number; count: number; abnormal: number }>();
+    for (const i of indices) {
+      const lon = parts.lon[i] ?? 0;
+      const lat = parts.lat[i] ?? 0;
+      const key = cellOf(lon, lat, cellM, refLat);
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = { lon: 0, lat: 0, count: 0, abnormal: 0 }));
+      cell.lon += lon;
+      cell.lat += lat;
+      cell.count += 1;
+      cell.abnormal += parts.abnormal[i] ? 1 : 0;
+    }
+    for (const c of cells.values())
+      out.push({ cls, lon: c.lon / c.count, lat: c.lat / c.count, count: c.count, abnormal: c.abnormal });
+  }
+  return out;
+}
+
+/** Point size of a cluster: grows with the logarithm of its count, within 3…10 px (the grid stays legible). */
+export const clusterSize = (count: number): number => Math.min(10, 3 + Math.log2(Math.max(1, count)));
+
+/** The parts of one class split into tiles of `tileM` metres: one engine collection per tile. */
+export function partTiles(parts: PartsColumnar, indices: readonly number[], tileM = 1_000): number[][] {
+  const refLat = parts.lat[0] ?? 30;
+  const tiles = new Map<string, number[]>();
+  for (const i of indices) {
+    const key = cellOf(parts.lon[i] ?? 0, parts.lat[i] ?? 0, tileM, refLat);
+    let tile = tiles.get(key);
+    if (!tile) tiles.set(key, (tile = []));
+    tile.push(i);
+  }
+  return [...tiles.values()];
+}
