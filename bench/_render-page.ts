@@ -21,7 +21,8 @@ import type { VehiclePosition } from '@contract/stream';
 import type { TransientFeed } from '../renderer/src/live/transient';
 import type { LayerContext } from '../renderer/src/map/layers/context';
 import { applyFixes, interpolate, type Tracks } from '../renderer/src/map/layers/model';
-import { createPartsLayer, createVehicleLayer } from '../renderer/src/map/layers/pointLayers';
+import { createPartsLayer } from '../renderer/src/map/layers/partsLayer';
+import { createVehicleLayer } from '../renderer/src/map/layers/pointLayers';
 import { PART_CLASSES, partClassOf, type PartClass } from '../renderer/src/state/layers';
 
 const page = window as unknown as Window & { __bench?: unknown };

@@ -19,13 +19,8 @@ import { addCityTiles } from './cityTiles';
 import type { LayerContext } from './context';
 import { createLoader, type LayerSource } from './data';
 import { createLayerReconciler } from './model';
-import {
-  createAlarmLayer,
-  createCameraLayer,
-  createPartsLayer,
-  createSensorLayer,
-  createVehicleLayer,
-} from './pointLayers';
+import { createPartsLayer } from './partsLayer';
+import { createAlarmLayer, createCameraLayer, createSensorLayer, createVehicleLayer } from './pointLayers';
 import { createDivisionLayer, createGridLayer } from './shapeLayers';
 
 export interface MapDiagnostics {
