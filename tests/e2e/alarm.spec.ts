@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { CaseDetail } from '@contract/cases';
 import type { CameraView, SensorView } from '@contract/city';
-import { apiToken, bearer, screenshot, signIn, ingestKeyFile } from './support';
+import { acknowledgeOpenAlarms, apiToken, bearer, ingestKeyFile, screenshot, signIn } from './support';
 
 const M_PER_DEG = 111_320;
 
@@ -37,13 +37,7 @@ test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
     const camerasWithin300 = cameras.filter((c) => metres(sensor, c) <= 300).length;
 
     // Other tests share this server: alarms they left open are acknowledged first, so ours is on top.
-    const open = (await (
-      await request.get('/api/alarms?status=open', { headers: bearer(token) })
-    ).json()) as {
-      alarms: Array<{ id: string }>;
-    };
-    for (const { id } of open.alarms)
-      await request.post(`/api/alarms/${id}/acknowledge`, { data: {}, headers: bearer(token) });
+    await acknowledgeOpenAlarms(request, token);
 
     await page.goto('/');
     await expect(page.locator('body[data-map-ready="true"]')).toHaveCount(1, { timeout: 120_000 });

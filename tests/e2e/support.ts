@@ -113,3 +113,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/**
+ * Acknowledges every open alarm (as a decider): tests share one server, and alarms other tests left
+ * open (devices they fed that then went quiet turn "offline") would pop up over the next test's work.
+ */
+export async function acknowledgeOpenAlarms(request: APIRequestContext, token: string): Promise<void> {
+  const open = await request.get('/api/alarms?status=open', { headers: bearer(token) });
+  for (const { id } of ((await open.json()) as { alarms: Array<{ id: string }> }).alarms)
+    await request.post(`/api/alarms/${id}/acknowledge`, { data: {}, headers: bearer(token) });
+}

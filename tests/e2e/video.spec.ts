@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { CameraView } from '@contract/city';
-import { apiToken, bearer, filePublicReport, openAs, screenshot } from './support';
+import { acknowledgeOpenAlarms, apiToken, bearer, filePublicReport, openAs, screenshot } from './support';
 
 /** Whether the demo streams exist on this machine (they are made at build time with ffmpeg). */
 const DEMO_STREAMS = fs.existsSync('assets/video/demo/0/index.m3u8');
@@ -58,6 +58,7 @@ test.describe('video wall', () => {
     request,
   }) => {
     test.slow();
+    await acknowledgeOpenAlarms(request, await apiToken(request, 'supervisor'));
     const supervisor = await openAs(browser, 'supervisor');
     const camera = await hlsCamera(request, 0);
     const { near, drawer } = await caseNextToCamera(supervisor, request, camera);
