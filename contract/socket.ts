@@ -9,7 +9,7 @@ import type {
   ResumeRequest,
   ResumeResult,
   StreamBatch,
-  StreamSnapshot,
+  StreamSnapshotWire,
   TransientLayer,
   VehiclePosition,
   ViewportRequest,
@@ -27,6 +27,14 @@ export const ServerHello = z.object({
 });
 export type ServerHello = z.infer<typeof ServerHello>;
 
+/** What a client sends in the handshake (`io(url, { auth })`); a server ignores fields it does not know. */
+export interface ClientAuth {
+  /** the REST session token; without one the socket gets server:hello, server:time and client:ping only */
+  token?: string;
+  /** 'columns': send snapshots with `caseColumns` instead of `cases` (contract/case-columns.ts) */
+  snapshot?: 'columns';
+}
+
 export interface SessionInfo {
   userId: string;
   role: Role;
@@ -40,7 +48,7 @@ export interface ServerToClientEvents {
   /** lossless, in seq order; see StreamBatch */
   'stream:events': (batch: StreamBatch) => void;
   /** sent before the tail when the client is new or behind the retention window */
-  'stream:snapshot': (snapshot: StreamSnapshot) => void;
+  'stream:snapshot': (snapshot: StreamSnapshotWire) => void;
   /** volatile, coalesced per tick (latest per vehicle), inside the client's viewport */
   'live:positions': (items: VehiclePosition[]) => void;
   /** volatile, coalesced per tick (latest per sensor), inside the client's viewport */
@@ -67,4 +75,6 @@ export interface InterServerEvents {
 
 export interface SocketData {
   session: SessionInfo | null;
+  /** the handshake asked for snapshots in columns */
+  snapshotColumns?: boolean;
 }

@@ -11,8 +11,15 @@
 // dropped (duplicates), and a batch that starts after the position means something was missed, so the
 // client asks to resume from its position instead of applying it.
 import type { Socket } from 'socket.io-client';
+import { decodeCaseColumns } from './case-columns';
 import type { ClientToServerEvents, ServerToClientEvents } from './socket';
-import { StreamBatch, StreamSnapshot, type ResumeResult, type StreamEvent } from './stream';
+import {
+  StreamBatch,
+  StreamSnapshot,
+  type ResumeResult,
+  type StreamEvent,
+  type StreamSnapshotWire,
+} from './stream';
 
 export type StreamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -82,7 +89,15 @@ export function createStreamClient(socket: StreamSocket, options: StreamClientOp
     }
   };
 
-  const onSnapshot = (raw: StreamSnapshot) => {
+  const onSnapshot = (wire: StreamSnapshotWire) => {
+    let raw = wire as StreamSnapshot;
+    // Cases in columns (asked for in the handshake): back to objects, then validated like `cases`.
+    if (wire && typeof wire === 'object' && wire.cases === undefined && 'caseColumns' in wire) {
+      const { caseColumns, ...rest } = wire;
+      const cases = decodeCaseColumns(caseColumns);
+      if (!cases) return options.onError?.('invalid stream:snapshot: malformed caseColumns');
+      raw = { ...rest, cases } as unknown as StreamSnapshot;
+    }
     let snapshot = raw;
     if (validate) {
       const parsed = StreamSnapshot.safeParse(raw);

@@ -8,6 +8,7 @@
 // viewport and sent as volatile `live:positions` / `live:readings` batches.
 import { z } from 'zod';
 import { AlarmView } from './alarms';
+import type { CaseColumns } from './case-columns';
 import { CaseSummary } from './cases';
 import { CameraStatus, DetectionView, IncidentView } from './city';
 
@@ -104,6 +105,13 @@ export const StreamSnapshot = z.object({
   incidents: z.array(IncidentView),
 });
 export type StreamSnapshot = z.infer<typeof StreamSnapshot>;
+
+/**
+ * A snapshot as sent: with `cases`, or, to a client that asked for columns in the handshake, with
+ * `caseColumns` instead (contract/case-columns.ts). The client helper turns both into a StreamSnapshot.
+ */
+export type StreamSnapshotWire =
+  StreamSnapshot | (Omit<StreamSnapshot, 'cases'> & { cases?: undefined; caseColumns: CaseColumns });
 
 export const ResumeRequest = z
   .object({

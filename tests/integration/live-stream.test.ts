@@ -94,6 +94,33 @@ describe('live stream (one node, SQLite)', () => {
     assert.deepEqual(c.resumes.at(-1), { mode: 'replay', headSeq: written.at(-1), replayed: 1000 });
   });
 
+  test('snapshots in columns (asked for in the handshake): the same snapshot, other clients unchanged', async () => {
+    await dispatchedCase('gas');
+    await dispatchedCase('water');
+    const wire = (r: Recorder) => {
+      const got: unknown[] = [];
+      r.socket.on('stream:snapshot', (raw) => got.push(raw));
+      return got;
+    };
+    for (const user of ['supervisor', 'handler.gas']) {
+      const plain = new Recorder(s.url, { token: await token(user) });
+      const packed = new Recorder(s.url, { token: await token(user), snapshot: 'columns' });
+      clients.push(plain, packed);
+      const [plainWire, packedWire] = [wire(plain), wire(packed)];
+      await Promise.all([plain.resumed(), packed.resumed()]);
+      assert.ok(plain.snapshots[0]!.cases.length > 0, `${user} sees cases`);
+      assert.deepEqual(packed.snapshots, plain.snapshots, `${user}: the same snapshot`);
+      assert.deepEqual(packed.state, plain.state);
+      const [full, columns] = [
+        plainWire[0] as Record<string, unknown>,
+        packedWire[0] as Record<string, unknown>,
+      ];
+      assert.ok(Array.isArray(full.cases) && !('caseColumns' in full), 'without asking: cases as before');
+      assert.ok(!('cases' in columns) && typeof columns.caseColumns === 'object');
+      assert.deepEqual(packed.errors, []);
+    }
+  });
+
   test('scope isolation: handler.gas never sees a water case (live, replay, snapshot)', async () => {
     const gas = await client('handler.gas');
     const water = await client('handler.water');

@@ -3,6 +3,7 @@
 import { io } from 'socket.io-client';
 import { applyEvents, applySnapshot, emptyLiveState, type LiveState } from '@contract/live-state';
 import { createStreamClient, type StreamClient, type StreamSocket } from '@contract/stream-client';
+import type { ClientAuth } from '@contract/socket';
 import type { ResumeResult, StreamEvent, StreamSnapshot } from '@contract/stream';
 
 export async function waitUntil(
@@ -28,12 +29,17 @@ export interface ClientOptions {
   /** reconnect quickly in tests */
   reconnectionDelay?: number;
   autoConnect?: boolean;
+  /** ask for snapshots with the cases in columns, as the renderer does */
+  snapshot?: 'columns';
 }
 
 export function openSocket(url: string, options: ClientOptions = {}): StreamSocket {
   return io(url, {
     transports: options.transports ?? ['websocket'],
-    auth: options.token ? { token: options.token } : {},
+    auth: {
+      ...(options.token ? { token: options.token } : {}),
+      ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    } satisfies ClientAuth,
     reconnectionDelay: options.reconnectionDelay ?? 100,
     reconnectionDelayMax: 500,
     randomizationFactor: 0,

@@ -1,6 +1,7 @@
 // Signals the app gives to the outside: readiness attributes on <body> for tests and kiosk
 // scripts, <html lang> and the title, and a read-only diagnostic handle on window.__cityOps.
 import { translate, htmlLang } from '../i18n/translate';
+import { firstFrameSignal } from '../state/map';
 import { authSignal } from '../state/session';
 import { snapshot, type AppData, type AppState, type AppStore } from '../state/store';
 
@@ -21,6 +22,8 @@ export function installSignals(store: AppStore, exposeStore: boolean): () => voi
     if (body.connection !== state.connection.status) body.connection = state.connection.status;
     const mapReady = mapReadySignal(state.map.status);
     if (body.mapReady !== mapReady) body.mapReady = mapReady;
+    const firstFrame = firstFrameSignal(state.map);
+    if (body.mapFirstFrame !== firstFrame) body.mapFirstFrame = firstFrame;
     const auth = authSignal(state.session);
     if (body.auth !== auth) body.auth = auth;
     const role = state.session.user?.role ?? 'none';

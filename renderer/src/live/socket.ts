@@ -1,7 +1,12 @@
 // The live link: one typed Socket.IO connection that keeps reconnecting on its own and reports
 // what happens to the store. Nothing waits on it: the UI renders from the store at all times.
 import { io, type Socket } from 'socket.io-client';
-import { ServerHello, type ClientToServerEvents, type ServerToClientEvents } from '@contract/socket';
+import {
+  ServerHello,
+  type ClientAuth,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@contract/socket';
 import { offsetFromPing } from '../state/clock';
 import type { AppStore } from '../state/store';
 
@@ -39,9 +44,11 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
     reconnectionDelayMax: 10_000,
     randomizationFactor: 0.5,
     timeout: 8_000,
+    // Snapshots with the cases in columns: about a sixth of the bytes (contract/case-columns.ts).
     auth: (callback) => {
       const token = options.token?.();
-      callback(token ? { token } : {});
+      const auth: ClientAuth = token ? { token, snapshot: 'columns' } : { snapshot: 'columns' };
+      callback(auth);
     },
   });
 

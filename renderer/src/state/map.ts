@@ -11,6 +11,8 @@ export interface MapError {
 
 export interface MapState {
   status: MapStatus;
+  /** the viewer drew its first frame with the base imagery ready (usable; tiles may still be loading) */
+  firstFrame: boolean;
   error: MapError | null;
   /** case points drawn by the case layer */
   points: number;
@@ -19,20 +21,31 @@ export interface MapState {
 }
 
 export type MapEvent =
+  | { type: 'firstFrame' }
   | { type: 'ready' }
   | { type: 'off' }
   | { type: 'failed'; error: MapError }
   | { type: 'points'; count: number }
   | { type: 'focused'; id: string };
 
+/** `<body data-map-first-frame>`: 'true' once the viewer drew a frame with its base imagery ready. */
+export function firstFrameSignal(map: Pick<MapState, 'status' | 'firstFrame'>): string {
+  return map.firstFrame ? 'true' : map.status === 'off' ? 'off' : 'false';
+}
+
 export function initialMap(): MapState {
-  return { status: 'loading', error: null, points: 0, focusedId: null };
+  return { status: 'loading', firstFrame: false, error: null, points: 0, focusedId: null };
 }
 
 export function reduceMap(state: MapState, event: MapEvent): MapState {
   switch (event.type) {
+    case 'firstFrame':
+      return state.firstFrame ? state : { ...state, firstFrame: true };
     case 'ready':
-      return state.status === 'ready' ? state : { ...state, status: 'ready', error: null };
+      // A map that is ready has drawn a frame, also if the engine did not say so first.
+      return state.status === 'ready' && state.firstFrame
+        ? state
+        : { ...state, status: 'ready', firstFrame: true, error: null };
     case 'off':
       return state.status === 'off' ? state : { ...state, status: 'off', error: null };
     case 'failed':

@@ -6,7 +6,7 @@ import type { IncidentView } from '@contract/city';
 import type { StreamSnapshot } from '@contract/stream';
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
-import { toSummary, type CaseRow } from '../db/cases/view';
+import { SUMMARY_SELECT, toSummary, type SummaryRow } from '../db/cases/view';
 import type { Audience } from './scope';
 
 /** Active items of a non-case topic the audience may see (`audience.allows({topic, departmentId, districtCode})`). */
@@ -39,11 +39,13 @@ export class SnapshotBuilder {
 
   private async activeCases(audience: Audience, now: Date) {
     if (!audience.caseWhere) return [];
+    // Only the columns of a summary: Prisma takes about half the time it takes for whole rows.
     const rows = (await this.ctx.db.case.findMany({
       where: { ...audience.caseWhere, state: { notIn: ['closed', 'voided'] } },
       orderBy: { reportedAt: 'desc' },
       take: MAX_CASES,
-    })) as CaseRow[];
+      select: SUMMARY_SELECT,
+    })) as SummaryRow[];
     return rows.map((row) => toSummary(row, this.cases.ref, now));
   }
 }

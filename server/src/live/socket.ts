@@ -85,6 +85,7 @@ export async function startLive(
 
   io.use(async (socket, next) => {
     socket.data.session = null;
+    socket.data.snapshotColumns = socket.handshake.auth?.snapshot === 'columns';
     const token: unknown = socket.handshake.auth?.token;
     if (token === undefined || token === null || token === '') return next(); // hello and time only
     const actor = typeof token === 'string' ? await authenticate(ctx, token).catch(() => null) : null;

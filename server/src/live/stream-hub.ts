@@ -2,6 +2,7 @@
 // when it is new or behind the retention window), then joins its audience room and gets the live
 // batches; each batch is encoded once per audience. Everything goes out through `io.local`: every node
 // streams the shared outbox to its own sockets, so nothing crosses the adapter twice.
+import { encodeCaseColumns } from '@contract/case-columns';
 import type { StreamEvent, ResumeResult, StreamBatch } from '@contract/stream';
 import type { Logger } from '../log';
 import type { IoServer, IoSocket } from './types';
@@ -163,7 +164,10 @@ export class StreamHub {
   private async sendSnapshot(socket: IoSocket, audience: Audience): Promise<number> {
     const headSeq = this.streamer.head;
     const snapshot = await this.snapshots.build(audience, headSeq);
-    socket.emit('stream:snapshot', snapshot);
+    if (socket.data.snapshotColumns) {
+      const { cases, ...rest } = snapshot;
+      socket.emit('stream:snapshot', { ...rest, caseColumns: encodeCaseColumns(cases) });
+    } else socket.emit('stream:snapshot', snapshot);
     return headSeq;
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FALLBACK_CITY, reduceCity, initialCity } from '../../../renderer/src/state/city';
-import { reduceMap, initialMap } from '../../../renderer/src/state/map';
+import { firstFrameSignal, reduceMap, initialMap } from '../../../renderer/src/state/map';
 import { createAppStore, snapshot } from '../../../renderer/src/state/store';
 import { isLang, reduceUi, initialUi } from '../../../renderer/src/state/ui';
 
@@ -68,6 +68,16 @@ describe('app store', () => {
     assert.equal(failed.status, 'error');
     const ready = reduceMap(initialMap(), { type: 'ready' });
     assert.equal(reduceMap(ready, { type: 'ready' }), ready);
+    assert.equal(ready.firstFrame, true, 'a ready map has drawn a frame');
+    // First frame (usable) comes before ready (every tile loaded); an error later does not undo it.
+    const drawn = reduceMap(initialMap(), { type: 'firstFrame' });
+    assert.deepEqual([drawn.status, drawn.firstFrame], ['loading', true]);
+    assert.equal(reduceMap(drawn, { type: 'firstFrame' }), drawn);
+    assert.deepEqual([firstFrameSignal(drawn), drawn.status], ['true', 'loading']);
+    const broken = reduceMap(drawn, { type: 'failed', error: { code: 'imagery', detail: '404' } });
+    assert.deepEqual([firstFrameSignal(broken), broken.status], ['true', 'error']);
+    assert.equal(firstFrameSignal(initialMap()), 'false');
+    assert.equal(firstFrameSignal(reduceMap(initialMap(), { type: 'off' })), 'off');
     assert.equal(reduceUi(initialUi(), { type: 'setPanel', panel: null }).panel, null);
     assert.equal(isLang('en'), true);
     assert.equal(isLang('fr'), false);

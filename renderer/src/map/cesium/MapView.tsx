@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
 import type { MapError } from '../../state/map';
 import { alarmPoints, casePoints } from '../../state/mapPoints';
+import { DIVISION_PATHS, prefetch } from '../layers/load';
 import type { AppState } from '../../state/store';
 import type { MapHandle } from './viewer';
 
@@ -49,12 +50,25 @@ export function MapView() {
     let handle: MapHandle | undefined;
     let unsubscribe = () => {};
     let unmountLayers = () => {};
+    // While the engine loads (seconds on a software GPU), the division outlines are fetched already, so the
+    // layer draws them as soon as the viewer is up instead of asking then and waiting a frame or two.
+    const source = { origin, token: () => auth.token() };
+    const prefetchDivisions = (state: AppState) => {
+      if (state.session.status === 'signedIn' && state.layers.on.divisions) prefetch(source, DIVISION_PATHS);
+    };
+    prefetchDivisions(store.getState());
+    let stopPrefetch: (() => void) | undefined = store.subscribe((state, previous) => {
+      if (state.session !== previous.session) prefetchDivisions(state);
+    });
     Promise.all([import('./viewer'), import('../layers/mount')]).then(
       ([{ createMapViewer }, { mountLayers }]) => {
+        stopPrefetch?.();
+        stopPrefetch = undefined;
         const container = containerRef.current;
         const credits = creditRef.current;
         if (cancelled || !container || !credits) return;
         const map = createMapViewer(container, credits, store.getState().city.config, {
+          onFirstFrame: () => mapEvent({ type: 'firstFrame' }),
           onReady: () => mapEvent({ type: 'ready' }),
           onError: (mapError) => mapEvent({ type: 'failed', error: mapError }),
           // Cases and alarms open in their drawers; incidents show on the commander's board.
@@ -106,6 +120,7 @@ export function MapView() {
     );
     return () => {
       cancelled = true;
+      stopPrefetch?.();
       unsubscribe();
       unmountLayers();
       handle?.destroy();

@@ -7,12 +7,13 @@ import {
   Cartesian3,
   Color,
   EllipsoidTerrainProvider,
+  GeographicTilingScheme,
   ImageryLayer,
   Math as CesiumMath,
   PerspectiveFrustum,
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
-  TileMapServiceImageryProvider,
+  UrlTemplateImageryProvider,
   Viewer,
   buildModuleUrl,
   type Entity,
@@ -24,6 +25,9 @@ import type { CasePoint } from '../../state/mapPoints';
 import { createCaseLayer } from './caseLayer';
 
 export interface MapCallbacks {
+  /** the first frame drawn with the base imagery layer ready: the map can be used (tiles may still load) */
+  onFirstFrame?(): void;
+  /** the base imagery layer is ready and the globe has no tiles left to load */
   onReady(): void;
   onError(error: MapError): void;
   /** a case point was clicked */
@@ -91,8 +95,18 @@ export function createMapViewer(
   callbacks: MapCallbacks,
 ): MapHandle {
   let viewer: Viewer;
-  const baseLayer = ImageryLayer.fromProviderAsync(
-    TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')),
+  // Cesium's bundled NaturalEarthII tiles (TMS, levels 0-2), described here as their tilemapresource.xml
+  // does instead of fetching it: the layer is ready at once, so the globe does not wait for that answer
+  // behind the engine's first long tasks (shader compiles take seconds on a software GPU).
+  const baseLayer = new ImageryLayer(
+    new UrlTemplateImageryProvider({
+      url: `${buildModuleUrl('Assets/Textures/NaturalEarthII')}/{z}/{x}/{reverseY}.jpg`,
+      tilingScheme: new GeographicTilingScheme(),
+      minimumLevel: 0,
+      maximumLevel: 2,
+      tileWidth: 256,
+      tileHeight: 256,
+    }),
     { brightness: 0.42, contrast: 1.2, saturation: 0.3, gamma: 1.0 },
   );
   try {
@@ -163,8 +177,10 @@ export function createMapViewer(
   };
   setCity(city);
 
-  // Ready once the imagery provider is up and the globe has no tiles left to load. Errors are
-  // reported whenever they happen, also after the map was ready.
+  // First frame: the first one rendered once the imagery provider is up (the globe, the city outline and
+  // the data layers are on screen; finer tiles keep loading). Ready once the globe has no tiles left to
+  // load. Errors are reported whenever they happen, also after the map was ready.
+  let firstFrame = false;
   let ready = false;
   const removers: Array<() => void> = [
     baseLayer.readyEvent.addEventListener(() => scene.requestRender()),
@@ -173,7 +189,12 @@ export function createMapViewer(
     ),
     scene.globe.tileLoadProgressEvent.addEventListener(() => scene.requestRender()),
     scene.postRender.addEventListener(() => {
-      if (ready || !baseLayer.ready || !scene.globe.tilesLoaded) return;
+      if (ready || !baseLayer.ready) return;
+      if (!firstFrame) {
+        firstFrame = true;
+        callbacks.onFirstFrame?.();
+      }
+      if (!scene.globe.tilesLoaded) return;
       ready = true;
       callbacks.onReady();
     }),

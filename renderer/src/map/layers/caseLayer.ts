@@ -74,10 +74,16 @@ export function createActiveCaseLayer(ctx: LayerContext, source: CaseSource): La
     ctx.dispatch({ type: 'count', id: 'cases', count: marks.length });
     ctx.scene.requestRender();
   };
-  /** At most one redraw per 250 ms, however fast the stream runs. */
+  /**
+   * At most one redraw per 250 ms, however fast the stream runs. When the last one is older, at once: a
+   * timer would wait behind the frame being rendered (about 0.5 s on a software GPU), so the snapshot's
+   * cases would reach the screen a frame later.
+   */
   const schedule = () => {
     if (timer !== undefined) return;
-    timer = setTimeout(draw, Math.max(0, 250 - (performance.now() - lastDraw)));
+    const wait = 250 - (performance.now() - lastDraw);
+    if (wait <= 0) draw();
+    else timer = setTimeout(draw, wait);
   };
 
   loading(ctx, 'cases', async () => {

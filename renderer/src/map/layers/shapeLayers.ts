@@ -23,6 +23,7 @@ import type { CameraView } from '@contract/city';
 import { CLOSE_HEIGHT_M } from '../../state/layers';
 import { coneRing, type LayerHandle } from './model';
 import { loading, type LayerContext } from './context';
+import { DIVISION_PATHS } from './load';
 
 const CONE_COLOURS: Record<CameraView['status'], Color> = {
   online: Color.fromCssColorString('#e879f9').withAlpha(0.28),
@@ -98,9 +99,10 @@ export function createDivisionLayer(ctx: LayerContext): LayerHandle {
   const lines = ctx.scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const labels = ctx.scene.primitives.add(new LabelCollection()) as LabelCollection;
   loading(ctx, 'divisions', async () => {
+    const [districtPath, streetPath] = DIVISION_PATHS;
     const [districts, streets] = await Promise.all([
-      ctx.load<FeatureCollection>('/divisions?level=district'),
-      ctx.load<FeatureCollection>('/divisions?level=street'),
+      ctx.load<FeatureCollection>(districtPath),
+      ctx.load<FeatureCollection>(streetPath),
     ]);
     const own = (fc: FeatureCollection, level: string) =>
       fc.features.filter((f) => f.properties.level === level);

@@ -13,7 +13,7 @@ import { forbidden, notFound } from '../../errors';
 import type { Db } from '../client';
 import type { Reference } from '../reference';
 import type { EventRow } from './store';
-import { toSnapshot, toSummary, type CaseRow } from './view';
+import { SUMMARY_SELECT, toSnapshot, toSummary, type CaseRow, type SummaryRow } from './view';
 
 export async function duplicatesOf(
   db: Db,
@@ -152,9 +152,10 @@ export async function listCases(
       orderBy,
       skip: inMemoryClock ? 0 : query.offset,
       take: inMemoryClock ? 5000 : query.limit,
+      select: SUMMARY_SELECT,
     }),
   ]);
-  let items = (rows as CaseRow[]).map((r) => toSummary(r, ref, now));
+  let items = (rows as SummaryRow[]).map((r) => toSummary(r, ref, now));
   if (query.sort === 'urgency')
     items.sort((a, b) => (URGENCY_RANK[a.urgency] ?? 9) - (URGENCY_RANK[b.urgency] ?? 9));
   if (inMemoryClock) {

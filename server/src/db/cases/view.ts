@@ -75,7 +75,51 @@ export function toSnapshot(row: CaseRow): CaseSnapshot {
   };
 }
 
-export function clockRecordOf(row: CaseRow): ClockRecord {
+/** The columns `toSummary` reads, as a Prisma `select`: a list of 10,000 summaries reads only these. */
+export const SUMMARY_SELECT = {
+  id: true,
+  caseNumber: true,
+  state: true,
+  source: true,
+  kind: true,
+  categoryId: true,
+  urgency: true,
+  lon: true,
+  lat: true,
+  address: true,
+  description: true,
+  districtCode: true,
+  streetCode: true,
+  gridCellId: true,
+  partId: true,
+  departmentId: true,
+  suggestedDepartmentId: true,
+  routingReason: true,
+  duplicateOfId: true,
+  mergedIntoId: true,
+  outcome: true,
+  reworkCount: true,
+  clockStep: true,
+  stepStartedAt: true,
+  stepDeadline: true,
+  stepLimitMinutes: true,
+  stepLimitUnit: true,
+  suspendedAt: true,
+  pausedMinutes: true,
+  escalations: true,
+  drill: true,
+  version: true,
+  reportedAt: true,
+  updatedAt: true,
+  closedAt: true,
+} as const satisfies Partial<Record<keyof CaseRow, true>>;
+
+/** What `toSummary` needs of a Case row. */
+export type SummaryRow = Pick<CaseRow, keyof typeof SUMMARY_SELECT>;
+
+type ClockColumns = Pick<CaseRow, keyof ClockRecord>;
+
+export function clockRecordOf(row: ClockColumns): ClockRecord {
   return {
     clockStep: row.clockStep as ClockRecord['clockStep'],
     stepStartedAt: row.stepStartedAt,
@@ -87,7 +131,7 @@ export function clockRecordOf(row: CaseRow): ClockRecord {
   };
 }
 
-export function clockView(row: CaseRow, ref: Reference, now: Date): ClockView {
+export function clockView(row: ClockColumns, ref: Reference, now: Date): ClockView {
   const clock = fromClockRecord(clockRecordOf(row));
   if (!clock) return { step: null, state: 'none', deadline: null, usedRatio: null };
   const status = clockStatus(clock, now, ref.calendar, ref.escalation);
@@ -99,7 +143,7 @@ export function clockView(row: CaseRow, ref: Reference, now: Date): ClockView {
   };
 }
 
-export function toSummary(row: CaseRow, ref: Reference, now: Date): CaseSummary {
+export function toSummary(row: SummaryRow, ref: Reference, now: Date): CaseSummary {
   const category = ref.categories.get(row.categoryId);
   return {
     id: row.id,
