@@ -4,7 +4,7 @@
 // renderer/src/map/layers) on a LayerContext whose loader returns synthetic data in the wire shapes and
 // whose live feed is a fake TransientFeed; "entities" draws the same items as one Entity each, the
 // vehicles through a position property evaluated every frame; "globe" draws nothing (the software
-// GPU's floor). Same viewer options in all modes, continuous rendering. After N frames reports
+// GPU's floor). Same viewer options in all modes (the app's theme), continuous rendering. After N frames reports
 // window.__bench = {fps, frames, ms, setupMs, firstFrameMs, sceneMs, itemsMs}: sceneMs is the main
 // thread's time in scene.render per frame, itemsMs the part of a frame spent moving/updating items
 // (ours: the layers' preRender listeners; entities: DataSourceDisplay.update).
@@ -22,7 +22,8 @@ import type { TransientFeed } from '../renderer/src/live/transient';
 import type { LayerContext } from '../renderer/src/map/layers/context';
 import { applyFixes, interpolate, type Tracks } from '../renderer/src/map/layers/model';
 import { createPartsLayer } from '../renderer/src/map/layers/partsLayer';
-import { createVehicleLayer } from '../renderer/src/map/layers/pointLayers';
+import { createVehicleLayer, VEHICLE_POINT } from '../renderer/src/map/layers/pointLayers';
+import { applySceneTheme, THEME_VIEWER_OPTIONS } from '../renderer/src/map/cesium/theme';
 import { PART_CLASSES, partClassOf, type PartClass } from '../renderer/src/state/layers';
 
 const page = window as unknown as Window & { __bench?: unknown };
@@ -107,10 +108,12 @@ const viewer = new Viewer('map', {
   fullscreenButton: false,
   infoBox: false,
   selectionIndicator: false,
-  skyBox: false,
+  ...THEME_VIEWER_OPTIONS,
   requestRenderMode: false,
 });
 const { scene } = viewer;
+// The app's scene (renderer/src/map/cesium/theme.ts): dark, no sky or ground atmosphere.
+applySceneTheme(scene);
 scene.camera.setView({ destination: Cartesian3.fromDegrees((W + E) / 2, (S + N) / 2, 9_000) });
 
 // Per-frame main-thread costs (see the header).
@@ -200,8 +203,6 @@ if (mode === 'ours') {
     });
   // The same glide as the vehicle layer (model.ts), read by Cesium from the property every frame.
   let tracks: Tracks = applyFixes(new Map(), fleet(), performance.now());
-  const outline = Color.fromCssColorString('#050a14');
-  const colour = Color.fromCssColorString('#fde047');
   for (const v of fleetBase) {
     const scratch = new Cartesian3();
     viewer.entities.add({
@@ -210,7 +211,7 @@ if (mode === 'ours') {
         const at = track ? interpolate(track, performance.now()) : v;
         return Cartesian3.fromDegrees(at.lon, at.lat, 4, undefined, scratch);
       }, false),
-      point: { color: colour, pixelSize: 8, outlineColor: outline, outlineWidth: 1.5 },
+      point: { ...VEHICLE_POINT },
     });
   }
   viewer.entities.resumeEvents();

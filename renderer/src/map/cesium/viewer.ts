@@ -5,7 +5,6 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import {
   ArcType,
   Cartesian3,
-  Color,
   EllipsoidTerrainProvider,
   GeographicTilingScheme,
   ImageryLayer,
@@ -23,6 +22,7 @@ import type { CityConfig } from '@contract/http';
 import type { MapError } from '../../state/map';
 import type { CasePoint } from '../../state/mapPoints';
 import { createCaseLayer } from './caseLayer';
+import { applySceneTheme, THEME, THEME_VIEWER_OPTIONS } from './theme';
 
 export interface MapCallbacks {
   /** the first frame drawn with the base imagery layer ready: the map can be used (tiles may still load) */
@@ -82,12 +82,6 @@ export function cityRectangle(bounds: readonly [number, number, number, number])
   return Rectangle.fromDegrees(west - padLon + shift, south - padLat, east + padLon + shift, north + padLat);
 }
 
-const THEME = {
-  background: Color.fromCssColorString('#050a14'),
-  globe: Color.fromCssColorString('#0a1930'),
-  accent: Color.fromCssColorString('#22d3ee'),
-};
-
 export function createMapViewer(
   container: HTMLElement,
   creditContainer: HTMLElement,
@@ -124,7 +118,7 @@ export function createMapViewer(
       vrButton: false,
       infoBox: false,
       selectionIndicator: false,
-      skyBox: false,
+      ...THEME_VIEWER_OPTIONS,
       creditContainer,
       requestRenderMode: true,
       maximumRenderTimeChange: Infinity,
@@ -136,11 +130,7 @@ export function createMapViewer(
   }
 
   const { scene } = viewer;
-  scene.backgroundColor = THEME.background;
-  scene.globe.baseColor = THEME.globe;
-  scene.globe.showGroundAtmosphere = false;
-  if (scene.sun) scene.sun.show = false;
-  if (scene.moon) scene.moon.show = false;
+  applySceneTheme(scene);
 
   let outline: Entity | undefined;
   let shownCity: CityConfig | undefined;
