@@ -68,7 +68,7 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     const fleet = (await api<{ vehicles: Array<{ id: string; lon: number; lat: number }> }>('/vehicles'))
       .vehicles;
     const vehicles = fleet.length;
-    const parts = await api<{ count: number; id: string[] }>('/parts/columnar');
+    const parts = await api<{ count: number; id: string[]; lon: number[]; lat: number[] }>('/parts/columnar');
 
     await page.goto('/');
     await expect(page.locator('body[data-map-ready="true"]')).toHaveCount(1, { timeout: 120_000 });
@@ -133,6 +133,50 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     await search.getByRole('searchbox').fill(partId);
     await search.getByRole('button').click();
     await expect(page.locator(`body[data-map-focus="part:${partId}"]`)).toHaveCount(1, { timeout: 60_000 });
+
+    // Hover and click in English: the tooltip and the pick detail speak the interface language. Only
+    // the parts stay on (the heat view's canvas would take the pointer); the camera looks straight down
+    // at a part, so it is under the canvas centre (a part inside a building's footprint picks the
+    // building instead: then the next one).
+    for (const id of ['heat', 'grid', 'cases', 'alarms', 'cameras', 'sensors', 'vehicles'])
+      await layerRow(page, id).getByRole('checkbox').first().uncheck();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    const box = await page.locator('.cesium-widget canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const tooltip = page.getByRole('tooltip');
+    let hovered: { id: string; text: string } | null = null;
+    for (const i of [123, 4_567, 20_000, 45_000, 77_777, 99_000]) {
+      const [lon, lat] = [parts.lon[i] ?? 0, parts.lat[i] ?? 0];
+      await page.evaluate(
+        ([x, y]) =>
+          (
+            globalThis as unknown as {
+              __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
+            }
+          ).__cityOpsMap.view(x, y, 250, -90),
+        [lon, lat] as const,
+      );
+      // The tooltip follows picks at most ~6 times a second: move a little, a few times.
+      for (let k = 0; k < 8 && !hovered; k++) {
+        await page.mouse.move(cx + (k % 2), cy);
+        await page.waitForTimeout(250);
+        if (await tooltip.isVisible())
+          hovered = { id: parts.id[i] ?? '', text: (await tooltip.textContent()) ?? '' };
+      }
+      if (hovered) break;
+    }
+    expect(hovered, 'a part under the pointer shows a tooltip').not.toBeNull();
+    // "Part <category name in English> <part ID>": the category named from the reference data.
+    expect(hovered?.text).toMatch(/^Part [A-Za-z].* \d{16}$/);
+    expect(hovered?.text).not.toContain('part-');
+    await page.mouse.click(cx, cy);
+    const detail = page.locator(`.layers-pick[data-pick="part:${hovered?.id ?? ''}"]`);
+    await expect(detail).toBeVisible({ timeout: 10_000 });
+    await expect(detail.locator('p')).toHaveText(hovered?.text ?? '');
+    await expect(detail.locator('dt').filter({ hasText: /^Category$/ })).toHaveCount(1, { timeout: 30_000 });
+    await expect(detail.locator('dt').filter({ hasText: /^Longitude$/ })).toHaveCount(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-pick-en.png') });
 
     const remote = requested.filter((url) => !isLocal(url));
     expect(remote, 'requests that left the machine').toEqual([]);

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useStoreApi } from '../app/StoreContext';
 import { useServices } from '../app/ServicesContext';
 import type { MessageKey } from '../i18n/messages';
+import { pickFieldLines, pickText } from '../i18n/pickText';
 import { useT } from '../i18n/useT';
 import { HeatView } from '../map/deck/HeatView';
 import { createLoader } from '../map/layers/data';
@@ -33,7 +34,8 @@ export function LayersPanel() {
   const { origin, auth } = useServices();
   const layers = useAppStore(useShallow((s) => s.layers));
   const [query, setQuery] = useState('');
-  const [message, setMessage] = useState('');
+  // The search's answer as a message key, so it follows a language switch.
+  const [message, setMessage] = useState<{ key: MessageKey; params: Record<string, string> } | null>(null);
   const dispatch = store.getState().layersEvent;
   const load = useCallback(
     <T,>(path: string) => createLoader({ origin, token: () => auth.token() })<T>(path),
@@ -68,10 +70,10 @@ export function LayersPanel() {
       found = null;
     }
     if (!found) {
-      setMessage(t('layers.notFound', { q: query.trim() }));
+      setMessage({ key: 'layers.notFound', params: { q: query.trim() } });
       return;
     }
-    setMessage(t('layers.found', { label: found.label }));
+    setMessage({ key: 'layers.found', params: { label: found.label } });
     store.getState().uiEvent({ type: 'focus', id: found.id, lon: found.lon, lat: found.lat });
   };
 
@@ -94,7 +96,7 @@ export function LayersPanel() {
       </form>
       {message && (
         <p className="layers-message" role="status">
-          {message}
+          {t(message.key, message.params)}
         </p>
       )}
       <h2>{t('layers.title')}</h2>
@@ -183,6 +185,8 @@ function PickDetail({
   onClose(): void;
 }) {
   const t = useT();
+  const lang = useAppStore((s) => s.ui.lang);
+  const reference = useAppStore((s) => s.reference);
   const [lines, setLines] = useState<Array<[string, string]>>([]);
   useEffect(() => {
     let cancelled = false;
@@ -192,18 +196,14 @@ function PickDetail({
     if (!path) return;
     load<Record<string, Record<string, unknown>>>(path).then(
       (body) => {
-        const main = body.part ?? body.sensor ?? {};
-        const shown = Object.entries(main)
-          .filter(([, v]) => v !== null && typeof v !== 'object')
-          .map(([k, v]): [string, string] => [k, String(v)]);
-        if (!cancelled) setLines(shown);
+        if (!cancelled) setLines(pickFieldLines(body.part ?? body.sensor ?? {}, lang, reference));
       },
       () => undefined,
     );
     return () => {
       cancelled = true;
     };
-  }, [pick, load]);
+  }, [pick, load, lang, reference]);
   return (
     <div className="layers-pick" data-pick={`${pick.kind}:${pick.id}`}>
       <header>
@@ -212,7 +212,7 @@ function PickDetail({
           ×
         </button>
       </header>
-      <p>{pick.label}</p>
+      <p>{pickText(pick, lang, reference)}</p>
       {pick.kind === 'camera' && <PlayCamera id={pick.id} />}
       <dl>
         {lines.map(([k, v]) => (

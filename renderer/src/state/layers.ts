@@ -46,10 +46,25 @@ export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface MapPick {
   kind: 'case' | 'part' | 'cluster' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
   id: string;
+  /**
+   * What identifies it, as data in no interface language (a case number and category, a name, a plate,
+   * an ID); the tooltip and the pick detail put it in a sentence of the user's language
+   * (i18n/pickText.ts). Empty for clusters.
+   */
   label: string;
   /** where it is (clusters: clicking one zooms the map there) */
   lon?: number;
   lat?: number;
+  /** clusters: the part class, how many parts and how many of them abnormal */
+  cls?: PartClass;
+  count?: number;
+  abnormal?: number;
+  /** alarms: the level (1 is the most severe) */
+  level?: number;
+  /** vehicles: the team kind (contract/city.ts TEAM_KINDS) */
+  team?: string;
+  /** parts: the category ID (its name comes from the reference data) */
+  category?: string;
 }
 
 export interface LayersState {

@@ -109,6 +109,31 @@ describe('layer reconciler (headless engine)', () => {
     reconciler.dispose();
     assert.deepEqual(log.splice(0).sort(), ['dispose divisions', 'dispose parts']);
   });
+
+  test('a factory that makes the store call apply again (it dispatches "loading") creates its layer once', () => {
+    // As in the app: the factory dispatches to the store, whose listener applies the state again
+    // before the factory has returned. Before the fix that nested call created a second copy, and the
+    // first one stayed on the map when the layer was switched off.
+    const log: string[] = [];
+    let state = reduceLayers(initialLayers(), { type: 'toggle', id: 'cameras' });
+    const reconciler = createLayerReconciler({
+      cameras: (): LayerHandle => {
+        log.push('create cameras');
+        reconciler.apply(state.on); // the store listener, re-entrant
+        return {
+          show: (on) => log.push(`${on ? 'show' : 'hide'} cameras`),
+          dispose: () => log.push('dispose'),
+        };
+      },
+    });
+    reconciler.apply(state.on);
+    assert.deepEqual(log.splice(0), ['create cameras', 'show cameras']);
+    state = reduceLayers(state, { type: 'toggle', id: 'cameras' });
+    reconciler.apply(state.on);
+    assert.deepEqual(log.splice(0), ['hide cameras']);
+    reconciler.dispose();
+    assert.deepEqual(log.splice(0), ['dispose']);
+  });
 });
 
 describe('what the layers draw', () => {

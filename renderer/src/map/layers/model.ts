@@ -128,11 +128,32 @@ export type LayerFactory = () => LayerHandle;
 /**
  * Brings an engine in line with the store's `on` flags: creates a layer the first time it is on,
  * shows or hides it afterwards. Returns the function to call with each new state, and a disposer.
+ *
+ * A factory dispatches to the store as it starts loading, and the store's listener calls `apply` again
+ * before the factory has returned: that nested call is queued and runs after the current one, so a
+ * layer is never created twice (the first copy would stay on the map, out of reach of its toggle).
  */
 export function createLayerReconciler(factories: Partial<Record<LayerId, LayerFactory>>) {
   const handles = new Map<LayerId, LayerHandle>();
   const shown = new Map<LayerId, boolean>();
+  let applying = false;
+  let queued: Readonly<Record<LayerId, boolean>> | null = null;
   const apply = (on: Readonly<Record<LayerId, boolean>>) => {
+    if (applying) {
+      queued = on;
+      return;
+    }
+    applying = true;
+    try {
+      applyNow(on);
+    } finally {
+      applying = false;
+    }
+    const next = queued;
+    queued = null;
+    if (next) apply(next);
+  };
+  const applyNow = (on: Readonly<Record<LayerId, boolean>>) => {
     for (const id of LAYER_IDS) {
       const factory = factories[id];
       if (!factory) continue;

@@ -12,6 +12,7 @@ import {
   type Rectangle,
   type Viewer,
 } from 'cesium';
+import { pickText } from '../../i18n/pickText';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
 import type { AppState, AppStore } from '../../state/store';
 import { createActiveCaseLayer, type CaseSource } from './caseLayer';
@@ -138,7 +139,8 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     dispatch({ type: 'hover', pick });
     tooltip.hidden = !pick;
     if (pick) {
-      tooltip.textContent = pick.label;
+      const { ui, reference } = store.getState();
+      tooltip.textContent = pickText(pick, ui.lang, reference);
       tooltip.style.transform = `translate(${event.endPosition.x + 14}px, ${event.endPosition.y + 14}px)`;
     }
   }, ScreenSpaceEventType.MOUSE_MOVE);

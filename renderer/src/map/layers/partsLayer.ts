@@ -16,14 +16,6 @@ const PART_COLOURS: Record<PartClass, string> = {
 };
 const ABNORMAL = Color.fromCssColorString('#f43f5e');
 
-const CLASS_NAMES: Record<PartClass, string> = {
-  '01': '公用设施',
-  '02': '道路交通',
-  '03': '市容环境',
-  '04': '园林绿化',
-  '05': '房屋土地',
-};
-
 /**
  * Parts with level of detail (partsLod.ts): above street level (CLOSE_HEIGHT_M) each class is one
  * collection of ~400 m clusters sized by count; below it, single parts in ~1 km tile collections, which
@@ -55,7 +47,8 @@ export function createPartsLayer(ctx: LayerContext): LayerHandle {
           const pick: MapPick = {
             kind: 'part',
             id: partId,
-            label: `${parts.categories[parts.cat[i] ?? 0]} ${partId}`,
+            label: partId,
+            category: parts.categories[parts.cat[i] ?? 0],
           };
           points.add({
             id: pick,
@@ -75,9 +68,12 @@ export function createPartsLayer(ctx: LayerContext): LayerHandle {
       const pick: MapPick = {
         kind: 'cluster',
         id: `${cluster.cls}:${cluster.lon.toFixed(5)},${cluster.lat.toFixed(5)}`,
-        label: `${CLASS_NAMES[cluster.cls]} ${cluster.count} 个部件${cluster.abnormal ? `（异常 ${cluster.abnormal}）` : ''}`,
+        label: '',
         lon: cluster.lon,
         lat: cluster.lat,
+        cls: cluster.cls,
+        count: cluster.count,
+        abnormal: cluster.abnormal,
       };
       clusters.get(cluster.cls)?.add({
         id: pick,

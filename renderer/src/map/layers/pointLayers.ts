@@ -142,7 +142,7 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
       for (const a of alarms) {
         levels.push(a.level);
         points.add({
-          id: { kind: 'alarm', id: a.id, label: `${a.level}级 ${a.sensorName}` } satisfies MapPick,
+          id: { kind: 'alarm', id: a.id, label: a.sensorName, level: a.level } satisfies MapPick,
           position: Cartesian3.fromDegrees(a.lon, a.lat, 5),
           color: ALARM_COLOURS[a.level] ?? Color.WHITE,
           pixelSize: 12,
@@ -225,7 +225,7 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
           byId.set(
             v.id,
             points.add({
-              id: { kind: 'vehicle', id: v.id, label: `${v.plate} ${v.kind}` } satisfies MapPick,
+              id: { kind: 'vehicle', id: v.id, label: v.plate, team: v.kind } satisfies MapPick,
               position: Cartesian3.fromDegrees(v.lon, v.lat, 4),
               ...VEHICLE_POINT,
             }),
