@@ -12,6 +12,7 @@ import {
   type IncidentPayload,
   type StreamEvent,
   type StreamSnapshot,
+  type TypedStreamEvent,
 } from './stream';
 
 export interface LiveState {
@@ -40,15 +41,33 @@ export function applySnapshot(_state: LiveState, snapshot: StreamSnapshot): Live
   };
 }
 
+/** An event whose payload was checked once (`checkEvent`): `typed` is null when it did not pass. */
+export interface CheckedEvent {
+  seq: number;
+  typed: TypedStreamEvent | null;
+}
+
+export const checkEvent = (event: StreamEvent): CheckedEvent => ({
+  seq: event.seq,
+  typed: typedEvent(event),
+});
+
 export function applyEvents(state: LiveState, events: readonly StreamEvent[]): LiveState {
+  return applyCheckedEvents(state, events.map(checkEvent));
+}
+
+/**
+ * `applyEvents` for events already checked (a client that also looks at each payload as it arrives
+ * checks it once, then folds the batch). An event that did not pass still moves the position on.
+ */
+export function applyCheckedEvents(state: LiveState, events: readonly CheckedEvent[]): LiveState {
   let cases: Map<string, CaseSummary> | null = null;
   let alarms: Map<string, AlarmView> | null = null;
   let incidents: Map<string, IncidentView> | null = null;
   let seq = state.seq;
-  for (const raw of events) {
-    if (seq !== null && raw.seq <= seq) continue;
-    seq = raw.seq;
-    const event = typedEvent(raw);
+  for (const { seq: at, typed: event } of events) {
+    if (seq !== null && at <= seq) continue;
+    seq = at;
     if (!event) continue;
     // typedEvent checked the payload against the schema of its type, so the prefix tells its shape.
     if (event.type.startsWith('case.')) {

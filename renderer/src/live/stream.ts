@@ -1,8 +1,14 @@
 // The lossless live stream (contract/stream-client.ts) feeding the store: every case event updates the
 // open queue and drawer at once, every alarm change updates the alarm pop-up and drawer, and asks the queue service to refresh its counts from the server.
-import { CaseSummary } from '@contract/cases';
-import { applyEvents, applySnapshot, emptyLiveState, type LiveState } from '@contract/live-state';
-import { AlarmPayload, type StreamEvent } from '@contract/stream';
+import {
+  applyCheckedEvents,
+  applySnapshot,
+  checkEvent,
+  emptyLiveState,
+  type CheckedEvent,
+  type LiveState,
+} from '@contract/live-state';
+import type { AlarmPayload, CasePayload } from '@contract/stream';
 import { createStreamClient, type StreamClient } from '@contract/stream-client';
 import { ALARM_DECIDERS } from '../state/alerts';
 import type { AppStore } from '../state/store';
@@ -33,7 +39,7 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
     for (const listener of listeners) listener(topic);
   };
   let live: LiveState = emptyLiveState();
-  let pending: StreamEvent[] = [];
+  let pending: CheckedEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   const liveListeners = new Set<(state: LiveState) => void>();
   const publish = () => {
@@ -41,7 +47,7 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
   };
   const flush = () => {
     flushTimer = undefined;
-    live = applyEvents(live, pending);
+    live = applyCheckedEvents(live, pending);
     pending = [];
     publish();
   };
@@ -64,18 +70,18 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
         tell('*');
       },
       onEvent: (event) => {
-        pending.push(event);
+        // The payload is checked here, once; the batch fold then takes it as checked.
+        const checked = checkEvent(event);
+        pending.push(checked);
         flushTimer ??= setTimeout(flush, LIVE_FLUSH_MS);
-        if (event.topic === 'alarm' && decides()) {
-          const parsed = AlarmPayload.safeParse(event.payload);
-          if (parsed.success) store.getState().alertsEvent({ type: 'alarm', alarm: parsed.data.alarm });
-        }
-        if (event.topic === 'case') {
-          const parsed = CaseSummary.safeParse((event.payload as { case?: unknown } | null)?.case);
-          if (parsed.success) {
-            store.getState().queueEvent({ type: 'caseChanged', summary: parsed.data });
-            store.getState().detailEvent({ type: 'caseChanged', summary: parsed.data });
-          }
+        // A checked payload's shape follows from its type's prefix (contract/stream.ts EVENT_PAYLOADS).
+        const typed = checked.typed;
+        if (typed?.type.startsWith('alarm.') && decides())
+          store.getState().alertsEvent({ type: 'alarm', alarm: (typed.payload as AlarmPayload).alarm });
+        if (typed?.type.startsWith('case.')) {
+          const summary = (typed.payload as CasePayload).case;
+          store.getState().queueEvent({ type: 'caseChanged', summary });
+          store.getState().detailEvent({ type: 'caseChanged', summary });
         }
         // Camera statuses and detections do not change what the workspaces count.
         if (REFRESHING_TOPICS.has(event.topic)) onChange();
