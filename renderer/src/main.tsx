@@ -10,14 +10,16 @@ import './styles/badges.css';
 import './styles/boards.css';
 import './styles/detail.css';
 import './styles/alarm.css';
-import { StrictMode } from 'react';
+import './styles/wall.css';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { persistLang, storedLang } from './app/preferences';
 import { reloadIfStuck } from './app/reloadIfStuck';
-import { ServicesProvider, type Services } from './app/ServicesContext';
+import { ServicesProvider, type Services, type WindowServices } from './app/ServicesContext';
 import { installSignals } from './app/signals';
 import { StoreProvider } from './app/StoreContext';
+import { WallApp } from './app/WallApp';
 import { startAlarmSound } from './live/alarmSound';
 import { startAlarms } from './live/alarms';
 import { createApi } from './live/api';
@@ -25,16 +27,22 @@ import { createAuth } from './live/auth';
 import { loadCity } from './live/city';
 import { startClock } from './live/clock';
 import { startDetail } from './live/detail';
-import { mapEnabled, serverOrigin } from './live/endpoint';
+import { mapEnabled, serverOrigin, wallRole } from './live/endpoint';
 import { startQueues } from './live/queues';
 import { startLive } from './live/socket';
 import { startStream } from './live/stream';
 import { startTransient } from './live/transient';
 import { startVideo } from './live/video';
+import { openWallPort, startWallLink } from './live/wallChannel';
+import { startWallData } from './live/wallData';
+import { WALL_CHANNEL } from './live/wallLink';
 import { createAppStore } from './state/store';
 
-const store = createAppStore({ lang: storedLang() });
-const withMap = mapEnabled(window.location.search);
+// The role of this window on the wall (Electron's `?wall=`): the map wall runs everything below; the
+// video-wall and briefing windows run no map, queues, stream or alarm sound (one of each per hall).
+const role = wallRole(window.location.search);
+const store = createAppStore({ lang: storedLang(), wallRole: role });
+const withMap = role === 'map-wall' && mapEnabled(window.location.search);
 if (!withMap) store.getState().mapEvent({ type: 'off' });
 installSignals(store, import.meta.env.DEV);
 persistLang(store);
@@ -53,28 +61,46 @@ const live = startLive(store, origin, {
     if (store.getState().city.source !== 'server') void loadCity(store, origin);
   },
 });
-const queues = startQueues(store, api);
-const stream = startStream(store, live.socket, () => queues.refreshSoon());
-const transient = startTransient(live.socket);
-auth.onTokenChange(() => {
-  stream.restart();
-  live.reauthenticate();
-});
-const detail = startDetail(store, api, () => queues.refreshSoon());
-const alarms = startAlarms(store, api, () => queues.refreshSoon());
-startAlarmSound(store);
-void auth.restore();
-
 const video = startVideo(store, api);
-const services: Services = { origin, auth, queues, detail, video, alarms, transient, stream };
+const wall = startWallLink(store, auth, {
+  role,
+  port: openWallPort(WALL_CHANNEL),
+  log: (message) => console.warn(message),
+});
+window.addEventListener('pagehide', () => wall.leave());
+const windowServices: WindowServices = { origin, auth, video, wall };
+
+let services: WindowServices | Services;
+let page: ReactNode;
+if (role === 'map-wall') {
+  const queues = startQueues(store, api);
+  const stream = startStream(store, live.socket, () => queues.refreshSoon());
+  const transient = startTransient(live.socket);
+  auth.onTokenChange(() => {
+    stream.restart();
+    live.reauthenticate();
+  });
+  const detail = startDetail(store, api, () => queues.refreshSoon());
+  const alarms = startAlarms(store, api, () => queues.refreshSoon());
+  startAlarmSound(store);
+  void auth.restore();
+  services = { ...windowServices, queues, detail, alarms, transient, stream };
+  page = <App map={withMap} />;
+} else {
+  auth.onTokenChange(() => live.reauthenticate());
+  startWallData(store, api, { overview: role === 'briefing' });
+  // Its own session first (a reload, or someone signed in here), else one from a signed-in window.
+  void auth.restore().then(() => wall.askForSession());
+  services = windowServices;
+  page = <WallApp role={role} />;
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <ServicesProvider services={services}>
-        <App map={withMap} />
-      </ServicesProvider>
+      <ServicesProvider services={services}>{page}</ServicesProvider>
     </StoreProvider>
   </StrictMode>,
 );

@@ -1,8 +1,7 @@
 // The map wall page: the globe fills the screen; header, banner, the role's workspace and the case
 // drawer float above it. Until someone signs in, the login form takes the place of the panels.
+// (The video-wall and briefing windows are WallApp.tsx.)
 import { useAppStore } from './StoreContext';
-import { useT } from '../i18n/useT';
-import { formatTime } from '../i18n/time';
 import { MapView } from '../map/cesium/MapView';
 import { AlarmAlert } from '../panels/alarm/AlarmAlert';
 import { AlarmDrawer } from '../panels/alarm/AlarmDrawer';
@@ -10,7 +9,9 @@ import { CaseDrawer } from '../panels/detail/CaseDrawer';
 import { Header } from '../panels/Header';
 import { LayersPanel } from '../panels/LayersPanel';
 import { LoginScreen } from '../panels/LoginScreen';
+import { OfflineBanner } from '../panels/OfflineBanner';
 import { PanelSlot } from '../panels/PanelSlot';
+import { SentToVideoWall } from '../panels/video/WallLinkNote';
 import { VideoWall } from '../panels/video/VideoWall';
 
 export function App({ map = true }: { map?: boolean }) {
@@ -27,23 +28,12 @@ export function App({ map = true }: { map?: boolean }) {
           <AlarmDrawer />
           {map && <LayersPanel />}
           <VideoWall />
+          <SentToVideoWall />
           <AlarmAlert />
         </>
       ) : (
         <LoginScreen />
       )}
-    </div>
-  );
-}
-
-function OfflineBanner() {
-  const t = useT();
-  const status = useAppStore((s) => s.connection.status);
-  const since = useAppStore((s) => s.connection.since);
-  if (status !== 'offline') return null;
-  return (
-    <div className="banner banner-offline" role="alert">
-      {t('conn.staleBanner', { time: formatTime(since) })}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 // React access to the services that talk to the server (sign-in, queues, the case and alarm drawers).
-// Components read state from the store and call services for anything with a side effect.
+// Components read state from the store and call services for anything with a side effect. Every
+// window has the window services; only the map wall has the rest (the video-wall and briefing windows
+// run no queues, stream or map, see main.tsx).
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
@@ -8,27 +10,52 @@ import type { QueueService } from '../live/queues';
 import type { StreamService } from '../live/stream';
 import type { TransientFeed } from '../live/transient';
 import type { VideoService } from '../live/video';
+import type { WallLinkService } from '../live/wallChannel';
 
-export interface Services {
+/** What every window has: the server, the session, cameras and the link to the other wall windows. */
+export interface WindowServices {
   origin: string;
   auth: AuthService;
+  video: VideoService;
+  wall: WallLinkService;
+}
+
+/** The map wall's services. */
+export interface Services extends WindowServices {
   queues: QueueService;
   detail: DetailService;
-  video: VideoService;
   alarms: AlarmService;
   /** live positions and readings for the map layers */
   transient: TransientFeed;
   stream: StreamService;
 }
 
-const ServicesContext = createContext<Services | null>(null);
+const ServicesContext = createContext<WindowServices | null>(null);
 
-export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+export function ServicesProvider({
+  services,
+  children,
+}: {
+  services: WindowServices | Services;
+  children: ReactNode;
+}) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 
-export function useServices(): Services {
+/** The services every window has (components shown in the wall windows use this). */
+export function useWindowServices(): WindowServices {
   const services = useContext(ServicesContext);
-  if (!services) throw new Error('useServices must be used inside <ServicesProvider>');
+  if (!services) throw new Error('useWindowServices must be used inside <ServicesProvider>');
   return services;
+}
+
+/** The map wall's services; a component that needs them is not shown in the other wall windows. */
+export function useServices(): Services {
+  const services = useWindowServices();
+  if (!isMapWall(services)) throw new Error('a map-wall component was rendered in a wall window');
+  return services;
+}
+
+function isMapWall(services: WindowServices): services is Services {
+  return 'queues' in services && 'stream' in services;
 }

@@ -34,6 +34,10 @@ export function installSignals(store: AppStore, exposeStore: boolean): () => voi
     if (body.mapFocus !== focus) body.mapFocus = focus;
     const stream = state.connection.streaming ? 'live' : 'polling';
     if (body.stream !== stream) body.stream = stream;
+    if (body.wall !== state.wall.role) body.wall = state.wall.role;
+    const linked = state.wall.videoWall ? 'linked' : 'none';
+    if (body.videoWall !== linked) body.videoWall = linked;
+    if (body.wallSession !== state.wall.session) body.wallSession = state.wall.session;
     const lang = htmlLang(state.ui.lang);
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     const city = state.ui.lang === 'zh' ? state.city.config.name : state.city.config.nameEn;

@@ -6,6 +6,7 @@ import { caseEn, caseZh } from './messages/case';
 import { layersEn, layersZh } from './messages/layers';
 import { sessionEn, sessionZh } from './messages/session';
 import { videoEn, videoZh } from './messages/video';
+import { wallEn, wallZh } from './messages/wall';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -55,7 +56,7 @@ const coreZh = {
   'unit.ms': '{value} 毫秒',
 } as const;
 
-export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh };
+export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh, ...wallZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -114,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   ...layersEn,
   ...videoEn,
   ...alertEn,
+  ...wallEn,
 };
 
 export const MESSAGES = { zh, en } as const;

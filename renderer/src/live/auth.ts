@@ -1,5 +1,7 @@
 // Sign-in, sign-out and the session's end. The token lives here (and in sessionStorage, so a reload
-// keeps the user signed in until the tab closes), never in the store.
+// keeps the user signed in until the tab closes), never in the store. A wall window may also borrow
+// the session of a signed-in window of the same origin (live/wallChannel.ts): a borrowed session is
+// not written to this window's sessionStorage and signing out here does not end it on the server.
 import type { AppStore } from '../state/store';
 import type { SessionUser } from '../state/session';
 import { ApiError, type ApiClient } from './api';
@@ -23,19 +25,29 @@ export interface AuthService {
   expire(): void;
   /** called with the new token (or null) whenever it changes */
   onTokenChange(listener: (token: string | null) => void): () => void;
+  /** this window's own session (signed in here), to share with the wall windows; null if borrowed */
+  shareable(): StoredSession | null;
+  /** whether the current session was borrowed from another window */
+  borrowed(): boolean;
+  /** uses another window's session (checked with GET /api/auth/me); false when the server refused it */
+  adopt(session: StoredSession): Promise<boolean>;
+  /** forgets a borrowed session here only (the window it came from signed out) */
+  release(): void;
 }
 
 export function createAuth(store: AppStore, api: () => ApiClient): AuthService {
   let current: StoredSession | null = null;
+  let isBorrowed = false;
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<(token: string | null) => void>();
 
-  const setSession = (session: StoredSession | null) => {
+  const setSession = (session: StoredSession | null, borrowed = false) => {
     const changed = current?.token !== session?.token;
     current = session;
+    isBorrowed = session !== null && borrowed;
     clearTimeout(expiryTimer);
     try {
-      if (session) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+      if (session && !borrowed) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
       else window.sessionStorage.removeItem(STORAGE_KEY);
     } catch {
       // storage disabled: the session lasts as long as the page
@@ -63,7 +75,8 @@ export function createAuth(store: AppStore, api: () => ApiClient): AuthService {
       }
     },
     async logout() {
-      const had = current !== null;
+      // A borrowed session belongs to the window it came from: only this window forgets it.
+      const had = current !== null && !isBorrowed;
       if (had)
         await api()
           .postEmpty('/auth/logout')
@@ -100,6 +113,31 @@ export function createAuth(store: AppStore, api: () => ApiClient): AuthService {
     onTokenChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    shareable: () => (current && !isBorrowed ? current : null),
+    borrowed: () => current !== null && isBorrowed,
+    async adopt(session) {
+      if (Date.parse(session.expiresAt) <= Date.now()) return false;
+      const { sessionEvent } = store.getState();
+      setSession(session, true);
+      sessionEvent({ type: 'checking' });
+      try {
+        const me = await api().get('/auth/me', MeResult);
+        if (current?.token !== session.token) return false; // replaced meanwhile
+        sessionEvent({ type: 'signedIn', user: me.user, expiresAt: session.expiresAt });
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return false; // expire() ran already
+        if (current?.token !== session.token) return false;
+        // Server unreachable: the window it came from vouches for it; the next refusal ends it.
+        sessionEvent({ type: 'signedIn', user: session.user, expiresAt: session.expiresAt });
+        return true;
+      }
+    },
+    release() {
+      if (!isBorrowed) return;
+      setSession(null);
+      store.getState().sessionEvent({ type: 'signedOut', reason: 'logout' });
     },
   };
   return service;

@@ -1,6 +1,7 @@
 // Where the server is. Served over http(s) the renderer always talks to its own origin (the
 // server or the Vite proxy). Loaded from file:// or app:// (Electron) it needs the server's
 // origin: the `server` query parameter, else the default local port.
+import { isWallRole, type WallRole } from '../state/wall';
 
 export const DEFAULT_SERVER_ORIGIN = 'http://127.0.0.1:5870';
 
@@ -30,6 +31,22 @@ export function serverOrigin(location: PageLocation): string {
  */
 export function mapEnabled(search: string): boolean {
   return new URLSearchParams(search).get('map') !== 'off';
+}
+
+/**
+ * The role of this window on the command hall's wall: Electron opens one window per display with
+ * `?wall=map-wall | video-wall | briefing` (electron/main/url-policy.ts `wallWindowUrl`). A plain
+ * browser tab, a missing or an unknown role is the map wall, the window that does everything.
+ */
+export function wallRole(search: string): WallRole {
+  let value: string | null;
+  try {
+    value = new URLSearchParams(search).get('wall');
+  } catch {
+    return 'map-wall';
+  }
+  const role = value?.trim().toLowerCase();
+  return isWallRole(role) ? role : 'map-wall';
 }
 
 export interface AttachmentView {

@@ -1,5 +1,6 @@
 // The video service: cameras around a place (GET /api/cameras/near) and the camera list
-// (GET /api/cameras, fetched once per sign-in and kept) that gives a map pick its stream URL.
+// (GET /api/cameras, fetched once per sign-in and kept) that gives a map pick its stream URL and the
+// video-wall window its camera picker.
 // Streams themselves are played by the panels (hls.js); /media and snapshots need no token.
 import { z } from 'zod';
 import { CameraView } from '@contract/city';
@@ -23,18 +24,26 @@ export const NearbyCamera = z.object({
 export type NearbyCamera = z.infer<typeof NearbyCamera>;
 
 const NearbyResult = z.object({ cameras: z.array(NearbyCamera) });
-const CamerasResult = z.object({ cameras: z.array(CameraView) });
+// Item by item: one camera the client does not understand (a new status) must not hide the others.
+const CamerasResult = z.object({ cameras: z.array(z.unknown()) });
+const validCameras = (items: readonly unknown[]): CameraView[] =>
+  items.flatMap((item) => {
+    const parsed = CameraView.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
 
 export interface VideoService {
   /** cameras within `radius` metres of the point, nearest first */
   near(lon: number, lat: number, radius: number): Promise<NearbyCamera[]>;
   /** one camera by its 20-digit ID, from the cached list (null when the server has no such camera) */
   camera(id: string): Promise<CameraRef | null>;
+  /** every camera the server lists, in ID order (cached until the user changes) */
+  list(): Promise<readonly CameraView[]>;
 }
 
 /** The wall closes and the camera list is forgotten when the signed-in user changes. */
 export function startVideo(store: AppStore, api: ApiClient): VideoService {
-  let list: Promise<Map<string, CameraRef>> | null = null;
+  let list: Promise<{ all: readonly CameraView[]; byId: Map<string, CameraRef> }> | null = null;
   store.subscribe((state, previous) => {
     if (state.session.user?.userId === previous.session.user?.userId) return;
     list = null;
@@ -42,7 +51,10 @@ export function startVideo(store: AppStore, api: ApiClient): VideoService {
   });
   const load = () =>
     api.get('/cameras', CamerasResult).then(
-      ({ cameras }) => new Map(cameras.map((c) => [c.id, cameraRef(c)])),
+      ({ cameras: items }) => {
+        const cameras = validCameras(items);
+        return { all: cameras, byId: new Map(cameras.map((c) => [c.id, cameraRef(c)])) };
+      },
       (error: unknown) => {
         list = null; // a failed load is tried again next time
         throw error;
@@ -55,7 +67,11 @@ export function startVideo(store: AppStore, api: ApiClient): VideoService {
     },
     async camera(id) {
       list ??= load();
-      return (await list).get(id) ?? null;
+      return (await list).byId.get(id) ?? null;
+    },
+    async list() {
+      list ??= load();
+      return (await list).all;
     },
   };
 }
@@ -66,12 +82,14 @@ export function cameraRef(c: Pick<CameraRef, 'id' | 'name' | 'streamUrl' | 'lon'
 
 /** How a cell can show a stream URL: HLS plays (hls.js, or natively); anything else is named. */
 export type StreamPlan =
-  | { kind: 'hls'; url: string }
-  | { kind: 'unsupported'; url: string; format: 'webrtc' | 'flv' | 'rtsp' | 'other' };
-// 'rtsp' stands for RTSP and RTMP: neither plays in a browser without a gateway.
+  { kind: 'hls'; url: string } | { kind: 'unsupported'; url: string; format: StreamFormat };
+// 'rtsp' stands for RTSP and RTMP: neither plays in a browser without a gateway; 'none': no URL at all.
+export type StreamFormat = 'webrtc' | 'flv' | 'rtsp' | 'other' | 'none';
 
 /** Paths are resolved against the server; only .m3u8 over http(s) is played in the client. */
 export function streamPlan(streamUrl: string, origin: string): StreamPlan {
+  if (typeof streamUrl !== 'string' || streamUrl.trim() === '')
+    return { kind: 'unsupported', url: '', format: 'none' };
   let url: URL;
   try {
     url = new URL(streamUrl, `${origin}/`);

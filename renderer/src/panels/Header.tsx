@@ -8,6 +8,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { LangToggle } from './LangToggle';
 import { LiveClock } from './LiveClock';
 import { RoleChip } from './RoleChip';
+import { VideoWallLinked } from './video/WallLinkNote';
 
 export function Header() {
   const t = useT();
@@ -42,6 +43,7 @@ export function Header() {
         )}
       </div>
       <div className="header-status">
+        <VideoWallLinked />
         <RoleChip />
         <ConnectionIndicator />
         <LiveClock />

@@ -19,6 +19,7 @@ import {
   type LayersState,
   type MapPick,
 } from '../state/layers';
+import { usePlayCameras } from './video/usePlayCameras';
 import './LayersPanel.css';
 
 interface Located {
@@ -230,11 +231,11 @@ function PickDetail({
 function PlayCamera({ id }: { id: string }) {
   const t = useT();
   const { video } = useServices();
-  const videoEvent = useAppStore((s) => s.videoEvent);
+  const playCameras = usePlayCameras();
   const [missing, setMissing] = useState(false);
   const play = () =>
     video.camera(id).then(
-      (camera) => (camera ? videoEvent({ type: 'play', camera }) : setMissing(true)),
+      (camera) => (camera ? playCameras([camera]) : setMissing(true)),
       () => setMissing(true),
     );
   return (

@@ -3,13 +3,13 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../app/StoreContext';
-import { useServices } from '../app/ServicesContext';
+import { useWindowServices } from '../app/ServicesContext';
 import { localizedText } from '../i18n/serverText';
 import { useT } from '../i18n/useT';
 
 export function LoginScreen() {
   const t = useT();
-  const { auth } = useServices();
+  const { auth } = useWindowServices();
   const lang = useAppStore((s) => s.ui.lang);
   const session = useAppStore(
     useShallow((s) => ({ status: s.session.status, error: s.session.error, reason: s.session.reason })),

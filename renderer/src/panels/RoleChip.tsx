@@ -1,13 +1,13 @@
 // The signed-in user in the header: 角色 + 姓名 + 部门 (or district), and sign-out.
 import { useAppStore } from '../app/StoreContext';
-import { useServices } from '../app/ServicesContext';
+import { useWindowServices } from '../app/ServicesContext';
 import { roleLabel } from '../i18n/labels';
 import { useT } from '../i18n/useT';
 import { departmentName, divisionName } from '../state/reference';
 
 export function RoleChip() {
   const t = useT();
-  const { auth } = useServices();
+  const { auth } = useWindowServices();
   const user = useAppStore((s) => s.session.user);
   const lang = useAppStore((s) => s.ui.lang);
   const reference = useAppStore((s) => s.reference);

@@ -20,6 +20,7 @@ import { initialReference, reduceReference, type ReferenceEvent, type ReferenceS
 import { initialSession, reduceSession, type SessionEvent, type SessionState } from './session';
 import { initialUi, reduceUi, type Lang, type UiEvent, type UiState } from './ui';
 import { initialVideo, reduceVideo, type VideoEvent, type VideoState } from './video';
+import { initialWall, reduceWall, type WallEvent, type WallRole, type WallState } from './wall';
 
 export interface AppData {
   connection: ConnectionState;
@@ -36,6 +37,7 @@ export interface AppData {
   alerts: AlertsState;
   layers: LayersState;
   video: VideoState;
+  wall: WallState;
 }
 
 export interface AppActions {
@@ -53,6 +55,7 @@ export interface AppActions {
   alertsEvent(event: AlertsEvent): void;
   layersEvent(event: LayersEvent): void;
   videoEvent(event: VideoEvent): void;
+  wallEvent(event: WallEvent): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -61,6 +64,8 @@ export type AppStore = StoreApi<AppState>;
 export interface StoreOptions {
   now?: number;
   lang?: Lang;
+  /** this window's role on the wall (`?wall=`); the map wall unless told */
+  wallRole?: WallRole;
 }
 
 export function initialData(options: StoreOptions = {}): AppData {
@@ -80,6 +85,7 @@ export function initialData(options: StoreOptions = {}): AppData {
     alerts: initialAlerts(),
     layers: initialLayers(),
     video: initialVideo(),
+    wall: initialWall(options.wallRole),
   };
 }
 
@@ -100,6 +106,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     alertsEvent: (event) => set((s) => patch(s, 'alerts', reduceAlerts(s.alerts, event))),
     layersEvent: (event) => set((s) => patch(s, 'layers', reduceLayers(s.layers, event))),
     videoEvent: (event) => set((s) => patch(s, 'video', reduceVideo(s.video, event))),
+    wallEvent: (event) => set((s) => patch(s, 'wall', reduceWall(s.wall, event))),
   }));
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { DEFAULT_SERVER_ORIGIN, serverOrigin } from '../../../renderer/src/live/endpoint';
+import { DEFAULT_SERVER_ORIGIN, serverOrigin, wallRole } from '../../../renderer/src/live/endpoint';
 import { cesiumBuildDir, resolveCesiumFile } from '../../../renderer/build/cesiumStatic';
 
 describe('server origin', () => {
@@ -28,6 +28,22 @@ describe('server origin', () => {
       DEFAULT_SERVER_ORIGIN,
     );
     assert.equal(serverOrigin({ protocol: 'file:', origin: 'null', search: '' }), DEFAULT_SERVER_ORIGIN);
+  });
+});
+
+describe('wall window role', () => {
+  test('absent or unknown is the map wall; the three roles are read, case and spaces ignored', () => {
+    assert.equal(wallRole(''), 'map-wall');
+    assert.equal(wallRole('?map=off'), 'map-wall');
+    assert.equal(wallRole('?wall=video-wall'), 'video-wall');
+    assert.equal(wallRole('?wall=briefing&map=off'), 'briefing');
+    assert.equal(wallRole('wall=map-wall'), 'map-wall');
+    assert.equal(wallRole('?wall=%20Video-Wall%20'), 'video-wall');
+    assert.equal(wallRole('?wall=cinema'), 'map-wall');
+    assert.equal(wallRole('?wall='), 'map-wall');
+    assert.equal(wallRole('?wall=%E0%A4%A'), 'map-wall');
+    assert.equal(wallRole('?wall=briefing&wall=video-wall'), 'briefing', 'the first one counts');
+    assert.equal(wallRole('?wall=__proto__'), 'map-wall');
   });
 });
 

@@ -171,6 +171,11 @@ describe('stream URLs', () => {
     assert.equal(format('https://gw.city.gov.cn/live/1.mp4'), 'other');
   });
 
+  test('a camera without a stream URL is "none", not the server root', () => {
+    for (const empty of ['', '   '])
+      assert.deepEqual(streamPlan(empty, origin), { kind: 'unsupported', url: '', format: 'none' });
+  });
+
   test('the snapshot is the server picture named by the channel ID', () => {
     assert.equal(
       snapshotUrl('32070000001310000001', origin),

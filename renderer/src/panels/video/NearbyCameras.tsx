@@ -1,6 +1,7 @@
 // Cameras near a place (a case, an alarm): nearest first, with the distance, whether the place is in
 // the camera's field of view and whether it is offline; each plays on the video wall, or all at once.
-// Used in the case drawer and the alarm drawer: keep the props plain.
+// Used in the case drawer and the alarm drawer: keep the props plain. With a video-wall window linked,
+// the cameras play there (usePlayCameras).
 import { useEffect, useState } from 'react';
 import { CAMERA_OWNERS } from '@contract/city';
 import { useAppStore } from '../../app/StoreContext';
@@ -10,6 +11,7 @@ import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
 import { cameraRef, type NearbyCamera } from '../../live/video';
 import { MAX_CELLS } from '../../state/video';
+import { usePlayCameras } from './usePlayCameras';
 import './nearby.css';
 
 export interface NearbyCamerasProps {
@@ -29,7 +31,7 @@ const OWNERS: readonly string[] = CAMERA_OWNERS;
 export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasProps) {
   const t = useT();
   const lang = useAppStore((s) => s.ui.lang);
-  const videoEvent = useAppStore((s) => s.videoEvent);
+  const playCameras = usePlayCameras();
   const { video } = useServices();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [reload, setReload] = useState(0);
@@ -60,7 +62,7 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
             type="button"
             className="btn btn-small"
             disabled={playable.length === 0}
-            onClick={() => videoEvent({ type: 'playMany', cameras: playable.map(cameraRef) })}
+            onClick={() => playCameras(playable.map(cameraRef))}
           >
             {t('video.playAll')}
           </button>
@@ -99,7 +101,7 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
                 type="button"
                 className="btn btn-small"
                 aria-label={t('video.playNamed', { name: c.name })}
-                onClick={() => videoEvent({ type: 'play', camera: cameraRef(c) })}
+                onClick={() => playCameras([cameraRef(c)])}
               >
                 {t('video.play')}
               </button>

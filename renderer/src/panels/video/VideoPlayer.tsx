@@ -3,9 +3,9 @@
 // gateway down after a few retries) the cell shows the point's latest snapshot and says why.
 // `data-video-state` on the cell: loading | playing | fallback | error (the snapshot failed too).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useServices } from '../../app/ServicesContext';
+import { useWindowServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
-import { snapshotUrl, streamPlan } from '../../live/video';
+import { snapshotUrl, streamPlan, type StreamFormat } from '../../live/video';
 import type { CameraRef } from '../../state/video';
 import { attachHls, type PlaybackFailure } from './hlsPlayback';
 
@@ -25,7 +25,7 @@ export interface VideoPlayerProps {
 
 export function VideoPlayer({ camera, index, onRemove }: VideoPlayerProps) {
   const t = useT();
-  const { origin } = useServices();
+  const { origin } = useWindowServices();
   const videoRef = useRef<HTMLVideoElement>(null);
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   const [restart, setRestart] = useState(0);
@@ -80,7 +80,7 @@ export function VideoPlayer({ camera, index, onRemove }: VideoPlayerProps) {
             {status.state === 'error' ? t('video.noSnapshot') : t('video.showingSnapshot')}
           </p>
           {plan.kind === 'unsupported' ? (
-            <code className="video-url">{plan.url}</code>
+            plan.url && <code className="video-url">{plan.url}</code>
           ) : (
             <button type="button" className="btn btn-small" onClick={() => setRestart((n) => n + 1)}>
               {t('video.retry')}
@@ -105,7 +105,7 @@ export function VideoPlayer({ camera, index, onRemove }: VideoPlayerProps) {
 function reasonText(
   t: ReturnType<typeof useT>,
   reason: PlaybackFailure | undefined,
-  unsupported: { format: 'webrtc' | 'flv' | 'rtsp' | 'other' } | null,
+  unsupported: { format: StreamFormat } | null,
 ): string {
   if (unsupported) return t(`video.format.${unsupported.format}`);
   if (reason === 'unsupported') return t('video.noHls');
