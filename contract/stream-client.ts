@@ -21,6 +21,9 @@ import {
   type StreamSnapshotWire,
 } from './stream';
 
+/** The longest a resume waits for its answer: ackTimeoutMs × 2^this. */
+const MAX_BACKOFF_DOUBLINGS = 3;
+
 export type StreamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface StreamClientOptions {
@@ -34,6 +37,7 @@ export interface StreamClientOptions {
   onPosition?(seq: number): void;
   /** a position persisted earlier; null (default) starts with a snapshot */
   initialSeq?: number | null;
+  /** how long the first resume waits for its answer (default 10 s); retries after no answer wait longer */
   ackTimeoutMs?: number;
   /** validate batches and snapshots with zod (default true) */
   validate?: boolean;
@@ -57,6 +61,8 @@ export function createStreamClient(socket: StreamSocket, options: StreamClientOp
   let again = false;
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** resumes in a row that got no answer in time */
+  let timeouts = 0;
 
   const advance = (seq: number) => {
     if (lastSeq === null || seq > lastSeq) {
@@ -74,11 +80,16 @@ export function createStreamClient(socket: StreamSocket, options: StreamClientOp
     inFlight = true;
     clearTimeout(retryTimer);
     try {
-      const result = await socket.timeout(ackTimeoutMs).emitWithAck('stream:resume', { lastSeq });
+      // A server that took too long is busy (a big snapshot, many clients at once): each retry waits
+      // twice as long for its answer (up to 8×), instead of asking it for one more snapshot every 10 s.
+      const waitMs = ackTimeoutMs * 2 ** Math.min(timeouts, MAX_BACKOFF_DOUBLINGS);
+      const result = await socket.timeout(waitMs).emitWithAck('stream:resume', { lastSeq });
+      timeouts = 0;
       if (result.ok) options.onResumed?.(result.data);
       else options.onError?.(result.error);
     } catch {
       // No answer in time: ask again while the link is up (a reconnection asks by itself).
+      timeouts++;
       if (!stopped && socket.connected) retryTimer = setTimeout(() => void resume(), 1_000);
     } finally {
       inFlight = false;

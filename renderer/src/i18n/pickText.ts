@@ -52,6 +52,9 @@ export function pickText(pick: MapPick, lang: Lang, ref?: ReferenceData): string
   }
 }
 
+/** Fields a person reading the detail has no use for (addresses for machines, internal links). */
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['streamUrl', 'teamId']);
+
 /**
  * The server's detail of a part or sensor (its scalar fields) as label / value lines in the interface
  * language: known fields by name; categories, departments and districts by name when `ref` is given;
@@ -63,20 +66,24 @@ export function pickFieldLines(
   ref?: ReferenceData,
 ): Array<[string, string]> {
   return Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
+    .filter(([field, v]) => v !== null && v !== '' && typeof v !== 'object' && !HIDDEN_FIELDS.has(field))
     .map(([field, v]): [string, string] => [
       optional(lang, `pick.field.${field}`, field),
-      fieldValue(field, String(v), lang, ref),
+      fieldValue(field, v, lang, ref),
     ]);
 }
 
-function fieldValue(field: string, value: string, lang: Lang, ref: ReferenceData | undefined): string {
+function fieldValue(field: string, raw: unknown, lang: Lang, ref: ReferenceData | undefined): string {
+  if (typeof raw === 'boolean') return translate(lang, raw ? 'pick.yes' : 'pick.no');
+  const value = String(raw);
   if (field === 'categoryId') return categoryName(ref, value, lang);
   if (ref && (field === 'ownerDepartmentId' || field === 'departmentId'))
     return departmentName(ref, value, lang);
   if (ref && field === 'districtCode') return divisionName(ref, value, lang);
   if (field === 'status') return optional(lang, `pick.status.${value}`, value);
   if (field === 'type') return optional(lang, `sensor.${value}`, value);
+  if (field === 'kind') return optional(lang, `pick.team.${value}`, value);
+  if (field === 'owner') return optional(lang, `video.owner.${value}`, value);
   if (field.endsWith('At') && !Number.isNaN(Date.parse(value))) return cityTime(Date.parse(value), lang);
   return value;
 }

@@ -175,6 +175,25 @@ function LayerCount({ id, layers }: { id: LayerId; layers: LayersState }) {
   );
 }
 
+type Detail = Record<string, unknown>;
+
+/** The server's record of what was clicked (null: nothing more than its label to show). */
+async function pickDetail(pick: MapPick, load: <T>(path: string) => Promise<T>): Promise<Detail | null> {
+  const id = encodeURIComponent(pick.id);
+  switch (pick.kind) {
+    case 'part':
+      return (await load<{ part: Detail }>(`/parts/${id}`)).part;
+    case 'sensor':
+      return (await load<{ sensor: Detail }>(`/sensors/${id}`)).sensor;
+    case 'vehicle':
+      return (await load<{ vehicles: Detail[] }>('/vehicles')).vehicles.find((v) => v.id === pick.id) ?? null;
+    case 'camera':
+      return (await load<{ cameras: Detail[] }>('/cameras')).cameras.find((c) => c.id === pick.id) ?? null;
+    default:
+      return null;
+  }
+}
+
 /** What was clicked on the map: its label, then the server's detail as key / value lines. */
 function PickDetail({
   pick,
@@ -192,12 +211,9 @@ function PickDetail({
   useEffect(() => {
     let cancelled = false;
     setLines([]);
-    const path =
-      pick.kind === 'part' ? `/parts/${pick.id}` : pick.kind === 'sensor' ? `/sensors/${pick.id}` : null;
-    if (!path) return;
-    load<Record<string, Record<string, unknown>>>(path).then(
-      (body) => {
-        if (!cancelled) setLines(pickFieldLines(body.part ?? body.sensor ?? {}, lang, reference));
+    pickDetail(pick, load).then(
+      (detail) => {
+        if (!cancelled && detail) setLines(pickFieldLines(detail, lang, reference));
       },
       () => undefined,
     );

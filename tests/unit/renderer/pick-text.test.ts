@@ -84,6 +84,30 @@ describe('map pick texts', () => {
       ['Status', 'normal'],
       ['Longitude', '119.2'],
     ]);
+    // A vehicle and a camera from their lists: team and owner by name, yes / no, no stream address.
+    assert.deepEqual(
+      pickFieldLines(
+        { plate: '苏G·00001', kind: 'repair', teamId: 't-1', status: 'idle', speedKmh: 12.5 },
+        'zh',
+      ),
+      [
+        ['车牌', '苏G·00001'],
+        ['作业类型', '市政维修'],
+        ['状态', '待命'],
+        ['速度（km/h）', '12.5'],
+      ],
+    );
+    assert.deepEqual(
+      pickFieldLines(
+        { owner: 'traffic', ptz: true, streamUrl: '/video/1/index.m3u8', status: 'fault' },
+        'en',
+      ),
+      [
+        ['Owner', 'Traffic'],
+        ['PTZ', 'yes'],
+        ['Status', 'fault'],
+      ],
+    );
     assert.deepEqual(
       pickFieldLines(
         { categoryId: 'part-0101', ownerDepartmentId: 'water', districtCode: '320706' },
