@@ -142,7 +142,10 @@ export function createStreamClient(socket: StreamSocket, options: StreamClientOp
     advance(batch.to);
   };
 
-  const onConnect = () => void resume();
+  const onConnect = () => {
+    timeouts = 0; // a new connection (maybe to another node) starts with the first wait again
+    void resume();
+  };
   socket.on('connect', onConnect);
   socket.on('stream:snapshot', onSnapshot);
   socket.on('stream:events', onBatch);
