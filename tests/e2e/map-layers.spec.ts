@@ -178,6 +178,42 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     await expect(detail.locator('dt').filter({ hasText: /^Longitude$/ })).toHaveCount(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-pick-en.png') });
 
+    // A camera that goes offline greys out live and says so when hovered (a live `camera` event makes
+    // the layer read the list again and recolour what changed).
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await layerRow(page, 'parts').getByRole('checkbox').first().uncheck();
+    await layerRow(page, 'cameras').getByRole('checkbox').first().check();
+    const { cameras: cameraList } = await api<{
+      cameras: Array<{ id: string; name: string; lon: number; lat: number; status: string }>;
+    }>('/cameras');
+    const camera = cameraList.find((c) => c.status === 'online');
+    if (!camera) throw new Error('no online camera');
+    await page.evaluate(
+      ([x, y]) =>
+        (
+          globalThis as unknown as {
+            __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
+          }
+        ).__cityOpsMap.view(x, y, 250, -90),
+      [camera.lon, camera.lat] as const,
+    );
+    const hoverText = async () => {
+      await page.mouse.move(cx + 1, cy);
+      await page.mouse.move(cx, cy);
+      return (await tooltip.isVisible()) ? await tooltip.textContent() : null;
+    };
+    await expect.poll(hoverText, { timeout: 20_000 }).toBe(`视频点位 ${camera.name}`);
+    const offline = await request.post('/api/ingest/cameras/status', {
+      data: { items: [{ cameraId: camera.id, status: 'offline' }] },
+      headers: key,
+    });
+    expect(offline.status()).toBe(200);
+    await expect.poll(hoverText, { timeout: 20_000 }).toBe(`视频点位 ${camera.name}（离线）`);
+    await request.post('/api/ingest/cameras/status', {
+      data: { items: [{ cameraId: camera.id, status: 'online' }] },
+      headers: key,
+    });
+
     const remote = requested.filter((url) => !isLocal(url));
     expect(remote, 'requests that left the machine').toEqual([]);
     expect(requested.some((url) => url.includes('/tiles/base/'))).toBe(true);

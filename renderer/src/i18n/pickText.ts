@@ -45,10 +45,20 @@ export function pickText(pick: MapPick, lang: Lang, ref?: ReferenceData): string
       return translate(lang, 'pick.part', {
         label: pick.category ? `${categoryName(ref, pick.category, lang)} ${label}` : label,
       });
-    case 'case':
     case 'camera':
-    case 'sensor':
-      return translate(lang, `pick.${pick.kind}`, { label });
+    case 'sensor': {
+      const text = translate(lang, `pick.${pick.kind}`, { label });
+      // A device that is not working says so in its tooltip.
+      const status = pick.status;
+      return status && status !== 'online' && status !== 'normal'
+        ? translate(lang, 'pick.withStatus', {
+            text,
+            status: optional(lang, `pick.status.${status}`, status),
+          })
+        : text;
+    }
+    case 'case':
+      return translate(lang, 'pick.case', { label });
   }
 }
 

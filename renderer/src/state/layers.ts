@@ -65,6 +65,8 @@ export interface MapPick {
   team?: string;
   /** parts: the category ID (its name comes from the reference data) */
   category?: string;
+  /** cameras and sensors: their status now (online, offline, fault; normal, alarm, offline) */
+  status?: string;
 }
 
 export interface LayersState {

@@ -21,7 +21,9 @@ describe('i18n', () => {
   test('Chinese strings are Chinese', () => {
     const latinOnly = zhKeys.filter(
       (key) =>
-        !/[\u4e00-\u9fff]/.test(zh[key]) && !['lang.zh', 'lang.en', 'duty.none', 'unit.ms'].includes(key),
+        // Han characters, or Chinese full-width punctuation (a template like '{text}（{status}）')
+        !/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/.test(zh[key]) &&
+        !['lang.zh', 'lang.en', 'duty.none', 'unit.ms'].includes(key),
     );
     assert.deepEqual(latinOnly, []);
   });

@@ -46,6 +46,16 @@ describe('map pick texts', () => {
     // A team kind this build does not know is shown as its code, not dropped.
     assert.equal(pickText({ ...vehicle, team: 'drone' }, 'en'), 'Vehicle 苏G·00001 (drone)');
     assert.equal(pickText({ kind: 'camera', id: 'c', label: '朝阳路口' }, 'en'), 'Camera 朝阳路口');
+    // A device that is not working says so; a working one does not.
+    assert.equal(
+      pickText({ kind: 'camera', id: 'c', label: '朝阳路口', status: 'offline' }, 'zh'),
+      '视频点位 朝阳路口（离线）',
+    );
+    assert.equal(
+      pickText({ kind: 'sensor', id: 's', label: 'G-1', status: 'alarm' }, 'en'),
+      'Sensor G-1 (alarm)',
+    );
+    assert.equal(pickText({ kind: 'sensor', id: 's', label: 'G-1', status: 'normal' }, 'en'), 'Sensor G-1');
     assert.equal(pickText({ kind: 'case', id: 'k', label: 'HZ2026' }, 'zh'), '案件 HZ2026');
     const part: MapPick = {
       kind: 'part',

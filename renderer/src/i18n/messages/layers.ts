@@ -78,6 +78,7 @@ export const layersZh = {
   'pick.status.on_duty': '作业中',
   'pick.status.online': '在线',
   'pick.status.fault': '故障',
+  'pick.withStatus': '{text}（{status}）',
   'pick.yes': '是',
   'pick.no': '否',
 } as const;
@@ -161,6 +162,7 @@ export const layersEn: Record<keyof typeof layersZh, string> = {
   'pick.status.on_duty': 'on duty',
   'pick.status.online': 'online',
   'pick.status.fault': 'fault',
+  'pick.withStatus': '{text} ({status})',
   'pick.yes': 'yes',
   'pick.no': 'no',
 };

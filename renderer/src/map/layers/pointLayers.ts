@@ -1,13 +1,20 @@
 // Point layers in Cesium: sensors, cameras (points + view cones), alarms (pulsing) and vehicles (gliding
 // between fixes); parts with their level of detail are in partsLayer.ts. Never one Entity per item. Each factory returns a LayerHandle (show / dispose) for the reconciler.
-import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection, type Scene } from 'cesium';
+import {
+  Cartesian3,
+  Color,
+  NearFarScalar,
+  PointPrimitiveCollection,
+  type PointPrimitive,
+  type Scene,
+} from 'cesium';
 import type { AlarmView } from '@contract/alarms';
 import type { CameraView, SensorView, VehicleView } from '@contract/city';
 import { createStore } from 'zustand/vanilla';
 import type { MapPick } from '../../state/layers';
 import { loading, type LayerContext } from './context';
 import { alarmPulse, applyFixes, interpolate, moving, type LayerHandle, type Tracks } from './model';
-import { createConeLayer } from './shapeLayers';
+import { createConeLayer, type ConeLayer } from './shapeLayers';
 
 export const OUTLINE = Color.fromCssColorString('#050a14');
 
@@ -72,7 +79,7 @@ export function createSensorLayer(ctx: LayerContext): LayerHandle {
         s.id,
         points.add(
           deviceMark(
-            { kind: 'sensor', id: s.id, label: s.name },
+            { kind: 'sensor', id: s.id, label: s.name, status: s.status },
             s,
             2,
             SENSOR_COLOURS[s.status],
@@ -88,7 +95,9 @@ export function createSensorLayer(ctx: LayerContext): LayerHandle {
     for (const r of readings) {
       const point = byId.get(r.id);
       if (!point || r.level === undefined) continue;
-      point.color = SENSOR_COLOURS[r.level === null ? 'normal' : 'alarm'];
+      const status = r.level === null ? 'normal' : 'alarm';
+      point.color = SENSOR_COLOURS[status];
+      (point.id as MapPick).status = status;
       changed = true;
     }
     if (changed) ctx.scene.requestRender();
@@ -102,26 +111,60 @@ const CAMERA_COLOURS: Record<CameraView['status'], Color> = {
   fault: Color.fromCssColorString('#f97316'),
 };
 
+/** How long a burst of camera status changes is gathered before the list is read again. */
+const CAMERA_RELOAD_MS = 1_000;
+
+/**
+ * Cameras: a point each (colour by status) and their view cones. Live `camera` events (a camera went
+ * offline, came back, reported a fault) read the list again and recolour only the cameras that changed.
+ */
 export function createCameraLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
-  let cones: LayerHandle | undefined;
+  // The pick object is the point's id: changing its status changes what the tooltip says.
+  const drawn = new Map<string, { point: PointPrimitive; pick: MapPick }>();
+  let cones: ConeLayer | undefined;
   let shown = true;
-  loading(ctx, 'cameras', async () => {
-    const { cameras } = await ctx.load<{ cameras: CameraView[] }>('/cameras');
-    for (const c of cameras)
-      points.add(
-        deviceMark({ kind: 'camera', id: c.id, label: c.name }, c, 3, CAMERA_COLOURS[c.status], CAMERA_SCALE),
-      );
-    cones = createConeLayer(ctx.scene, cameras);
-    cones.show(shown);
-    return cameras.length;
+  const refresh = () =>
+    loading(ctx, 'cameras', async () => {
+      const { cameras } = await ctx.load<{ cameras: CameraView[] }>('/cameras');
+      for (const c of cameras) {
+        const known = drawn.get(c.id);
+        if (!known) {
+          const pick: MapPick = { kind: 'camera', id: c.id, label: c.name, status: c.status };
+          const mark = deviceMark(pick, c, 3, CAMERA_COLOURS[c.status], CAMERA_SCALE);
+          drawn.set(c.id, { point: points.add(mark), pick });
+        } else if (known.pick.status !== c.status) {
+          known.pick.status = c.status;
+          known.point.color = CAMERA_COLOURS[c.status];
+          cones?.setStatus(c.id, c.status);
+        }
+      }
+      if (!cones) {
+        cones = createConeLayer(ctx.scene, cameras);
+        cones.show(shown);
+      }
+      ctx.scene.requestRender();
+      return cameras.length;
+    });
+  refresh();
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const stopTopic = ctx.onTopic?.((topic) => {
+    if ((topic === 'camera' || topic === '*') && soon === undefined)
+      soon = setTimeout(() => {
+        soon = undefined;
+        refresh();
+      }, CAMERA_RELOAD_MS);
   });
   return handleOf(ctx.scene, [points], {
     show: (on) => {
       shown = on;
       cones?.show(on);
     },
-    dispose: () => cones?.dispose(),
+    dispose: () => {
+      clearTimeout(soon);
+      stopTopic?.();
+      cones?.dispose();
+    },
   });
 }
 

@@ -20,7 +20,7 @@ import {
   type Scene,
 } from 'cesium';
 import type { CameraView } from '@contract/city';
-import { CLOSE_HEIGHT_M } from '../../state/layers';
+import { CLOSE_HEIGHT_M, type MapPick } from '../../state/layers';
 import { coneRing, type LayerHandle } from './model';
 import { loading, type LayerContext } from './context';
 import { DIVISION_PATHS } from './load';
@@ -31,36 +31,70 @@ const CONE_COLOURS: Record<CameraView['status'], Color> = {
   fault: Color.fromCssColorString('#f97316').withAlpha(0.25),
 };
 
-export function createConeLayer(scene: Scene, cameras: readonly CameraView[]): LayerHandle {
+/** The cameras' view cones; `setStatus` recolours one (a camera that went offline greys out). */
+export interface ConeLayer extends LayerHandle {
+  setStatus(cameraId: string, status: CameraView['status']): void;
+}
+
+export function createConeLayer(scene: Scene, cameras: readonly CameraView[]): ConeLayer {
   const near = new DistanceDisplayConditionGeometryInstanceAttribute(0, 6_000);
+  // Instance attributes are looked up by the instance's id object itself.
+  const ids = new Map<string, MapPick>();
   const primitive = scene.primitives.add(
     new Primitive({
-      geometryInstances: cameras.map(
-        (c) =>
-          new GeometryInstance({
-            id: { kind: 'camera', id: c.id, label: c.name },
-            geometry: new PolygonGeometry({
-              polygonHierarchy: new PolygonHierarchy(
-                Cartesian3.fromDegreesArray(coneRing(c.lon, c.lat, c.heading, c.fov, 60)),
-              ),
-              height: 2,
-            }),
-            attributes: {
-              color: ColorGeometryInstanceAttribute.fromColor(CONE_COLOURS[c.status]),
-              distanceDisplayCondition: near,
-            },
+      geometryInstances: cameras.map((c) => {
+        const id: MapPick = { kind: 'camera', id: c.id, label: c.name, status: c.status };
+        ids.set(c.id, id);
+        return new GeometryInstance({
+          id,
+          geometry: new PolygonGeometry({
+            polygonHierarchy: new PolygonHierarchy(
+              Cartesian3.fromDegreesArray(coneRing(c.lon, c.lat, c.heading, c.fov, 60)),
+            ),
+            height: 2,
           }),
-      ),
+          attributes: {
+            color: ColorGeometryInstanceAttribute.fromColor(CONE_COLOURS[c.status]),
+            distanceDisplayCondition: near,
+          },
+        });
+      }),
       appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }),
       asynchronous: true,
     }),
   ) as Primitive;
+  // Changes that arrive while the geometry is still being built wait for it.
+  const pending = new Map<string, CameraView['status']>();
+  const apply = () => {
+    if (primitive.isDestroyed() || !primitive.ready) return false;
+    for (const [cameraId, status] of pending) {
+      const id = ids.get(cameraId);
+      if (id) id.status = status;
+      const attributes = id && primitive.getGeometryInstanceAttributes(id);
+      if (attributes) attributes.color = ColorGeometryInstanceAttribute.toValue(CONE_COLOURS[status]);
+    }
+    pending.clear();
+    scene.requestRender();
+    return true;
+  };
+  let removeWait: (() => void) | undefined;
   return {
+    setStatus(cameraId, status) {
+      if (!ids.has(cameraId)) return;
+      pending.set(cameraId, status);
+      if (apply() || removeWait) return;
+      removeWait = scene.postRender.addEventListener(() => {
+        if (!apply()) return;
+        removeWait?.();
+        removeWait = undefined;
+      });
+    },
     show(on) {
       if (!primitive.isDestroyed()) primitive.show = on;
       scene.requestRender();
     },
     dispose() {
+      removeWait?.();
       if (!primitive.isDestroyed()) scene.primitives.remove(primitive);
     },
   };
