@@ -2,7 +2,7 @@
 // what it is asked to create, show, hide and dispose, and the pure data functions the Cesium layers
 // draw from (part grouping, camera cones, vehicle interpolation, alarm pulse, search parsing, heat).
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, mock, test } from 'node:test';
 import {
   alarmPulse,
   applyFixes,
@@ -17,6 +17,7 @@ import {
   type Tracks,
 } from '../../../renderer/src/map/layers/model';
 import { fitBounds, heatPoints, project } from '../../../renderer/src/map/deck/heat';
+import { reloadOnTopic, type LayerContext } from '../../../renderer/src/map/layers/context';
 import {
   initialLayers,
   layersSignal,
@@ -205,5 +206,40 @@ describe('what the layers draw', () => {
     assert.ok(Math.abs((points[0]?.position[0] ?? 0) - 917) < 5, '0.01° of longitude at 34.6° N ≈ 917 m');
     const view = fitBounds([119.1363, 34.573, 119.2237, 34.627], centre, 400, 300);
     assert.ok(view.zoom < 0, 'several kilometres in a few hundred pixels');
+  });
+});
+
+describe('layers that reload on live events', () => {
+  test('a burst of events of the topic (or a snapshot) causes one reload; other topics none', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const listeners = new Set<(topic: string) => void>();
+      const ctx = {
+        onTopic(listener: (topic: string) => void) {
+          listeners.add(listener);
+          return () => void listeners.delete(listener);
+        },
+      } as unknown as LayerContext;
+      const tell = (topic: string) => listeners.forEach((l) => l(topic));
+      let reloads = 0;
+      const stop = reloadOnTopic(ctx, 'camera', 1_000, () => reloads++);
+      tell('case');
+      mock.timers.tick(2_000);
+      assert.equal(reloads, 0, 'another topic');
+      tell('camera');
+      tell('camera');
+      tell('*');
+      mock.timers.tick(999);
+      assert.equal(reloads, 0, 'waits for the burst');
+      mock.timers.tick(1);
+      assert.equal(reloads, 1);
+      tell('camera');
+      stop();
+      mock.timers.tick(2_000);
+      assert.equal(reloads, 1, 'stopped: the pending reload is dropped');
+      assert.equal(listeners.size, 0);
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { AlarmView } from '@contract/alarms';
 import type { CameraView, SensorView, VehicleView } from '@contract/city';
 import { createStore } from 'zustand/vanilla';
 import type { MapPick } from '../../state/layers';
-import { loading, type LayerContext } from './context';
+import { loading, reloadOnTopic, type LayerContext } from './context';
 import { alarmPulse, applyFixes, interpolate, moving, type LayerHandle, type Tracks } from './model';
 import { createConeLayer, type ConeLayer } from './shapeLayers';
 
@@ -147,22 +147,14 @@ export function createCameraLayer(ctx: LayerContext): LayerHandle {
       return cameras.length;
     });
   refresh();
-  let soon: ReturnType<typeof setTimeout> | undefined;
-  const stopTopic = ctx.onTopic?.((topic) => {
-    if ((topic === 'camera' || topic === '*') && soon === undefined)
-      soon = setTimeout(() => {
-        soon = undefined;
-        refresh();
-      }, CAMERA_RELOAD_MS);
-  });
+  const stopTopic = reloadOnTopic(ctx, 'camera', CAMERA_RELOAD_MS, refresh);
   return handleOf(ctx.scene, [points], {
     show: (on) => {
       shown = on;
       cones?.show(on);
     },
     dispose: () => {
-      clearTimeout(soon);
-      stopTopic?.();
+      stopTopic();
       cones?.dispose();
     },
   });
@@ -198,15 +190,7 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
     });
   refresh();
   const timer = setInterval(refresh, ctx.onTopic ? 60_000 : 15_000);
-  // A burst of alarm changes causes one reload.
-  let soon: ReturnType<typeof setTimeout> | undefined;
-  const stopTopic = ctx.onTopic?.((topic) => {
-    if ((topic === 'alarm' || topic === '*') && soon === undefined)
-      soon = setTimeout(() => {
-        soon = undefined;
-        refresh();
-      }, 300);
-  });
+  const stopTopic = reloadOnTopic(ctx, 'alarm', 300, refresh);
   const pulse = () => {
     if (!points.show || points.length === 0) return;
     const now = performance.now();
@@ -228,8 +212,7 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
     show: () => undefined,
     dispose: () => {
       clearInterval(timer);
-      clearTimeout(soon);
-      stopTopic?.();
+      stopTopic();
       clearInterval(ticker);
       removePulse();
     },
