@@ -12,12 +12,12 @@ import {
   moving,
   parseSearch,
   partsByClass,
+  reloadOnTopic,
   FIX_BLEND_MS,
   type LayerHandle,
   type Tracks,
 } from '../../../renderer/src/map/layers/model';
 import { fitBounds, heatPoints, project } from '../../../renderer/src/map/deck/heat';
-import { reloadOnTopic, type LayerContext } from '../../../renderer/src/map/layers/context';
 import {
   initialLayers,
   layersSignal,
@@ -219,7 +219,7 @@ describe('layers that reload on live events', () => {
           listeners.add(listener);
           return () => void listeners.delete(listener);
         },
-      } as unknown as LayerContext;
+      };
       const tell = (topic: string) => listeners.forEach((l) => l(topic));
       let reloads = 0;
       const stop = reloadOnTopic(ctx, 'camera', 1_000, () => reloads++);

@@ -36,27 +36,3 @@ export function loading(ctx: LayerContext, id: LayerId, task: () => Promise<numb
     },
   );
 }
-
-/**
- * Calls `reload` once `waitMs` after the first live event of `topic` (or a snapshot, '*'), however many
- * follow meanwhile: a burst of changes causes one reload. Returns the unsubscriber (no-op without a stream).
- */
-export function reloadOnTopic(
-  ctx: LayerContext,
-  topic: string,
-  waitMs: number,
-  reload: () => void,
-): () => void {
-  let soon: ReturnType<typeof setTimeout> | undefined;
-  const stop = ctx.onTopic?.((t) => {
-    if ((t !== topic && t !== '*') || soon !== undefined) return;
-    soon = setTimeout(() => {
-      soon = undefined;
-      reload();
-    }, waitMs);
-  });
-  return () => {
-    clearTimeout(soon);
-    stop?.();
-  };
-}

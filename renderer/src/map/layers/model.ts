@@ -192,3 +192,34 @@ export function parseSearch(input: string): SearchQuery {
   if (/^\d{20}$/.test(q)) return { kind: 'camera', id: q };
   return { kind: 'case', q };
 }
+
+// ---- live reloads ------------------------------------------------------------------------------
+
+/** What `reloadOnTopic` needs of a LayerContext (context.ts): its stream topics. */
+interface TopicSource {
+  onTopic?(listener: (topic: string) => void): () => void;
+}
+
+/**
+ * Calls `reload` once `waitMs` after the first live event of `topic` (or a snapshot, '*'), however many
+ * follow meanwhile: a burst of changes causes one reload. Returns the unsubscriber (no-op without a stream).
+ */
+export function reloadOnTopic(
+  ctx: TopicSource,
+  topic: string,
+  waitMs: number,
+  reload: () => void,
+): () => void {
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const stop = ctx.onTopic?.((t) => {
+    if ((t !== topic && t !== '*') || soon !== undefined) return;
+    soon = setTimeout(() => {
+      soon = undefined;
+      reload();
+    }, waitMs);
+  });
+  return () => {
+    clearTimeout(soon);
+    stop?.();
+  };
+}

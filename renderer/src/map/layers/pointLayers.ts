@@ -12,8 +12,16 @@ import type { AlarmView } from '@contract/alarms';
 import type { CameraView, SensorView, VehicleView } from '@contract/city';
 import { createStore } from 'zustand/vanilla';
 import type { MapPick } from '../../state/layers';
-import { loading, reloadOnTopic, type LayerContext } from './context';
-import { alarmPulse, applyFixes, interpolate, moving, type LayerHandle, type Tracks } from './model';
+import { loading, type LayerContext } from './context';
+import {
+  alarmPulse,
+  applyFixes,
+  interpolate,
+  moving,
+  reloadOnTopic,
+  type LayerHandle,
+  type Tracks,
+} from './model';
 import { createConeLayer, type ConeLayer } from './shapeLayers';
 
 export const OUTLINE = Color.fromCssColorString('#050a14');
