@@ -29,6 +29,19 @@ async function mapIdle(page: Page) {
     .toBe(true);
 }
 
+/** Moves the map's camera (window.__cityOpsMap.view): above lon/lat at heightM, pitched pitchDeg. */
+async function viewAt(page: Page, lon: number, lat: number, heightM: number, pitchDeg: number) {
+  await page.evaluate(
+    ([x, y, h, p]) =>
+      (
+        globalThis as unknown as {
+          __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
+        }
+      ).__cityOpsMap.view(x, y, h, p),
+    [lon, lat, heightM, pitchDeg] as const,
+  );
+}
+
 const layerRow = (page: Page, id: string) =>
   page.getByRole('region', { name: '地图图层' }).locator(`li[data-layer="${id}"]`);
 
@@ -108,15 +121,7 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
 
     // Street level: grid cells appear (only when close), buildings in perspective.
     await layerRow(page, 'grid').getByRole('checkbox').check();
-    await page.evaluate(
-      ([lon, lat]) =>
-        (
-          globalThis as unknown as {
-            __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
-          }
-        ).__cityOpsMap.view(lon, lat - 0.012, 1_400, -40),
-      [city.center.lon, city.center.lat] as const,
-    );
+    await viewAt(page, city.center.lon, city.center.lat - 0.012, 1_400, -40);
     await expect(layerRow(page, 'grid').locator('.layers-count')).not.toHaveAttribute('data-count', /^0?$/, {
       timeout: 60_000,
     });
@@ -148,15 +153,7 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     let hovered: { id: string; text: string } | null = null;
     for (const i of [123, 4_567, 20_000, 45_000, 77_777, 99_000]) {
       const [lon, lat] = [parts.lon[i] ?? 0, parts.lat[i] ?? 0];
-      await page.evaluate(
-        ([x, y]) =>
-          (
-            globalThis as unknown as {
-              __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
-            }
-          ).__cityOpsMap.view(x, y, 250, -90),
-        [lon, lat] as const,
-      );
+      await viewAt(page, lon, lat, 250, -90);
       // The tooltip follows picks at most ~6 times a second: move a little, a few times.
       for (let k = 0; k < 8 && !hovered; k++) {
         await page.mouse.move(cx + (k % 2), cy);
@@ -188,15 +185,7 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     }>('/cameras');
     const camera = cameraList.find((c) => c.status === 'online');
     if (!camera) throw new Error('no online camera');
-    await page.evaluate(
-      ([x, y]) =>
-        (
-          globalThis as unknown as {
-            __cityOpsMap: { view(a: number, b: number, h: number, p: number): void };
-          }
-        ).__cityOpsMap.view(x, y, 250, -90),
-      [camera.lon, camera.lat] as const,
-    );
+    await viewAt(page, camera.lon, camera.lat, 250, -90);
     const hoverText = async () => {
       await page.mouse.move(cx + 1, cy);
       await page.mouse.move(cx, cy);

@@ -123,9 +123,7 @@ export function startWallLink(store: AppStore, auth: WallAuth, options: WallLink
   const onPlay = (message: Extract<WallMessage, { type: 'play' }>) => {
     if (role !== 'video-wall' || !ready()) return; // not confirmed: the map wall plays it itself
     const cameras = linkCameras(message.cameras);
-    const { videoEvent } = store.getState();
-    if (cameras.length === 1 && cameras[0]) videoEvent({ type: 'play', camera: cameras[0] });
-    else videoEvent({ type: 'playMany', cameras });
+    store.getState().videoEvent({ type: 'playMany', cameras });
     post({ type: 'played', from: id, to: message.from, id: message.id, count: cameras.length });
   };
 

@@ -7,6 +7,7 @@ import { useAppStore, useStoreApi } from '../app/StoreContext';
 import { useServices } from '../app/ServicesContext';
 import type { MessageKey } from '../i18n/messages';
 import { pickFieldLines, pickText } from '../i18n/pickText';
+import type { VideoService } from '../live/video';
 import { useT } from '../i18n/useT';
 import { HeatView } from '../map/deck/HeatView';
 import { createLoader } from '../map/layers/data';
@@ -178,7 +179,11 @@ function LayerCount({ id, layers }: { id: LayerId; layers: LayersState }) {
 type Detail = Record<string, unknown>;
 
 /** The server's record of what was clicked (null: nothing more than its label to show). */
-async function pickDetail(pick: MapPick, load: <T>(path: string) => Promise<T>): Promise<Detail | null> {
+async function pickDetail(
+  pick: MapPick,
+  load: <T>(path: string) => Promise<T>,
+  video: VideoService,
+): Promise<Detail | null> {
   const id = encodeURIComponent(pick.id);
   switch (pick.kind) {
     case 'part':
@@ -188,7 +193,8 @@ async function pickDetail(pick: MapPick, load: <T>(path: string) => Promise<T>):
     case 'vehicle':
       return (await load<{ vehicles: Detail[] }>('/vehicles')).vehicles.find((v) => v.id === pick.id) ?? null;
     case 'camera':
-      return (await load<{ cameras: Detail[] }>('/cameras')).cameras.find((c) => c.id === pick.id) ?? null;
+      // The camera list the video service keeps for this sign-in, not a new request per click.
+      return (await video.list()).find((c) => c.id === pick.id) ?? null;
     default:
       return null;
   }
@@ -205,13 +211,14 @@ function PickDetail({
   onClose(): void;
 }) {
   const t = useT();
+  const { video } = useServices();
   const lang = useAppStore((s) => s.ui.lang);
   const reference = useAppStore((s) => s.reference);
   const [lines, setLines] = useState<Array<[string, string]>>([]);
   useEffect(() => {
     let cancelled = false;
     setLines([]);
-    pickDetail(pick, load).then(
+    pickDetail(pick, load, video).then(
       (detail) => {
         if (!cancelled && detail) setLines(pickFieldLines(detail, lang, reference));
       },
@@ -220,7 +227,7 @@ function PickDetail({
     return () => {
       cancelled = true;
     };
-  }, [pick, load, lang, reference]);
+  }, [pick, load, video, lang, reference]);
   return (
     <div className="layers-pick" data-pick={`${pick.kind}:${pick.id}`}>
       <header>

@@ -9,7 +9,7 @@ import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
 import { cameraRef } from '../../live/video';
 import { filterCameras } from '../../state/cameraPicker';
-import { findDivision } from '../../state/reference';
+import { findDivision, nameIn } from '../../state/reference';
 import './picker.css';
 
 type Load =
@@ -95,9 +95,7 @@ export function CameraPicker() {
                 <span className="picker-name">{c.name}</span>
                 <span className="picker-id">{c.id}</span>
                 <span className="picker-tags">
-                  {district && (
-                    <span className="picker-district">{lang === 'zh' ? district.name : district.nameEn}</span>
-                  )}
+                  {district && <span className="picker-district">{nameIn(district, lang)}</span>}
                   <span className="picker-status" data-status={c.status}>
                     {c.status === 'online'
                       ? t('wall.picker.online')

@@ -12,11 +12,7 @@ export function usePlayCameras(): (cameras: readonly CameraRef[]) => void {
   return useCallback(
     (cameras: readonly CameraRef[]) => {
       if (cameras.length === 0) return;
-      const here = () => {
-        const { videoEvent } = store.getState();
-        if (cameras.length === 1 && cameras[0]) videoEvent({ type: 'play', camera: cameras[0] });
-        else videoEvent({ type: 'playMany', cameras });
-      };
+      const here = () => store.getState().videoEvent({ type: 'playMany', cameras });
       if (!wall.videoWallLinked()) {
         here();
         return;
