@@ -1,13 +1,16 @@
 // `npm run bench -- render [--frames 20] [--rounds 2] [--parts 100000] [--markers 10000] [--screenshots]`:
 // frames per second of one Cesium scene with 100,000 parts and 10,000 vehicles that get a GPS fix every
-// second and glide every frame, drawn by the app's own layers (createPartsLayer, createVehicleLayer) vs
-// one Entity per item, in the same browser (Debian Chromium + SwiftShader, the e2e tests' WebGL flags) in
-// the same run; and the bare globe in the same viewer (the software GPU's floor). The modes take turns
-// for --rounds rounds. Also, per frame, the main thread's time moving/updating the items (ours: the
-// layers' preRender listeners; entities: DataSourceDisplay.update) and in scene.render (which includes
-// GL calls and waits on the GPU process): with a software GPU the frame rate is bound by rasterising in
-// the GPU process, so the items' time is the figure that shows what each approach costs the page. --screenshots saves one PNG per mode in
-// bench/output/. Figures, not assertions. Last line: {fps_ours, fps_entities, ratio, …}.
+// second and glide between fixes, drawn by the app's own layers (createPartsLayer, createVehicleLayer)
+// vs one Entity per item, in the same browser (Debian Chromium + SwiftShader, the e2e tests' WebGL
+// flags) in the same run; and the bare globe in the same viewer (the software GPU's floor). Two views:
+// the whole city from 9 km (the headline figures) and a few streets from 1.2 km (`street_…`), where
+// the layers draw single parts and vehicles. The modes take turns for --rounds rounds. Also, per frame,
+// the main thread's time on the items (taking in the fixes; ours: the layers' preRender listeners and
+// timers; entities: DataSourceDisplay.update) and in scene.render (which includes GL calls and waits on
+// the GPU process): with a software GPU the frame rate is bound by rasterising in the GPU process, so
+// the items' time is the figure that shows what each approach costs the page. --screenshots saves one
+// PNG per view and mode in bench/output/. Figures, not assertions. Last line: {fps_ours, fps_entities,
+// ratio, …}.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -77,10 +80,10 @@ interface Result {
   sceneMs: number;
   itemsMs: number;
 }
-async function run(mode: Mode): Promise<Result> {
+async function run(mode: Mode, view: View): Promise<Result> {
   const page = await browser.newPage({ viewport: { width: 960, height: 600 } });
   await page.goto(
-    `http://127.0.0.1:${port}/?mode=${mode}&frames=${frames}&parts=${parts}&markers=${markers}`,
+    `http://127.0.0.1:${port}/?mode=${mode}&frames=${frames}&parts=${parts}&markers=${markers}&height=${VIEWS[view]}`,
   );
   await page.waitForFunction(() => (globalThis as unknown as { __bench?: unknown }).__bench, null, {
     timeout: 600_000,
@@ -91,12 +94,12 @@ async function run(mode: Mode): Promise<Result> {
   )) as Result;
   if (screenshots) {
     fs.mkdirSync('bench/output', { recursive: true });
-    await page.screenshot({ path: `bench/output/render-${mode}.png` });
+    await page.screenshot({ path: `bench/output/render-${view}-${mode}.png` });
   }
   await page.close();
   const ms = (n: number) => `${Math.round(n)} ms`;
   console.log(
-    `${mode.padEnd(8)} ${result.fps.toFixed(2)} fps over ${result.frames} frames (${ms(result.ms)}); ` +
+    `${view.padEnd(6)} ${mode.padEnd(8)} ${result.fps.toFixed(2)} fps over ${result.frames} frames (${ms(result.ms)}); ` +
       `a frame: ${ms(result.ms / result.frames)}, of it ${ms(result.sceneMs)} in scene.render and ` +
       `${ms(result.itemsMs)} moving/updating items; setup ${ms(result.setupMs)}, first frame at ${ms(result.firstFrameMs)}`,
   );
@@ -107,6 +110,9 @@ console.log(
   `${parts.toLocaleString('en')} parts + ${markers.toLocaleString('en')} moving markers, SwiftShader`,
 );
 type Mode = 'globe' | 'ours' | 'entities';
+/** The camera's height in each view: the whole city (the headline figure), and a few streets. */
+const VIEWS = { city: 9_000, street: 1_200 } as const;
+type View = keyof typeof VIEWS;
 const modes: Mode[] = ['globe', 'ours', 'entities'];
 /** All rounds of one mode as one figure: frames over time, per-frame costs weighted by frames. */
 function total(results: Result[]) {
@@ -122,40 +128,55 @@ function total(results: Result[]) {
     firstFrameMs: mean('firstFrameMs'),
   };
 }
+const round = (n: number) => Math.round(n * 100) / 100;
 try {
   // The modes take turns, so a slow spell of the machine does not fall on one mode only.
-  const results: Record<Mode, Result[]> = { globe: [], ours: [], entities: [] };
+  const results: Record<View, Record<Mode, Result[]>> = {
+    city: { globe: [], ours: [], entities: [] },
+    street: { globe: [], ours: [], entities: [] },
+  };
   for (let r = 1; r <= rounds; r++) {
     console.log(`round ${r} of ${rounds}`);
-    for (const mode of modes) results[mode].push(await run(mode));
+    for (const view of Object.keys(VIEWS) as View[])
+      for (const mode of modes) results[view][mode].push(await run(mode, view));
   }
-  const [globe, ours, entities] = modes.map((m) => total(results[m])) as [
-    ReturnType<typeof total>,
-    ReturnType<typeof total>,
-    ReturnType<typeof total>,
-  ];
-  const round = (n: number) => Math.round(n * 100) / 100;
-  console.log(
-    `over ${rounds} rounds: ours ${ours.fps.toFixed(2)} fps, entities ${entities.fps.toFixed(2)} fps ` +
-      `(ratio ${(ours.fps / entities.fps).toFixed(2)}), bare globe ${globe.fps.toFixed(2)} fps; moving/updating ` +
-      `the items per frame: ours ${ours.itemsMs.toFixed(1)} ms, entities ${entities.itemsMs.toFixed(1)} ms ` +
-      `(ratio ${(entities.itemsMs / ours.itemsMs).toFixed(1)})`,
-  );
+  const figures = (view: View) => {
+    const [globe, ours, entities] = modes.map((m) => total(results[view][m])) as [
+      ReturnType<typeof total>,
+      ReturnType<typeof total>,
+      ReturnType<typeof total>,
+    ];
+    console.log(
+      `${view} (${VIEWS[view].toLocaleString('en')} m), over ${rounds} rounds: ours ${ours.fps.toFixed(2)} fps, ` +
+        `entities ${entities.fps.toFixed(2)} fps (ratio ${(ours.fps / entities.fps).toFixed(2)}), bare globe ` +
+        `${globe.fps.toFixed(2)} fps; main thread on the items per frame: ours ${ours.itemsMs.toFixed(1)} ms, ` +
+        `entities ${entities.itemsMs.toFixed(1)} ms (ratio ${(entities.itemsMs / ours.itemsMs).toFixed(1)})`,
+    );
+    return { globe, ours, entities };
+  };
+  const city = figures('city');
+  const street = figures('street');
   console.log(
     JSON.stringify({
-      fps_ours: round(ours.fps),
-      fps_entities: round(entities.fps),
-      ratio: round(ours.fps / entities.fps),
-      fps_globe: round(globe.fps),
-      items_ms_ours: round(ours.itemsMs),
-      items_ms_entities: round(entities.itemsMs),
-      items_ratio: round(entities.itemsMs / ours.itemsMs),
-      scene_ms_ours: round(ours.sceneMs),
-      scene_ms_entities: round(entities.sceneMs),
-      setup_ms_ours: Math.round(ours.setupMs),
-      setup_ms_entities: Math.round(entities.setupMs),
-      first_frame_ms_ours: Math.round(ours.firstFrameMs),
-      first_frame_ms_entities: Math.round(entities.firstFrameMs),
+      fps_ours: round(city.ours.fps),
+      fps_entities: round(city.entities.fps),
+      ratio: round(city.ours.fps / city.entities.fps),
+      fps_globe: round(city.globe.fps),
+      items_ms_ours: round(city.ours.itemsMs),
+      items_ms_entities: round(city.entities.itemsMs),
+      items_ratio: round(city.entities.itemsMs / city.ours.itemsMs),
+      scene_ms_ours: round(city.ours.sceneMs),
+      scene_ms_entities: round(city.entities.sceneMs),
+      setup_ms_ours: Math.round(city.ours.setupMs),
+      setup_ms_entities: Math.round(city.entities.setupMs),
+      first_frame_ms_ours: Math.round(city.ours.firstFrameMs),
+      first_frame_ms_entities: Math.round(city.entities.firstFrameMs),
+      street_fps_ours: round(street.ours.fps),
+      street_fps_entities: round(street.entities.fps),
+      street_ratio: round(street.ours.fps / street.entities.fps),
+      street_fps_globe: round(street.globe.fps),
+      street_items_ms_ours: round(street.ours.itemsMs),
+      street_items_ms_entities: round(street.entities.itemsMs),
       rounds,
     }),
   );

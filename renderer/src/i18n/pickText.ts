@@ -32,6 +32,8 @@ export function pickText(pick: MapPick, lang: Lang, ref?: ReferenceData): string
         ? translate(lang, 'pick.clusterAbnormal', { cls, count, abnormal: pick.abnormal })
         : translate(lang, 'pick.cluster', { cls, count });
     }
+    case 'fleet':
+      return translate(lang, 'pick.fleet', { count: pick.count ?? 0 });
     case 'alarm':
       return translate(lang, 'pick.alarm', { level: pick.level ?? '?', label });
     case 'vehicle':

@@ -151,7 +151,7 @@ export function LayersPanel() {
         ))}
       </ul>
       {/* Cases and alarms clicked on the map open in their drawers instead. */}
-      {layers.selected && !['case', 'alarm', 'cluster'].includes(layers.selected.kind) && (
+      {layers.selected && !['case', 'alarm', 'cluster', 'fleet'].includes(layers.selected.kind) && (
         <PickDetail
           pick={layers.selected}
           load={load}

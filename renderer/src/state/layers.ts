@@ -44,7 +44,8 @@ export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the user picked on the map (hover tooltip / click detail). */
 export interface MapPick {
-  kind: 'case' | 'part' | 'cluster' | 'camera' | 'sensor' | 'vehicle' | 'alarm';
+  /** `cluster`: parts at city zoom; `fleet`: vehicles at city zoom (a large fleet only) */
+  kind: 'case' | 'part' | 'cluster' | 'camera' | 'sensor' | 'vehicle' | 'fleet' | 'alarm';
   id: string;
   /**
    * What identifies it, as data in no interface language (a case number and category, a name, a plate,
@@ -55,7 +56,7 @@ export interface MapPick {
   /** where it is (clusters: clicking one zooms the map there) */
   lon?: number;
   lat?: number;
-  /** clusters: the part class, how many parts and how many of them abnormal */
+  /** clusters: the part class, how many parts (fleet: vehicles) and how many of them abnormal */
   cls?: PartClass;
   count?: number;
   abnormal?: number;

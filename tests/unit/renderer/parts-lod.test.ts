@@ -3,8 +3,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PartsColumnar } from '@contract/city';
-import { partsByClass } from '../../../renderer/src/map/layers/model';
-import { clusterParts, clusterSize, partTiles } from '../../../renderer/src/map/layers/partsLod';
+import {
+  applyFixes,
+  FLEET_CLUSTER_ABOVE,
+  fleetClustered,
+  fleetClusters,
+  partsByClass,
+} from '../../../renderer/src/map/layers/model';
+import {
+  clusterParts,
+  clusterSize,
+  gridClusters,
+  partTiles,
+} from '../../../renderer/src/map/layers/partsLod';
+import { CLOSE_HEIGHT_M } from '../../../renderer/src/state/layers';
 
 /** A 4 × 3 km city with `n` parts of two classes on a fixed pseudo-random sequence. */
 function city(n: number): PartsColumnar {
@@ -63,5 +75,72 @@ describe('parts level of detail', () => {
     assert.equal(clusterSize(1), 3);
     assert.ok(clusterSize(100) > clusterSize(10));
     assert.equal(clusterSize(1_000_000), 10);
+  });
+});
+
+describe('grid clusters', () => {
+  test('every item in one cell, at the mean position of its members, with its flagged ones', () => {
+    // Two points 100 m apart share a 500 m cell; one ~2 km east is alone.
+    const lon = [119.15, 119.1511, 119.172];
+    const lat = [34.6, 34.6, 34.6];
+    const cells = gridClusters(
+      3,
+      (k) => lon[k]!,
+      (k) => lat[k]!,
+      500,
+      34.6,
+      (k) => k === 1,
+    );
+    assert.equal(cells.length, 2);
+    const pair = cells.find((c) => c.count === 2)!;
+    assert.ok(Math.abs(pair.lon - 119.15055) < 1e-9 && pair.lat === 34.6);
+    assert.equal(pair.flagged, 1);
+    assert.equal(cells.find((c) => c.count === 1)!.flagged, 0);
+    // The same points give the same keys (the layer keeps one point per cell across updates).
+    const again = gridClusters(
+      3,
+      (k) => lon[k]!,
+      (k) => lat[k]!,
+      500,
+      34.6,
+    );
+    assert.deepEqual(again.map((c) => c.key).sort(), cells.map((c) => c.key).sort());
+  });
+});
+
+describe('fleet level of detail', () => {
+  test('only a large fleet seen from above street level is clustered', () => {
+    assert.equal(fleetClustered(CLOSE_HEIGHT_M * 2, FLEET_CLUSTER_ABOVE + 1), true);
+    assert.equal(fleetClustered(CLOSE_HEIGHT_M / 2, FLEET_CLUSTER_ABOVE + 1), false);
+    // A city's own fleet (a few hundred) stays single at every zoom.
+    assert.equal(fleetClustered(50_000, 286), false);
+  });
+
+  test('clusters count every vehicle once, where its latest fix is', () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const fleet = Array.from({ length: 5_000 }, (_, i) => ({
+      id: `V${i}`,
+      lon: 119.14 + rand() * 0.08,
+      lat: 34.58 + rand() * 0.04,
+    }));
+    let tracks = applyFixes(new Map(), fleet, 0);
+    const before = fleetClusters(tracks);
+    assert.equal(
+      before.reduce((n, c) => n + c.count, 0),
+      5_000,
+    );
+    // An 8 × 4.5 km area on a 500 m grid: at most 17 × 10 cells.
+    assert.ok(before.length <= 17 * 10, `${before.length} cells`);
+    // Every vehicle drives 3 km east: the clusters move with the fixes, not with the drawn glide.
+    tracks = applyFixes(
+      tracks,
+      fleet.map((v) => ({ ...v, lon: v.lon + 0.033 })),
+      1_000,
+    );
+    const after = fleetClusters(tracks);
+    const meanLon = (cells: typeof before) => cells.reduce((n, c) => n + c.lon * c.count, 0) / 5_000;
+    assert.ok(Math.abs(meanLon(after) - meanLon(before) - 0.033) < 1e-6);
+    assert.equal(fleetClusters(new Map()).length, 0);
   });
 });

@@ -37,6 +37,9 @@ describe('map pick texts', () => {
     assert.equal(pickText(cluster, 'zh'), '公用设施：42 个部件（异常 3）');
     assert.equal(pickText(cluster, 'en'), 'Utilities: 42 parts (3 abnormal)');
     assert.equal(pickText({ ...cluster, abnormal: 0 }, 'en'), 'Utilities: 42 parts');
+    const fleet: MapPick = { kind: 'fleet', id: 'fleet:1:2', label: '', count: 17, lon: 119, lat: 34 };
+    assert.equal(pickText(fleet, 'zh'), '作业车辆 17 辆（点击放大）');
+    assert.equal(pickText(fleet, 'en'), '17 vehicles (click to zoom in)');
     const alarm: MapPick = { kind: 'alarm', id: 'a1', label: '海连路燃气井', level: 2 };
     assert.equal(pickText(alarm, 'zh'), '2级告警 海连路燃气井');
     assert.equal(pickText(alarm, 'en'), 'Level 2 alarm 海连路燃气井');

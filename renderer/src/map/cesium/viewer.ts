@@ -22,7 +22,7 @@ import type { CityConfig } from '@contract/http';
 import type { MapError } from '../../state/map';
 import type { CasePoint } from '../../state/mapPoints';
 import { createCaseLayer } from './caseLayer';
-import { applySceneTheme, THEME, THEME_VIEWER_OPTIONS } from './theme';
+import { applySceneTheme, THEME, themeViewerOptions } from './theme';
 
 export interface MapCallbacks {
   /** the first frame drawn with the base imagery layer ready: the map can be used (tiles may still load) */
@@ -118,7 +118,7 @@ export function createMapViewer(
       vrButton: false,
       infoBox: false,
       selectionIndicator: false,
-      ...THEME_VIEWER_OPTIONS,
+      ...themeViewerOptions(),
       creditContainer,
       requestRenderMode: true,
       maximumRenderTimeChange: Infinity,

@@ -1,8 +1,16 @@
 // What the map layers draw, as plain data and pure functions (no Cesium, no DOM): part grouping,
-// camera view cones, vehicle interpolation between fixes, the alarm pulse, and the layer reconciler
+// camera view cones, vehicle interpolation between fixes and the fleet's clusters, the alarm pulse, and the layer reconciler
 // that turns the store's `on` flags into engine calls. Node tests run all of it without a GPU.
 import type { PartsColumnar } from '@contract/city';
-import { LAYER_IDS, PART_CLASSES, partClassOf, type LayerId, type PartClass } from '../../state/layers';
+import {
+  CLOSE_HEIGHT_M,
+  LAYER_IDS,
+  PART_CLASSES,
+  partClassOf,
+  type LayerId,
+  type PartClass,
+} from '../../state/layers';
+import { gridClusters, type GridCluster } from './partsLod';
 
 // ---- parts ---------------------------------------------------------------------------------------
 
@@ -98,6 +106,25 @@ export function interpolate(track: Track, now: number): { lon: number; lat: numb
     lon: track.prev.lon + (track.last.lon - track.prev.lon) * t,
     lat: track.prev.lat + (track.last.lat - track.prev.lat) * t,
   };
+}
+
+/** A fleet larger than this is drawn as clusters above street level. */
+export const FLEET_CLUSTER_ABOVE = 1_000;
+
+/** Whether the vehicle layer draws clusters: a large fleet, seen from above street level. */
+export const fleetClustered = (heightM: number, fleetSize: number): boolean =>
+  heightM > CLOSE_HEIGHT_M && fleetSize > FLEET_CLUSTER_ABOVE;
+
+/** The fleet on a grid of `cellM` metres, every vehicle at its latest fix (where it is heading). */
+export function fleetClusters(tracks: Tracks, cellM = 500): GridCluster[] {
+  const fixes = [...tracks.values()].map((t) => t.last);
+  return gridClusters(
+    fixes.length,
+    (k) => fixes[k]?.lon ?? 0,
+    (k) => fixes[k]?.lat ?? 0,
+    cellM,
+    fixes[0]?.lat ?? 30,
+  );
 }
 
 /** True while some vehicle is still gliding (the engine then keeps rendering frames). */

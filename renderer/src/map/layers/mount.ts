@@ -147,8 +147,12 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   handler.setInputAction((event: ScreenSpaceEventHandler.PositionedEvent) => {
     const picked: unknown = (scene.pick(event.position) as { id?: unknown } | undefined)?.id;
     if (!isPick(picked)) return;
-    // A cluster of parts opens up: the map goes down to street level over it.
-    if (picked.kind === 'cluster' && picked.lon !== undefined && picked.lat !== undefined) {
+    // A cluster of parts or vehicles opens up: the map goes down to street level over it.
+    if (
+      (picked.kind === 'cluster' || picked.kind === 'fleet') &&
+      picked.lon !== undefined &&
+      picked.lat !== undefined
+    ) {
       viewer.camera.flyTo({
         destination: Cartesian3.fromDegrees(picked.lon, picked.lat, CLOSE_HEIGHT_M * 0.6),
         duration: 1,

@@ -1,7 +1,8 @@
 // Level of detail for the 100,000 parts, as plain data (no Cesium): at city zoom each class is drawn as
 // clusters on a ~400 m grid (a count per cell, a few thousand points in all); at street zoom as single
 // parts, split into ~1 km tiles so the engine culls the tiles out of view instead of running every part
-// through the GPU. Node tests check both without a GPU.
+// through the GPU. The grid (`gridClusters`) also clusters a large fleet of vehicles at city zoom
+// (pointLayers.ts). Node tests check both without a GPU.
 import type { PartsColumnar } from '@contract/city';
 import type { PartClass } from '../../state/layers';
 
@@ -24,6 +25,49 @@ function cellOf(lon: number, lat: number, cellM: number, refLat: number): string
   return `${Math.floor(lon / dLon)}:${Math.floor(lat / dLat)}`;
 }
 
+export interface GridCluster {
+  /** the cell's key, stable while the grid is the same (a layer can keep one point per cell) */
+  key: string;
+  /** mean position of the members */
+  lon: number;
+  lat: number;
+  count: number;
+  /** members for which `flagged` said true */
+  flagged: number;
+}
+
+/**
+ * `n` items on a grid of `cellM` metres (item `k` at `lonOf(k)`, `latOf(k)`; longitudes scaled at
+ * `refLat`): one cluster per occupied cell.
+ */
+export function gridClusters(
+  n: number,
+  lonOf: (k: number) => number,
+  latOf: (k: number) => number,
+  cellM: number,
+  refLat: number,
+  flagged: (k: number) => boolean = () => false,
+): GridCluster[] {
+  const cells = new Map<string, GridCluster>();
+  for (let k = 0; k < n; k++) {
+    const lon = lonOf(k);
+    const lat = latOf(k);
+    const key = cellOf(lon, lat, cellM, refLat);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { key, lon: 0, lat: 0, count: 0, flagged: 0 }));
+    cell.lon += lon;
+    cell.lat += lat;
+    cell.count += 1;
+    if (flagged(k)) cell.flagged += 1;
+  }
+  const out = [...cells.values()];
+  for (const c of out) {
+    c.lon /= c.count;
+    c.lat /= c.count;
+  }
+  return out;
+}
+
 /** Clusters of each class's parts on a grid of `cellM` metres. */
 export function clusterParts(
   parts: PartsColumnar,
@@ -33,20 +77,16 @@ export function clusterParts(
   const out: PartCluster[] = [];
   const refLat = parts.lat[0] ?? 30;
   for (const [cls, indices] of Object.entries(groups) as Array<[PartClass, readonly number[]]>) {
-    const cells = new Map<string, { lon: number; lat: number; count: number; abnormal: number }>();
-    for (const i of indices) {
-      const lon = parts.lon[i] ?? 0;
-      const lat = parts.lat[i] ?? 0;
-      const key = cellOf(lon, lat, cellM, refLat);
-      let cell = cells.get(key);
-      if (!cell) cells.set(key, (cell = { lon: 0, lat: 0, count: 0, abnormal: 0 }));
-      cell.lon += lon;
-      cell.lat += lat;
-      cell.count += 1;
-      cell.abnormal += parts.abnormal[i] ? 1 : 0;
-    }
-    for (const c of cells.values())
-      out.push({ cls, lon: c.lon / c.count, lat: c.lat / c.count, count: c.count, abnormal: c.abnormal });
+    const at = (k: number) => indices[k] ?? 0;
+    const cells = gridClusters(
+      indices.length,
+      (k) => parts.lon[at(k)] ?? 0,
+      (k) => parts.lat[at(k)] ?? 0,
+      cellM,
+      refLat,
+      (k) => !!parts.abnormal[at(k)],
+    );
+    for (const c of cells) out.push({ cls, lon: c.lon, lat: c.lat, count: c.count, abnormal: c.flagged });
   }
   return out;
 }

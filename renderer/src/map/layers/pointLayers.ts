@@ -1,6 +1,7 @@
 // Point layers in Cesium: sensors, cameras (points + view cones), alarms (pulsing) and vehicles (gliding
 // between fixes); parts with their level of detail are in partsLayer.ts. Never one Entity per item. Each factory returns a LayerHandle (show / dispose) for the reconciler.
 import {
+  BlendOption,
   Cartesian3,
   Color,
   NearFarScalar,
@@ -11,23 +12,28 @@ import {
 import type { AlarmView } from '@contract/alarms';
 import type { CameraView, SensorView, VehicleView } from '@contract/city';
 import { createStore } from 'zustand/vanilla';
-import type { MapPick } from '../../state/layers';
+import { CLOSE_HEIGHT_M, type MapPick } from '../../state/layers';
 import { loading, type LayerContext } from './context';
 import {
   alarmPulse,
   applyFixes,
+  fleetClusters,
+  fleetClustered,
   interpolate,
   moving,
   reloadOnTopic,
   type LayerHandle,
   type Tracks,
 } from './model';
+import { clusterSize } from './partsLod';
 import { createConeLayer, type ConeLayer } from './shapeLayers';
 
 export const OUTLINE = Color.fromCssColorString('#050a14');
 
 export function collection(scene: Scene): PointPrimitiveCollection {
-  return scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
+  return scene.primitives.add(
+    new PointPrimitiveCollection({ blendOption: BlendOption.TRANSLUCENT }),
+  ) as PointPrimitiveCollection;
 }
 
 function handleOf(scene: Scene, collections: PointPrimitiveCollection[], extra?: LayerHandle): LayerHandle {
@@ -242,14 +248,97 @@ export const VEHICLE_POINT = {
   scaleByDistance: new NearFarScalar(1_500, 1, 12_000, 0.45),
 } as const;
 
+/** Clusters follow the fixes at most this often (the feed sends a batch every 250 ms). */
+const FLEET_RECLUSTER_MS = 1_000;
+const FLEET_CLUSTER = {
+  color: VEHICLE_POINT.color.withAlpha(0.85),
+  outlineColor: Color.WHITE.withAlpha(0.9),
+  outlineWidth: 1.5,
+};
+
 /**
  * Vehicles: the fleet from REST (re-read every 30 s, every 5 s without the live feed), live fixes from
  * the socket's `live:positions` into a small vanilla store; a preRender listener glides them.
+ *
+ * Level of detail (model.ts `fleetClustered`): a fleet of more than FLEET_CLUSTER_ABOVE vehicles is
+ * drawn above street level as one point per 500 m cell (sized by how many vehicles are in it, placed at
+ * their mean position), which follows the fixes once a second; at street level every vehicle glides on its own. 10,000 single
+ * vehicles over a city are a carpet that hides every other layer and says less than the counts, and a
+ * software GPU pays for every point each frame (docs/benchmarks.md). A city's own fleet (a few hundred)
+ * stays single at every zoom.
  */
 export function createVehicleLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
+  const clusters = collection(ctx.scene);
+  const clusterByKey = new Map<string, PointPrimitive>();
   const tracks = createStore<{ tracks: Tracks }>(() => ({ tracks: new Map() }));
   const byId = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
+  let on = true;
+  const height = () => ctx.scene.camera.positionCartographic.height;
+  let far = height() > CLOSE_HEIGHT_M;
+  let reclusterTimer: ReturnType<typeof setTimeout> | undefined;
+  let reclusteredAt = -Infinity;
+  const clustered = () => fleetClustered(height(), byId.size);
+
+  /** The clusters from every vehicle's latest fix: cells keep their point, new ones get one. */
+  const recluster = () => {
+    reclusterTimer = undefined;
+    reclusteredAt = performance.now();
+    const cells = fleetClusters(tracks.getState().tracks);
+    const seen = new Set<string>();
+    for (const cell of cells) {
+      seen.add(cell.key);
+      const pick: MapPick = {
+        kind: 'fleet',
+        id: `fleet:${cell.key}`,
+        label: '',
+        lon: cell.lon,
+        lat: cell.lat,
+        count: cell.count,
+      };
+      const position = Cartesian3.fromDegrees(cell.lon, cell.lat, 6);
+      const pixelSize = clusterSize(cell.count) + 1;
+      const point = clusterByKey.get(cell.key);
+      if (point) {
+        point.id = pick;
+        point.position = position;
+        point.pixelSize = pixelSize;
+      } else clusterByKey.set(cell.key, clusters.add({ id: pick, position, pixelSize, ...FLEET_CLUSTER }));
+    }
+    for (const [key, point] of clusterByKey)
+      if (!seen.has(key)) {
+        clusters.remove(point);
+        clusterByKey.delete(key);
+      }
+    ctx.scene.requestRender();
+  };
+  const scheduleRecluster = () => {
+    if (!clustered() || reclusterTimer !== undefined) return;
+    const wait = Math.max(0, reclusteredAt + FLEET_RECLUSTER_MS - performance.now());
+    reclusterTimer = setTimeout(recluster, wait);
+  };
+  /** Shows singles or clusters for the zoom and fleet size now. */
+  let singles = true;
+  const apply = () => {
+    const asClusters = clustered();
+    const showSingles = on && !asClusters;
+    // Singles stop being moved while hidden: put each where its glide is now before they show again.
+    if (showSingles && !singles) placeAll(performance.now());
+    singles = showSingles;
+    points.show = showSingles;
+    clusters.show = on && asClusters;
+    if (clusters.show) recluster();
+    ctx.scene.requestRender();
+  };
+  const placeAll = (now: number) => {
+    for (const [id, track] of tracks.getState().tracks) {
+      const point = byId.get(id);
+      if (!point) continue;
+      const at = interpolate(track, now);
+      point.position = Cartesian3.fromDegrees(at.lon, at.lat, 4);
+    }
+  };
+
   const poll = () =>
     loading(ctx, 'vehicles', async () => {
       const { vehicles } = await ctx.load<{ vehicles: VehicleView[] }>('/vehicles');
@@ -264,6 +353,7 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
               ...VEHICLE_POINT,
             }),
           );
+      apply();
       return vehicles.length;
     });
   poll();
@@ -273,8 +363,16 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
     if (known.length) tracks.setState((s) => ({ tracks: applyFixes(s.tracks, known, performance.now()) }));
   });
   // Transient updates: new fixes reach the engine through subscribe(), never through React.
-  const unsubscribe = tracks.subscribe(() => ctx.scene.requestRender());
+  const unsubscribe = tracks.subscribe(() => {
+    if (clusters.show) scheduleRecluster();
+    else ctx.scene.requestRender();
+  });
   const glide = () => {
+    const nextFar = height() > CLOSE_HEIGHT_M;
+    if (nextFar !== far) {
+      far = nextFar;
+      apply();
+    }
     if (!points.show) return;
     const now = performance.now();
     const current = tracks.getState().tracks;
@@ -287,10 +385,14 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
     if (moving(current, now)) ctx.scene.requestRender();
   };
   const removeGlide = ctx.scene.preRender.addEventListener(glide);
-  return handleOf(ctx.scene, [points], {
-    show: () => undefined,
+  return handleOf(ctx.scene, [points, clusters], {
+    show: (next) => {
+      on = next;
+      apply();
+    },
     dispose: () => {
       clearInterval(timer);
+      clearTimeout(reclusterTimer);
       stopLive?.();
       unsubscribe();
       removeGlide();
