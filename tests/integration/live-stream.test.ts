@@ -102,6 +102,8 @@ describe('live stream (one node, SQLite)', () => {
       r.socket.on('stream:snapshot', (raw) => got.push(raw));
       return got;
     };
+    // Both forms of one snapshot built now (a kept one would hold the cases above only in its tail).
+    s.live.hub.snapshots.invalidate();
     for (const user of ['supervisor', 'handler.gas']) {
       const plain = new Recorder(s.url, { token: await token(user) });
       const packed = new Recorder(s.url, { token: await token(user), snapshot: 'columns' });
@@ -119,6 +121,34 @@ describe('live stream (one node, SQLite)', () => {
       assert.ok(!('cases' in columns) && typeof columns.caseColumns === 'object');
       assert.deepEqual(packed.errors, []);
     }
+  });
+
+  test('a snapshot kept a moment is sent again with the tail after it: the same state as a new one', async () => {
+    s.live.hub.snapshots.invalidate();
+    const first = await client('dispatcher');
+    const kept = first.snapshots[0]!.headSeq;
+    const later = await dispatchedCase('gas');
+    const head = await maxSeq(s.ctx);
+    assert.ok(head > kept);
+    const second = await client('dispatcher');
+    assert.equal(second.resumes[0]?.mode, 'snapshot');
+    assert.equal(second.snapshots[0]!.headSeq, kept, 'the kept snapshot, at its own position');
+    assert.ok(!second.snapshots[0]!.cases.some((c) => c.id === later.id));
+    await Promise.all([first.reach(head), second.reach(head)]);
+    assert.ok(second.state.cases.has(later.id), 'the later case came with the tail');
+    assert.deepEqual(second.state, first.state);
+    // The same for a client that wants the cases in columns (encoded once, from the kept snapshot).
+    const packed = new Recorder(s.url, { token: await token('dispatcher'), snapshot: 'columns' });
+    clients.push(packed);
+    await packed.resumed();
+    await packed.reach(head);
+    assert.equal(packed.snapshots[0]!.headSeq, kept);
+    assert.deepEqual(packed.state, first.state);
+    // Asked to forget (data changed behind the outbox's back): the next one is built at the head.
+    s.live.hub.snapshots.invalidate();
+    const third = await client('dispatcher');
+    assert.ok(third.snapshots[0]!.headSeq >= head);
+    assert.ok(third.snapshots[0]!.cases.some((c) => c.id === later.id));
   });
 
   test('scope isolation: handler.gas never sees a water case (live, replay, snapshot)', async () => {
@@ -146,6 +176,8 @@ describe('live stream (one node, SQLite)', () => {
       'replay carries the gas case',
     );
 
+    // A new client: a snapshot (maybe the one kept from `gas` a moment ago) and the tail after it.
+    s.live.hub.snapshots.invalidate();
     const fresh = await client('handler.gas');
     const snapshot = fresh.snapshots[0]!;
     assert.deepEqual(new Set(snapshot.cases.map((c) => c.departmentId)), new Set(['gas']));
@@ -235,9 +267,18 @@ describe('live stream (one node, SQLite)', () => {
     assert.equal(sup.state.alarms.get(row.id)?.status, 'open');
     assert.ok(gasHandler.state.alarms.has(row.id), 'the gas department gets its own sensor alarm');
     assert.ok(!water.events.some((e) => e.entityId === row.id), 'water does not');
+    // New clients: a snapshot (maybe kept from a moment ago) and the tail after it.
     const [freshGas, freshWater] = [await client('handler.gas'), await client('handler.water')];
-    assert.ok(freshGas.snapshots[0]!.alarms.some((a) => a.id === row.id));
-    assert.ok(!freshWater.snapshots[0]!.alarms.some((a) => a.id === row.id));
+    await Promise.all([freshGas.reach(head), freshWater.reach(head)]);
+    assert.ok(freshGas.state.alarms.has(row.id), 'a new gas client has the alarm');
+    assert.ok(!freshWater.state.alarms.has(row.id), 'a new water client has not');
+    assert.ok(!freshWater.events.some((e) => e.entityId === row.id));
+    s.live.hub.snapshots.invalidate();
+    const newGas = await client('handler.gas');
+    assert.ok(
+      newGas.snapshots[0]!.alarms.some((a) => a.id === row.id),
+      'and a new snapshot has it',
+    );
   });
 
   test('rows pruned before this node streamed them (another node pruned): clients resync by snapshot', async () => {

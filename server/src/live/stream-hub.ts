@@ -2,13 +2,12 @@
 // when it is new or behind the retention window), then joins its audience room and gets the live
 // batches; each batch is encoded once per audience. Everything goes out through `io.local`: every node
 // streams the shared outbox to its own sockets, so nothing crosses the adapter twice.
-import { encodeCaseColumns } from '@contract/case-columns';
 import type { StreamEvent, ResumeResult, StreamBatch } from '@contract/stream';
 import type { Logger } from '../log';
 import type { IoServer, IoSocket } from './types';
 import type { OutboxRow, OutboxStore } from './outbox-store';
 import type { Audience } from './scope';
-import type { SnapshotBuilder } from './snapshot';
+import { SnapshotCache, type SnapshotBuilder } from './snapshot';
 import type { Streamer } from './streamer';
 
 interface Room {
@@ -59,13 +58,17 @@ export class StreamHub {
   private readonly live = new Map<string, string>();
   private readonly queues = new Map<string, Promise<unknown>>();
   streamer!: Streamer;
+  /** snapshots kept a few seconds per audience (snapshot.ts `SnapshotCache` says why that is exact) */
+  readonly snapshots: SnapshotCache;
 
   constructor(
     private readonly io: IoServer,
     private readonly store: OutboxStore,
-    private readonly snapshots: SnapshotBuilder,
+    builder: SnapshotBuilder,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.snapshots = new SnapshotCache(builder);
+  }
 
   /** Streamer callback: rows (from, to] are settled. */
   deliver = (rows: OutboxRow[], from: number, to: number, resync = false): void => {
@@ -89,6 +92,7 @@ export class StreamHub {
    * that cannot keep up with lossless events are disconnected rather than buffered without bound.
    */
   heartbeat = (): void => {
+    this.snapshots.prune();
     for (const id of this.live.keys()) {
       const socket = this.io.sockets.sockets.get(id);
       if (socket && bufferedBytes(socket) > MAX_BUFFERED_BYTES) {
@@ -134,7 +138,7 @@ export class StreamHub {
     if (lastSeq === null || pruned || foreign) {
       if (lastSeq !== null)
         this.log.debug('resume behind retention: snapshot', { socket: socket.id, lastSeq, floor });
-      cursor = await this.sendSnapshot(socket, audience);
+      cursor = await this.sendSnapshot(socket, audience, floor);
       mode = 'snapshot';
     }
     for (;;) {
@@ -147,8 +151,8 @@ export class StreamHub {
       const rows = await this.store.range(cursor, target, REPLAY_CHUNK);
       const now = await this.store.bounds();
       if (now.floor !== null && now.floor > cursor + 1 && rows[0]?.seq !== cursor + 1) {
-        // Pruned while replaying: start over from a snapshot.
-        cursor = await this.sendSnapshot(socket, audience);
+        // Pruned while replaying: start over from a new snapshot.
+        cursor = await this.sendSnapshot(socket, audience, now.floor, true);
         mode = 'snapshot';
         continue;
       }
@@ -161,14 +165,21 @@ export class StreamHub {
     return { mode, headSeq: cursor, replayed };
   }
 
-  private async sendSnapshot(socket: IoSocket, audience: Audience): Promise<number> {
-    const headSeq = this.streamer.head;
-    const snapshot = await this.snapshots.build(audience, headSeq);
+  /** Sends a snapshot (maybe one kept from a moment ago) and returns its position. */
+  private async sendSnapshot(
+    socket: IoSocket,
+    audience: Audience,
+    floor: number | null,
+    fresh = false,
+  ): Promise<number> {
+    // A kept snapshot at H is usable while the outbox still holds H + 1 (the replay starts there).
+    const oldestUsable = floor === null ? 0 : floor - 1;
+    const { snapshot, columns } = await this.snapshots.get(audience, this.streamer.head, oldestUsable, fresh);
     if (socket.data.snapshotColumns) {
-      const { cases, ...rest } = snapshot;
-      socket.emit('stream:snapshot', { ...rest, caseColumns: encodeCaseColumns(cases) });
+      const { headSeq, at, alarms, incidents } = snapshot;
+      socket.emit('stream:snapshot', { headSeq, at, alarms, incidents, caseColumns: columns() });
     } else socket.emit('stream:snapshot', snapshot);
-    return headSeq;
+    return snapshot.headSeq;
   }
 
   private join(socket: IoSocket, audience: Audience): void {

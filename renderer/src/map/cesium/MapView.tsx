@@ -10,6 +10,7 @@ import type { MapError } from '../../state/map';
 import { alarmPoints, casePoints } from '../../state/mapPoints';
 import { DIVISION_PATHS, prefetch } from '../layers/load';
 import type { AppState } from '../../state/store';
+import { engineMayStart } from './engineGate';
 import type { MapHandle } from './viewer';
 
 const ERROR_MESSAGES: Record<MapError['code'], MessageKey> = {
@@ -60,64 +61,66 @@ export function MapView() {
     let stopPrefetch: (() => void) | undefined = store.subscribe((state, previous) => {
       if (state.session !== previous.session) prefetchDivisions(state);
     });
-    Promise.all([import('./viewer'), import('../layers/mount')]).then(
-      ([{ createMapViewer }, { mountLayers }]) => {
-        stopPrefetch?.();
-        stopPrefetch = undefined;
-        const container = containerRef.current;
-        const credits = creditRef.current;
-        if (cancelled || !container || !credits) return;
-        const map = createMapViewer(container, credits, store.getState().city.config, {
-          onFirstFrame: () => mapEvent({ type: 'firstFrame' }),
-          onReady: () => mapEvent({ type: 'ready' }),
-          onError: (mapError) => mapEvent({ type: 'failed', error: mapError }),
-          // Cases and alarms open in their drawers; incidents show on the commander's board.
-          onPick: (id) => {
-            if (!id.includes(':')) detail.open(id);
-            else if (id.startsWith('alarm:')) alarms.open(id.slice('alarm:'.length));
-          },
-          onFocused: (id) => mapEvent({ type: 'focused', id }),
-        });
-        handle = map;
-        if (map.viewer)
-          unmountLayers = mountLayers(map.viewer, store, {
-            origin,
-            token: () => auth.token(),
-            live: transient,
-            cases: stream,
-            onTopic: stream.onTopic,
+    engineMayStart(store)
+      .then(() => Promise.all([import('./viewer'), import('../layers/mount')]))
+      .then(
+        ([{ createMapViewer }, { mountLayers }]) => {
+          stopPrefetch?.();
+          stopPrefetch = undefined;
+          const container = containerRef.current;
+          const credits = creditRef.current;
+          if (cancelled || !container || !credits) return;
+          const map = createMapViewer(container, credits, store.getState().city.config, {
+            onFirstFrame: () => mapEvent({ type: 'firstFrame' }),
+            onReady: () => mapEvent({ type: 'ready' }),
+            onError: (mapError) => mapEvent({ type: 'failed', error: mapError }),
+            // Cases and alarms open in their drawers; incidents show on the commander's board.
+            onPick: (id) => {
+              if (!id.includes(':')) detail.open(id);
+              else if (id.startsWith('alarm:')) alarms.open(id.slice('alarm:'.length));
+            },
+            onFocused: (id) => mapEvent({ type: 'focused', id }),
           });
-        const drawPoints = (state: AppState) => {
-          const signedIn = state.session.status === 'signedIn';
-          const points = !signedIn
-            ? []
-            : state.queue.tab === 'alarms'
-              ? alarmPoints(state.alarms.items, state.alarms.incidents, state.ui.focus?.id ?? null)
-              : casePoints(state.queue.items, state.detail.caseId);
-          mapEvent({ type: 'points', count: map.showCases(points) });
-        };
-        drawPoints(store.getState());
-        unsubscribe = store.subscribe((state, previous) => {
-          if (state.city.config !== previous.city.config) map.setCity(state.city.config);
-          if (state.session.user?.userId !== previous.session.user?.userId) map.home();
-          if (
-            state.queue.items !== previous.queue.items ||
-            state.queue.tab !== previous.queue.tab ||
-            state.alarms !== previous.alarms ||
-            state.detail.caseId !== previous.detail.caseId ||
-            state.ui.focus !== previous.ui.focus ||
-            state.session.status !== previous.session.status
-          )
-            drawPoints(state);
-          const focus = state.ui.focus;
-          // After the next paint, so a drawer opened with the same click counts as covering the map.
-          if (focus && focus !== previous.ui.focus)
-            window.requestAnimationFrame(() => map.flyTo(focus, freeSpan()));
-        });
-      },
-      (importError: unknown) =>
-        mapEvent({ type: 'failed', error: { code: 'engine', detail: String(importError) } }),
-    );
+          handle = map;
+          if (map.viewer)
+            unmountLayers = mountLayers(map.viewer, store, {
+              origin,
+              token: () => auth.token(),
+              live: transient,
+              cases: stream,
+              onTopic: stream.onTopic,
+            });
+          const drawPoints = (state: AppState) => {
+            const signedIn = state.session.status === 'signedIn';
+            const points = !signedIn
+              ? []
+              : state.queue.tab === 'alarms'
+                ? alarmPoints(state.alarms.items, state.alarms.incidents, state.ui.focus?.id ?? null)
+                : casePoints(state.queue.items, state.detail.caseId);
+            mapEvent({ type: 'points', count: map.showCases(points) });
+          };
+          drawPoints(store.getState());
+          unsubscribe = store.subscribe((state, previous) => {
+            if (state.city.config !== previous.city.config) map.setCity(state.city.config);
+            if (state.session.user?.userId !== previous.session.user?.userId) map.home();
+            if (
+              state.queue.items !== previous.queue.items ||
+              state.queue.tab !== previous.queue.tab ||
+              state.alarms !== previous.alarms ||
+              state.detail.caseId !== previous.detail.caseId ||
+              state.ui.focus !== previous.ui.focus ||
+              state.session.status !== previous.session.status
+            )
+              drawPoints(state);
+            const focus = state.ui.focus;
+            // After the next paint, so a drawer opened with the same click counts as covering the map.
+            if (focus && focus !== previous.ui.focus)
+              window.requestAnimationFrame(() => map.flyTo(focus, freeSpan()));
+          });
+        },
+        (importError: unknown) =>
+          mapEvent({ type: 'failed', error: { code: 'engine', detail: String(importError) } }),
+      );
     return () => {
       cancelled = true;
       stopPrefetch?.();
