@@ -21,6 +21,13 @@ function categoryName(ref: ReferenceData | undefined, id: string, lang: Lang): s
   return found ? nameIn(found, lang) : id;
 }
 
+/** A device (or devices of one status) that is not working says so in its tooltip. */
+function withStatus(text: string, status: string | undefined, lang: Lang): string {
+  return status && status !== 'online' && status !== 'normal'
+    ? translate(lang, 'pick.withStatus', { text, status: optional(lang, `pick.status.${status}`, status) })
+    : text;
+}
+
 /** `ref` (the reference slice) names a part's category; without it the category's ID shows. */
 export function pickText(pick: MapPick, lang: Lang, ref?: ReferenceData): string {
   const label = pick.label;
@@ -34,6 +41,10 @@ export function pickText(pick: MapPick, lang: Lang, ref?: ReferenceData): string
     }
     case 'fleet':
       return translate(lang, 'pick.fleet', { count: pick.count ?? 0 });
+    case 'devices': {
+      const key = pick.of === 'camera' ? 'pick.cameras' : 'pick.sensors';
+      return withStatus(translate(lang, key, { count: pick.count ?? 0 }), pick.status, lang);
+    }
     case 'alarm':
       return translate(lang, 'pick.alarm', { level: pick.level ?? '?', label });
     case 'vehicle':
@@ -48,17 +59,8 @@ export function pickText(pick: MapPick, lang: Lang, ref?: ReferenceData): string
         label: pick.category ? `${categoryName(ref, pick.category, lang)} ${label}` : label,
       });
     case 'camera':
-    case 'sensor': {
-      const text = translate(lang, `pick.${pick.kind}`, { label });
-      // A device that is not working says so in its tooltip.
-      const status = pick.status;
-      return status && status !== 'online' && status !== 'normal'
-        ? translate(lang, 'pick.withStatus', {
-            text,
-            status: optional(lang, `pick.status.${status}`, status),
-          })
-        : text;
-    }
+    case 'sensor':
+      return withStatus(translate(lang, `pick.${pick.kind}`, { label }), pick.status, lang);
     case 'case':
       return translate(lang, 'pick.case', { label });
   }

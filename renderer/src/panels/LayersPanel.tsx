@@ -151,13 +151,14 @@ export function LayersPanel() {
         ))}
       </ul>
       {/* Cases and alarms clicked on the map open in their drawers instead. */}
-      {layers.selected && !['case', 'alarm', 'cluster', 'fleet'].includes(layers.selected.kind) && (
-        <PickDetail
-          pick={layers.selected}
-          load={load}
-          onClose={() => dispatch({ type: 'select', pick: null })}
-        />
-      )}
+      {layers.selected &&
+        !['case', 'alarm', 'cluster', 'fleet', 'devices'].includes(layers.selected.kind) && (
+          <PickDetail
+            pick={layers.selected}
+            load={load}
+            onClose={() => dispatch({ type: 'select', pick: null })}
+          />
+        )}
       {layers.on.heat && <HeatView onCount={onHeatCount} />}
     </section>
   );

@@ -44,8 +44,13 @@ export type LayerStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the user picked on the map (hover tooltip / click detail). */
 export interface MapPick {
-  /** `cluster`: parts at city zoom; `fleet`: vehicles at city zoom (a large fleet only) */
-  kind: 'case' | 'part' | 'cluster' | 'camera' | 'sensor' | 'vehicle' | 'fleet' | 'alarm';
+  /**
+   * `cluster`: parts at city zoom; `fleet`: vehicles at city zoom (a large fleet only); `devices`:
+   * sensors or cameras of one status at city zoom
+   */
+  kind: 'case' | 'part' | 'cluster' | 'camera' | 'sensor' | 'vehicle' | 'fleet' | 'devices' | 'alarm';
+  /** devices: which layer's (sensors or cameras) */
+  of?: 'sensor' | 'camera';
   id: string;
   /**
    * What identifies it, as data in no interface language (a case number and category, a name, a plate,

@@ -40,6 +40,20 @@ describe('map pick texts', () => {
     const fleet: MapPick = { kind: 'fleet', id: 'fleet:1:2', label: '', count: 17, lon: 119, lat: 34 };
     assert.equal(pickText(fleet, 'zh'), '作业车辆 17 辆（点击放大）');
     assert.equal(pickText(fleet, 'en'), '17 vehicles (click to zoom in)');
+    const sensors: MapPick = {
+      kind: 'devices',
+      id: 'sensor:normal:1:2',
+      label: '',
+      of: 'sensor',
+      status: 'normal',
+      count: 23,
+    };
+    assert.equal(pickText(sensors, 'zh'), '感知设备 23 个');
+    assert.equal(pickText({ ...sensors, status: 'alarm', count: 2 }, 'zh'), '感知设备 2 个（告警）');
+    assert.equal(
+      pickText({ ...sensors, of: 'camera', status: 'offline', count: 4 }, 'en'),
+      '4 cameras (offline)',
+    );
     const alarm: MapPick = { kind: 'alarm', id: 'a1', label: '海连路燃气井', level: 2 };
     assert.equal(pickText(alarm, 'zh'), '2级告警 海连路燃气井');
     assert.equal(pickText(alarm, 'en'), 'Level 2 alarm 海连路燃气井');

@@ -42,6 +42,8 @@ function viewBbox(rect: Rectangle): [number, number, number, number] {
   return [clamp(w - mx, 180), clamp(s - my, 90), clamp(e + mx, 180), clamp(n + my, 90)];
 }
 
+const CLUSTER_KINDS: ReadonlySet<MapPick['kind']> = new Set(['cluster', 'fleet', 'devices']);
+
 function isPick(value: unknown): value is MapPick {
   const v = value as Partial<MapPick> | null;
   return !!v && typeof v === 'object' && typeof v.kind === 'string' && typeof v.id === 'string';
@@ -147,12 +149,8 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   handler.setInputAction((event: ScreenSpaceEventHandler.PositionedEvent) => {
     const picked: unknown = (scene.pick(event.position) as { id?: unknown } | undefined)?.id;
     if (!isPick(picked)) return;
-    // A cluster of parts or vehicles opens up: the map goes down to street level over it.
-    if (
-      (picked.kind === 'cluster' || picked.kind === 'fleet') &&
-      picked.lon !== undefined &&
-      picked.lat !== undefined
-    ) {
+    // A cluster of parts, vehicles or devices opens up: the map goes down to street level over it.
+    if (CLUSTER_KINDS.has(picked.kind) && picked.lon !== undefined && picked.lat !== undefined) {
       viewer.camera.flyTo({
         destination: Cartesian3.fromDegrees(picked.lon, picked.lat, CLOSE_HEIGHT_M * 0.6),
         duration: 1,

@@ -25,7 +25,7 @@ import {
   type LayerHandle,
   type Tracks,
 } from './model';
-import { clusterSize } from './partsLod';
+import { clusterSize, gridClusters } from './partsLod';
 import { createConeLayer, type ConeLayer } from './shapeLayers';
 
 export const OUTLINE = Color.fromCssColorString('#050a14');
@@ -75,6 +75,113 @@ function deviceMark(
   };
 }
 
+/** Above street level a device layer's points are this many metres' clusters, one per status. */
+const DEVICE_CELL_M = 500;
+/** Clusters follow status changes at most this often. */
+const DEVICE_RECLUSTER_MS = 1_000;
+
+interface DeviceItem {
+  lon: number;
+  lat: number;
+  status: string;
+}
+
+/**
+ * A device layer's level of detail: single markers at street level; above it (CLOSE_HEIGHT_M) one point
+ * per 500 m cell and status, sized by count and coloured by status, so 5,000 sensors or 2,000 cameras
+ * over a city read as where they are and where some are in alarm or offline (a status never hides
+ * inside another's cluster). `update` takes the items after each load or status change.
+ */
+function deviceLevels(
+  ctx: LayerContext,
+  singles: PointPrimitiveCollection,
+  of: 'sensor' | 'camera',
+  colours: Record<string, Color>,
+) {
+  const clusters = collection(ctx.scene);
+  let items: readonly DeviceItem[] = [];
+  let on = true;
+  let far = ctx.scene.camera.positionCartographic.height > CLOSE_HEIGHT_M;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let drawnAt = -Infinity;
+  const redraw = () => {
+    timer = undefined;
+    drawnAt = performance.now();
+    clusters.removeAll();
+    const byStatus = new Map<string, DeviceItem[]>();
+    for (const item of items) {
+      const group = byStatus.get(item.status);
+      if (group) group.push(item);
+      else byStatus.set(item.status, [item]);
+    }
+    for (const [status, group] of byStatus) {
+      const cells = gridClusters(
+        group.length,
+        (k) => group[k]?.lon ?? 0,
+        (k) => group[k]?.lat ?? 0,
+        DEVICE_CELL_M,
+        group[0]?.lat ?? 30,
+      );
+      for (const cell of cells)
+        clusters.add({
+          id: {
+            kind: 'devices',
+            id: `${of}:${status}:${cell.key}`,
+            label: '',
+            of,
+            status,
+            count: cell.count,
+            lon: cell.lon,
+            lat: cell.lat,
+          } satisfies MapPick,
+          position: Cartesian3.fromDegrees(cell.lon, cell.lat, 3),
+          color: colours[status] ?? Color.WHITE,
+          pixelSize: clusterSize(cell.count),
+          outlineColor: OUTLINE,
+          outlineWidth: 1,
+        });
+    }
+    ctx.scene.requestRender();
+  };
+  const apply = () => {
+    singles.show = on && !far;
+    clusters.show = on && far;
+    if (clusters.show) redraw();
+    ctx.scene.requestRender();
+  };
+  const removeZoom = ctx.scene.preRender.addEventListener(() => {
+    const next = ctx.scene.camera.positionCartographic.height > CLOSE_HEIGHT_M;
+    if (next === far) return;
+    far = next;
+    apply();
+  });
+  apply();
+  return {
+    collections: [singles, clusters],
+    update(next: readonly DeviceItem[]) {
+      const first = items.length === 0;
+      items = next;
+      if (!clusters.show) return;
+      // The first load draws at once; later changes at most once a second.
+      if (first) {
+        clearTimeout(timer);
+        redraw();
+        return;
+      }
+      if (timer !== undefined) return;
+      timer = setTimeout(redraw, Math.max(0, drawnAt + DEVICE_RECLUSTER_MS - performance.now()));
+    },
+    show(next: boolean) {
+      on = next;
+      apply();
+    },
+    dispose() {
+      clearTimeout(timer);
+      removeZoom();
+    },
+  };
+}
+
 const SENSOR_COLOURS: Record<SensorView['status'], Color> = {
   normal: Color.fromCssColorString('#2dd4bf'),
   alarm: Color.fromCssColorString('#ef4444'),
@@ -84,11 +191,14 @@ const SENSOR_COLOURS: Record<SensorView['status'], Color> = {
 export function createSensorLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
   const byId = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
+  const items = new Map<string, DeviceItem>();
+  const levels = deviceLevels(ctx, points, 'sensor', SENSOR_COLOURS);
   loading(ctx, 'sensors', async () => {
     const { sensors } = await ctx.load<{ sensors: SensorView[] }>('/sensors');
     points.removeAll();
     byId.clear();
-    for (const s of sensors)
+    items.clear();
+    for (const s of sensors) {
       byId.set(
         s.id,
         points.add(
@@ -101,6 +211,9 @@ export function createSensorLayer(ctx: LayerContext): LayerHandle {
           ),
         ),
       );
+      items.set(s.id, { lon: s.lon, lat: s.lat, status: s.status });
+    }
+    levels.update([...items.values()]);
     return sensors.length;
   });
   // Live readings recolour a sensor when it enters or leaves an alarm, without a reload.
@@ -108,15 +221,26 @@ export function createSensorLayer(ctx: LayerContext): LayerHandle {
     let changed = false;
     for (const r of readings) {
       const point = byId.get(r.id);
-      if (!point || r.level === undefined) continue;
+      const item = items.get(r.id);
+      if (!point || !item || r.level === undefined) continue;
       const status = r.level === null ? 'normal' : 'alarm';
+      if (item.status === status) continue;
       point.color = SENSOR_COLOURS[status];
       (point.id as MapPick).status = status;
+      item.status = status;
       changed = true;
     }
-    if (changed) ctx.scene.requestRender();
+    if (!changed) return;
+    levels.update([...items.values()]);
+    ctx.scene.requestRender();
   });
-  return handleOf(ctx.scene, [points], { show: () => undefined, dispose: () => unsubscribe?.() });
+  return handleOf(ctx.scene, levels.collections, {
+    show: levels.show,
+    dispose: () => {
+      unsubscribe?.();
+      levels.dispose();
+    },
+  });
 }
 
 const CAMERA_COLOURS: Record<CameraView['status'], Color> = {
@@ -135,7 +259,8 @@ const CAMERA_RELOAD_MS = 1_000;
 export function createCameraLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
   // The pick object is the point's id: changing its status changes what the tooltip says.
-  const drawn = new Map<string, { point: PointPrimitive; pick: MapPick }>();
+  const drawn = new Map<string, { point: PointPrimitive; pick: MapPick; item: DeviceItem }>();
+  const levels = deviceLevels(ctx, points, 'camera', CAMERA_COLOURS);
   let cones: ConeLayer | undefined;
   let shown = true;
   const refresh = () =>
@@ -146,13 +271,16 @@ export function createCameraLayer(ctx: LayerContext): LayerHandle {
         if (!known) {
           const pick: MapPick = { kind: 'camera', id: c.id, label: c.name, status: c.status };
           const mark = deviceMark(pick, c, 3, CAMERA_COLOURS[c.status], CAMERA_SCALE);
-          drawn.set(c.id, { point: points.add(mark), pick });
+          const item = { lon: c.lon, lat: c.lat, status: c.status };
+          drawn.set(c.id, { point: points.add(mark), pick, item });
         } else if (known.pick.status !== c.status) {
           known.pick.status = c.status;
+          known.item.status = c.status;
           known.point.color = CAMERA_COLOURS[c.status];
           cones?.setStatus(c.id, c.status);
         }
       }
+      levels.update([...drawn.values()].map((d) => d.item));
       if (!cones) {
         cones = createConeLayer(ctx.scene, cameras);
         cones.show(shown);
@@ -162,13 +290,15 @@ export function createCameraLayer(ctx: LayerContext): LayerHandle {
     });
   refresh();
   const stopTopic = reloadOnTopic(ctx, 'camera', CAMERA_RELOAD_MS, refresh);
-  return handleOf(ctx.scene, [points], {
+  return handleOf(ctx.scene, levels.collections, {
     show: (on) => {
       shown = on;
+      levels.show(on);
       cones?.show(on);
     },
     dispose: () => {
       stopTopic();
+      levels.dispose();
       cones?.dispose();
     },
   });
