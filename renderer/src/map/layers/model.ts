@@ -1,6 +1,7 @@
 // What the map layers draw, as plain data and pure functions (no Cesium, no DOM): part grouping,
-// camera view cones, vehicle interpolation between fixes and the fleet's clusters, the alarm pulse, and the layer reconciler
-// that turns the store's `on` flags into engine calls. Node tests run all of it without a GPU.
+// camera view cones, vehicle interpolation between fixes and the fleet's clusters, the alarm pulse, the
+// layer reconciler that turns the store's `on` flags into engine calls, and the layers' street-level
+// and throttling helpers. Node tests run all of it without a GPU.
 import type { PartsColumnar } from '@contract/city';
 import {
   CLOSE_HEIGHT_M,
@@ -248,5 +249,57 @@ export function reloadOnTopic(
   return () => {
     clearTimeout(soon);
     stop?.();
+  };
+}
+
+// ---- street level and throttling (shared by the point layers) -------------------------------------
+
+/** What the street-level helpers need of a Cesium Scene. */
+interface CameraScene {
+  camera: { positionCartographic: { height: number } };
+  preRender: { addEventListener(listener: () => void): () => void };
+}
+
+/** Whether the camera is above street level (CLOSE_HEIGHT_M), where the point layers draw clusters. */
+export const aboveStreetLevel = (scene: CameraScene): boolean =>
+  scene.camera.positionCartographic.height > CLOSE_HEIGHT_M;
+
+/**
+ * Calls `onChange(above)` each time the camera crosses street level (checked every frame, which is
+ * cheap; told only on a change). Returns the unsubscriber.
+ */
+export function onStreetLevel(scene: CameraScene, onChange: (above: boolean) => void): () => void {
+  let above = aboveStreetLevel(scene);
+  return scene.preRender.addEventListener(() => {
+    const next = aboveStreetLevel(scene);
+    if (next === above) return;
+    above = next;
+    onChange(next);
+  });
+}
+
+/**
+ * Runs `run` at most once every `ms`: `request()` runs it when the last run is `ms` old (at once if it
+ * is), however often it is called meanwhile; `now()` runs it at once. For clusters that follow live
+ * changes.
+ */
+export function atMostEvery(ms: number, run: () => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ranAt = -Infinity;
+  const now = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    ranAt = performance.now();
+    run();
+  };
+  return {
+    now,
+    request() {
+      if (timer === undefined) timer = setTimeout(now, Math.max(0, ranAt + ms - performance.now()));
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
   };
 }

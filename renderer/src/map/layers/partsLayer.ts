@@ -3,7 +3,7 @@ import { Cartesian3, Color, NearFarScalar, type PointPrimitiveCollection } from 
 import type { PartsColumnar } from '@contract/city';
 import { CLOSE_HEIGHT_M, type MapPick, type PartClass } from '../../state/layers';
 import { loading, type LayerContext } from './context';
-import { partsByClass, type LayerHandle } from './model';
+import { aboveStreetLevel, onStreetLevel, partsByClass, type LayerHandle } from './model';
 import { clusterParts, clusterSize, partTiles } from './partsLod';
 import { collection, OUTLINE } from './pointLayers';
 
@@ -26,7 +26,7 @@ export function createPartsLayer(ctx: LayerContext): LayerHandle {
   const clusters = new Map<PartClass, PointPrimitiveCollection>();
   const scale = new NearFarScalar(300, 2.2, CLOSE_HEIGHT_M, 1);
   let shown = true;
-  let far = true;
+  let far = aboveStreetLevel(ctx.scene);
   const apply = (on: Record<PartClass, boolean>) => {
     for (const [cls, collections] of tiles) for (const c of collections) c.show = shown && !far && on[cls];
     for (const [cls, c] of clusters) c.show = shown && far && on[cls];
@@ -89,11 +89,8 @@ export function createPartsLayer(ctx: LayerContext): LayerHandle {
     return parts.count;
   });
   const unsubscribe = ctx.onPartClasses(apply);
-  // Street level or not: checked every frame (cheap), applied only when it changes.
-  const removeZoom = ctx.scene.preRender.addEventListener(() => {
-    const next = ctx.scene.camera.positionCartographic.height > CLOSE_HEIGHT_M;
-    if (next === far) return;
-    far = next;
+  const removeZoom = onStreetLevel(ctx.scene, (above) => {
+    far = above;
     apply(ctx.partClasses());
   });
   return {

@@ -12,15 +12,18 @@ import {
 import type { AlarmView } from '@contract/alarms';
 import type { CameraView, SensorView, VehicleView } from '@contract/city';
 import { createStore } from 'zustand/vanilla';
-import { CLOSE_HEIGHT_M, type MapPick } from '../../state/layers';
+import type { MapPick } from '../../state/layers';
 import { loading, type LayerContext } from './context';
 import {
+  aboveStreetLevel,
   alarmPulse,
   applyFixes,
+  atMostEvery,
   fleetClusters,
   fleetClustered,
   interpolate,
   moving,
+  onStreetLevel,
   reloadOnTopic,
   type LayerHandle,
   type Tracks,
@@ -80,10 +83,11 @@ const DEVICE_CELL_M = 500;
 /** Clusters follow status changes at most this often. */
 const DEVICE_RECLUSTER_MS = 1_000;
 
+/** A drawn device: where it is, and its pick (whose status the tooltip and the clusters read). */
 interface DeviceItem {
   lon: number;
   lat: number;
-  status: string;
+  pick: MapPick;
 }
 
 /**
@@ -101,18 +105,15 @@ function deviceLevels(
   const clusters = collection(ctx.scene);
   let items: readonly DeviceItem[] = [];
   let on = true;
-  let far = ctx.scene.camera.positionCartographic.height > CLOSE_HEIGHT_M;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let drawnAt = -Infinity;
-  const redraw = () => {
-    timer = undefined;
-    drawnAt = performance.now();
+  let far = aboveStreetLevel(ctx.scene);
+  const redraw = atMostEvery(DEVICE_RECLUSTER_MS, () => {
     clusters.removeAll();
     const byStatus = new Map<string, DeviceItem[]>();
     for (const item of items) {
-      const group = byStatus.get(item.status);
+      const status = item.pick.status ?? '';
+      const group = byStatus.get(status);
       if (group) group.push(item);
-      else byStatus.set(item.status, [item]);
+      else byStatus.set(status, [item]);
     }
     for (const [status, group] of byStatus) {
       const cells = gridClusters(
@@ -142,17 +143,15 @@ function deviceLevels(
         });
     }
     ctx.scene.requestRender();
-  };
+  });
   const apply = () => {
     singles.show = on && !far;
     clusters.show = on && far;
-    if (clusters.show) redraw();
+    if (clusters.show) redraw.now();
     ctx.scene.requestRender();
   };
-  const removeZoom = ctx.scene.preRender.addEventListener(() => {
-    const next = ctx.scene.camera.positionCartographic.height > CLOSE_HEIGHT_M;
-    if (next === far) return;
-    far = next;
+  const removeZoom = onStreetLevel(ctx.scene, (above) => {
+    far = above;
     apply();
   });
   apply();
@@ -163,20 +162,15 @@ function deviceLevels(
       items = next;
       if (!clusters.show) return;
       // The first load draws at once; later changes at most once a second.
-      if (first) {
-        clearTimeout(timer);
-        redraw();
-        return;
-      }
-      if (timer !== undefined) return;
-      timer = setTimeout(redraw, Math.max(0, drawnAt + DEVICE_RECLUSTER_MS - performance.now()));
+      if (first) redraw.now();
+      else redraw.request();
     },
     show(next: boolean) {
       on = next;
       apply();
     },
     dispose() {
-      clearTimeout(timer);
+      redraw.cancel();
       removeZoom();
     },
   };
@@ -190,48 +184,35 @@ const SENSOR_COLOURS: Record<SensorView['status'], Color> = {
 
 export function createSensorLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
-  const byId = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
-  const items = new Map<string, DeviceItem>();
+  const drawn = new Map<string, { point: PointPrimitive; item: DeviceItem }>();
   const levels = deviceLevels(ctx, points, 'sensor', SENSOR_COLOURS);
+  const items = () => [...drawn.values()].map((d) => d.item);
   loading(ctx, 'sensors', async () => {
     const { sensors } = await ctx.load<{ sensors: SensorView[] }>('/sensors');
     points.removeAll();
-    byId.clear();
-    items.clear();
+    drawn.clear();
     for (const s of sensors) {
-      byId.set(
-        s.id,
-        points.add(
-          deviceMark(
-            { kind: 'sensor', id: s.id, label: s.name, status: s.status },
-            s,
-            2,
-            SENSOR_COLOURS[s.status],
-            SENSOR_SCALE,
-          ),
-        ),
-      );
-      items.set(s.id, { lon: s.lon, lat: s.lat, status: s.status });
+      const pick: MapPick = { kind: 'sensor', id: s.id, label: s.name, status: s.status };
+      const point = points.add(deviceMark(pick, s, 2, SENSOR_COLOURS[s.status], SENSOR_SCALE));
+      drawn.set(s.id, { point, item: { lon: s.lon, lat: s.lat, pick } });
     }
-    levels.update([...items.values()]);
+    levels.update(items());
     return sensors.length;
   });
   // Live readings recolour a sensor when it enters or leaves an alarm, without a reload.
   const unsubscribe = ctx.live?.onReadings((readings) => {
     let changed = false;
     for (const r of readings) {
-      const point = byId.get(r.id);
-      const item = items.get(r.id);
-      if (!point || !item || r.level === undefined) continue;
+      const known = drawn.get(r.id);
+      if (!known || r.level === undefined) continue;
       const status = r.level === null ? 'normal' : 'alarm';
-      if (item.status === status) continue;
-      point.color = SENSOR_COLOURS[status];
-      (point.id as MapPick).status = status;
-      item.status = status;
+      if (known.item.pick.status === status) continue;
+      known.point.color = SENSOR_COLOURS[status];
+      known.item.pick.status = status;
       changed = true;
     }
     if (!changed) return;
-    levels.update([...items.values()]);
+    levels.update(items());
     ctx.scene.requestRender();
   });
   return handleOf(ctx.scene, levels.collections, {
@@ -259,7 +240,7 @@ const CAMERA_RELOAD_MS = 1_000;
 export function createCameraLayer(ctx: LayerContext): LayerHandle {
   const points = collection(ctx.scene);
   // The pick object is the point's id: changing its status changes what the tooltip says.
-  const drawn = new Map<string, { point: PointPrimitive; pick: MapPick; item: DeviceItem }>();
+  const drawn = new Map<string, { point: PointPrimitive; item: DeviceItem }>();
   const levels = deviceLevels(ctx, points, 'camera', CAMERA_COLOURS);
   let cones: ConeLayer | undefined;
   let shown = true;
@@ -271,11 +252,9 @@ export function createCameraLayer(ctx: LayerContext): LayerHandle {
         if (!known) {
           const pick: MapPick = { kind: 'camera', id: c.id, label: c.name, status: c.status };
           const mark = deviceMark(pick, c, 3, CAMERA_COLOURS[c.status], CAMERA_SCALE);
-          const item = { lon: c.lon, lat: c.lat, status: c.status };
-          drawn.set(c.id, { point: points.add(mark), pick, item });
-        } else if (known.pick.status !== c.status) {
-          known.pick.status = c.status;
-          known.item.status = c.status;
+          drawn.set(c.id, { point: points.add(mark), item: { lon: c.lon, lat: c.lat, pick } });
+        } else if (known.item.pick.status !== c.status) {
+          known.item.pick.status = c.status;
           known.point.color = CAMERA_COLOURS[c.status];
           cones?.setStatus(c.id, c.status);
         }
@@ -404,16 +383,10 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
   const tracks = createStore<{ tracks: Tracks }>(() => ({ tracks: new Map() }));
   const byId = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
   let on = true;
-  const height = () => ctx.scene.camera.positionCartographic.height;
-  let far = height() > CLOSE_HEIGHT_M;
-  let reclusterTimer: ReturnType<typeof setTimeout> | undefined;
-  let reclusteredAt = -Infinity;
-  const clustered = () => fleetClustered(height(), byId.size);
+  const clustered = () => fleetClustered(ctx.scene.camera.positionCartographic.height, byId.size);
 
   /** The clusters from every vehicle's latest fix: cells keep their point, new ones get one. */
-  const recluster = () => {
-    reclusterTimer = undefined;
-    reclusteredAt = performance.now();
+  const recluster = atMostEvery(FLEET_RECLUSTER_MS, () => {
     const cells = fleetClusters(tracks.getState().tracks);
     const seen = new Set<string>();
     for (const cell of cells) {
@@ -441,12 +414,7 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
         clusterByKey.delete(key);
       }
     ctx.scene.requestRender();
-  };
-  const scheduleRecluster = () => {
-    if (!clustered() || reclusterTimer !== undefined) return;
-    const wait = Math.max(0, reclusteredAt + FLEET_RECLUSTER_MS - performance.now());
-    reclusterTimer = setTimeout(recluster, wait);
-  };
+  });
   /** Shows singles or clusters for the zoom and fleet size now. */
   let singles = true;
   const apply = () => {
@@ -457,7 +425,7 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
     singles = showSingles;
     points.show = showSingles;
     clusters.show = on && asClusters;
-    if (clusters.show) recluster();
+    if (clusters.show) recluster.now();
     ctx.scene.requestRender();
   };
   const placeAll = (now: number) => {
@@ -494,15 +462,11 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
   });
   // Transient updates: new fixes reach the engine through subscribe(), never through React.
   const unsubscribe = tracks.subscribe(() => {
-    if (clusters.show) scheduleRecluster();
+    if (clusters.show) recluster.request();
     else ctx.scene.requestRender();
   });
+  const removeZoom = onStreetLevel(ctx.scene, apply);
   const glide = () => {
-    const nextFar = height() > CLOSE_HEIGHT_M;
-    if (nextFar !== far) {
-      far = nextFar;
-      apply();
-    }
     if (!points.show) return;
     const now = performance.now();
     const current = tracks.getState().tracks;
@@ -522,9 +486,10 @@ export function createVehicleLayer(ctx: LayerContext): LayerHandle {
     },
     dispose: () => {
       clearInterval(timer);
-      clearTimeout(reclusterTimer);
+      recluster.cancel();
       stopLive?.();
       unsubscribe();
+      removeZoom();
       removeGlide();
     },
   });
