@@ -34,18 +34,21 @@ function run(cmd: string, args: string[], log: Log): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
 }
 
-export function ensureBuilt(options: { force?: boolean; electron?: boolean; log?: Log } = {}): void {
-  const log = options.log ?? ((line) => console.log(`[build] ${line}`));
-  const force = options.force ?? false;
-  const node = process.execPath;
+interface Step {
+  what: string;
+  run: () => void;
+}
 
+/** What is missing or outdated, in build order. */
+function plan(force: boolean, electron: boolean, log: Log): Step[] {
+  const node = process.execPath;
+  const steps: Step[] = [];
   if (
     force ||
     outdated('server/src/db/generated/postgresql/client.ts', ['prisma/schema.prisma']) ||
     outdated('server/src/db/generated/sqlite/client.ts', ['prisma/schema.prisma'])
   ) {
-    log('generating Prisma clients');
-    generateClients(log);
+    steps.push({ what: 'generating the Prisma clients', run: () => generateClients(log) });
   }
   if (
     force ||
@@ -56,30 +59,57 @@ export function ensureBuilt(options: { force?: boolean; electron?: boolean; log?
       'contract',
     ])
   ) {
-    log('building the renderer (Vite)');
-    run(
-      node,
-      ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
-      log,
-    );
+    steps.push({
+      what: 'building the renderer (Vite, about 20 s)',
+      run: () =>
+        run(
+          node,
+          [
+            'node_modules/vite/bin/vite.js',
+            'build',
+            '--config',
+            'renderer/vite.config.ts',
+            '--logLevel',
+            'warn',
+          ],
+          log,
+        ),
+    });
   }
-  if (
-    (force || options.electron) &&
-    outdated('electron/dist/main.cjs', ['electron/main', 'electron/preload'])
-  ) {
-    log('bundling the Electron main and preload');
-    run(node, ['--import', 'tsx', 'electron/build.ts'], log);
+  if ((force || electron) && outdated('electron/dist/main.cjs', ['electron/main', 'electron/preload'])) {
+    steps.push({
+      what: 'bundling the Electron main and preload',
+      run: () => run(node, ['--import', 'tsx', 'electron/build.ts'], log),
+    });
   }
   // The demo city's base map and 3D buildings (assets/tiles); TILES=0 skips them (external tile sources).
   if (process.env.TILES !== '0' && (force || !tilesUpToDate())) {
-    log('building the city base map and 3D buildings into assets/tiles (about a minute, once)');
-    run(node, ['--import', 'tsx', 'server/src/tiles/build.ts'], log);
+    steps.push({
+      what: 'building the city base map and 3D buildings into assets/tiles (about 30 s, once)',
+      run: () => run(node, ['--import', 'tsx', 'server/src/tiles/build.ts'], log),
+    });
   }
   // Demo camera streams (assets/video), only where Debian's ffmpeg is installed.
   if (process.env.TILES !== '0' && videoNeeded()) {
-    log('making the demo camera streams with ffmpeg (assets/video)');
-    run(node, ['--import', 'tsx', 'server/src/tiles/video.ts'], log);
+    steps.push({
+      what: 'making the demo camera streams with ffmpeg (assets/video)',
+      run: () => run(node, ['--import', 'tsx', 'server/src/tiles/video.ts'], log),
+    });
   }
+  return steps;
+}
+
+export function ensureBuilt(options: { force?: boolean; electron?: boolean; log?: Log } = {}): void {
+  const log = options.log ?? ((line) => console.log(`[build] ${line}`));
+  const steps = plan(options.force ?? false, options.electron ?? false, log);
+  if (steps.length === 0) return;
+  log(`first start or changed sources: ${steps.length} build step${steps.length > 1 ? 's' : ''}`);
+  steps.forEach((step, i) => {
+    const started = Date.now();
+    log(`step ${i + 1}/${steps.length}: ${step.what}`);
+    step.run();
+    log(`step ${i + 1}/${steps.length} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

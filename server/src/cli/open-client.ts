@@ -13,14 +13,28 @@ export interface OpenedClient {
 
 /** Path of the Electron binary, or null when the package's binary was not downloaded. */
 export function electronBinary(): string | null {
+  return electronStatus().binary;
+}
+
+/** The Electron binary, or why there is none (one line, for `npm start`). */
+export function electronStatus(): { binary: string | null; reason: string } {
+  const require = createRequire(import.meta.url);
   try {
-    const require = createRequire(import.meta.url);
+    require.resolve('electron/package.json');
+  } catch {
+    return { binary: null, reason: 'the electron package is not installed' };
+  }
+  try {
     // Under plain Node, `require('electron')` returns the binary path, or throws when it is missing.
     const p = require('electron') as unknown;
-    return typeof p === 'string' && fs.existsSync(p) ? p : null;
+    if (typeof p === 'string' && fs.existsSync(p)) return { binary: p, reason: 'installed' };
   } catch {
-    return null;
+    // the package is there but its binary was never downloaded (offline install)
   }
+  return {
+    binary: null,
+    reason: 'no Electron desktop binary (not downloaded at install; `npm run electron:install` fetches it)',
+  };
 }
 
 const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];

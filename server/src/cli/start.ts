@@ -1,10 +1,12 @@
 // `npm start`: build what is missing, start the server (SQLite under ./data, migrations, demo seed),
 // the simulator, and open the client. Ctrl-C stops everything.
 //   npm start -- --no-sim --sim-rate 5 --kiosk --no-open --port 5870
+//
+// Nothing generated (Prisma clients, renderer bundle, tiles) is imported at the top level: a fresh clone
+// has none of it until ensureBuilt() has run, so the server is loaded afterwards with import().
 import { ConfigError, loadConfig } from '../config';
-import { startServer } from '../server';
 import { ensureBuilt } from './build';
-import { electronBinary, openClient } from './open-client';
+import { electronStatus, openClient } from './open-client';
 
 interface Flags {
   env: NodeJS.ProcessEnv;
@@ -44,9 +46,15 @@ async function main(): Promise<void> {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);
   }
-  ensureBuilt({ electron: electronBinary() !== null, log: (l) => say(l) });
+  const started = Date.now();
+  const electron = electronStatus();
+  if (!electron.binary && config.open) say(`${electron.reason}: the client opens in Chromium/Chrome instead`);
+  ensureBuilt({ electron: electron.binary !== null, log: (l) => say(l) });
 
+  say('starting the server: migrations, and on a new database the demo city (100,000 parts, about 10 s)');
+  const { startServer } = await import('../server');
   const server = await startServer(config);
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`serving the command client at ${server.url}`);
   say(
     `database: ${config.database.provider} ${config.database.provider === 'sqlite' ? config.database.file : '(DATABASE_URL)'}`,
@@ -80,7 +88,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error: unknown) => {
-  console.error(`[start] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exit(1);
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(
+      `[start] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exit(1);
+  });
+}
