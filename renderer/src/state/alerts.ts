@@ -3,9 +3,10 @@
 // Plain data and pure updaters; the live stream and the alarm service feed it.
 import type { AlarmView } from '@contract/alarms';
 import type { Role } from '@contract/domain';
+import { ALARM_DECIDERS as CONTRACT_ALARM_DECIDERS } from '@contract/rules';
 
-/** Roles that decide alarms (server/src/ingest/alarm-service.ts DECIDERS): they get the pop-up. */
-export const ALARM_DECIDERS: ReadonlySet<Role> = new Set<Role>(['supervisor', 'dispatcher', 'commander']);
+/** Roles that decide alarms (the contract's rule, enforced by the server too): they get the pop-up. */
+export const ALARM_DECIDERS: ReadonlySet<Role> = new Set<Role>(CONTRACT_ALARM_DECIDERS);
 
 export interface Reading {
   at: string;

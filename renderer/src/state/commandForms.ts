@@ -1,8 +1,9 @@
 // Which fields each workflow command asks for, and the request body built from what was typed.
-// The required fields mirror the server's transition table (server/src/domain/transitions.ts); the
-// server checks them again and its message is shown if they ever disagree.
+// The required fields are the contract's rule (contract/rules.ts COMMAND_REQUIRED), which the server's
+// transition table enforces too.
 import type { CommandBody, CaseDetail } from '@contract/cases';
 import type { CaseCommand, Urgency } from '@contract/domain';
+import { COMMAND_REQUIRED } from '@contract/rules';
 
 export type FormField =
   | 'reason'
@@ -22,39 +23,45 @@ export interface CommandForm {
   tone: Tone;
 }
 
+/** The contract's required fields that a form asks for (`source` is the report channel, not typed). */
+const requiredOf = (command: CaseCommand): FormField[] =>
+  COMMAND_REQUIRED[command].filter(
+    (f): f is FormField & (typeof COMMAND_REQUIRED)[CaseCommand][number] => f !== 'source',
+  );
+
 const form = (
-  required: FormField[],
+  command: CaseCommand,
   optional: FormField[] = ['note'],
   tone: Tone = 'primary',
 ): CommandForm => ({
-  required,
+  required: requiredOf(command),
   optional,
   tone,
 });
 
 export const COMMAND_FORMS: Readonly<Record<CaseCommand, CommandForm>> = {
-  report: form([], [], 'neutral'),
-  verify: form([]),
-  verifyResult: form(['valid'], ['note', 'attachments']),
-  accept: form([]),
-  open: form([], ['urgency', 'note']),
-  void: form(['reason'], [], 'danger'),
-  merge: form(['mergedIntoId'], ['note'], 'danger'),
-  dispatch: form(['departmentId']),
-  acceptTask: form([]),
-  return: form(['reason'], [], 'danger'),
-  handle: form(['note'], ['attachments']),
-  check: form([]),
-  recheckResult: form(['valid'], ['note', 'attachments']),
-  approve: form([]),
-  rework: form(['reason'], [], 'danger'),
-  closeFailed: form(['reason'], [], 'danger'),
-  redispatch: form(['departmentId'], ['note', 'reason']),
-  suspend: form(['reason', 'extensionMinutes'], [], 'neutral'),
-  resume: form([], ['note'], 'neutral'),
-  urge: form([], ['note'], 'neutral'),
-  supervise: form([], ['note'], 'neutral'),
-  coordinate: form(['departmentId', 'note'], [], 'neutral'),
+  report: form('report', [], 'neutral'),
+  verify: form('verify'),
+  verifyResult: form('verifyResult', ['note', 'attachments']),
+  accept: form('accept'),
+  open: form('open', ['urgency', 'note']),
+  void: form('void', [], 'danger'),
+  merge: form('merge', ['note'], 'danger'),
+  dispatch: form('dispatch'),
+  acceptTask: form('acceptTask'),
+  return: form('return', [], 'danger'),
+  handle: form('handle', ['attachments']),
+  check: form('check'),
+  recheckResult: form('recheckResult', ['note', 'attachments']),
+  approve: form('approve'),
+  rework: form('rework', [], 'danger'),
+  closeFailed: form('closeFailed', [], 'danger'),
+  redispatch: form('redispatch', ['note', 'reason']),
+  suspend: form('suspend', [], 'neutral'),
+  resume: form('resume', ['note'], 'neutral'),
+  urge: form('urge', ['note'], 'neutral'),
+  supervise: form('supervise', ['note'], 'neutral'),
+  coordinate: form('coordinate', [], 'neutral'),
 };
 
 export function fieldsOf(command: CaseCommand): FormField[] {

@@ -77,16 +77,8 @@ export interface CommandInput {
   routingReason?: string;
 }
 
-export const PAYLOAD_FIELDS = [
-  'note',
-  'reason',
-  'departmentId',
-  'mergedIntoId',
-  'extensionMinutes',
-  'valid',
-  'source',
-] as const;
-export type PayloadField = (typeof PAYLOAD_FIELDS)[number];
+// Which payload fields a command requires is a rule of the shared contract.
+export { PAYLOAD_FIELDS, type PayloadField } from '@contract/rules';
 
 export function isCommand(value: unknown): value is Command {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);

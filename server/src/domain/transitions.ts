@@ -12,6 +12,7 @@
 // - Suspension (缓办/延期) is approved by the dispatch side; a handler asks for it outside the
 //   workflow (phone / note) and may resume its own suspended case early.
 import type { CaseState, Source } from '@contract/domain';
+import { COMMAND_REQUIRED } from '@contract/rules';
 import type { ActorRole, CaseSnapshot, Command, PayloadField } from './commands';
 import { msg, type LocalizedMessage } from './errors';
 import type { ClockStep } from './timelimits';
@@ -25,6 +26,7 @@ export interface TransitionRule {
   /** 'same' = no state change; 'resume' = back to the state before suspension */
   to: CaseState | 'same' | 'resume';
   roles: readonly ActorRole[];
+  /** the contract's rule (contract/rules.ts COMMAND_REQUIRED), so both ends ask for the same fields */
   required: readonly PayloadField[];
   clock: ClockAction;
   /** an extra condition on the case; returns why it fails, or null */
@@ -49,29 +51,35 @@ export const TRANSITIONS: Readonly<Record<Command, TransitionRule>> = {
     from: [],
     to: 'reported',
     roles: ['supervisor', 'inspector', 'commander', 'system'],
-    required: ['source'],
+    required: COMMAND_REQUIRED.report,
     clock: { start: 'accept' },
   },
-  verify: { from: ['reported'], to: 'verifying', roles: ['supervisor'], required: [], clock: 'keep' },
+  verify: {
+    from: ['reported'],
+    to: 'verifying',
+    roles: ['supervisor'],
+    required: COMMAND_REQUIRED.verify,
+    clock: 'keep',
+  },
   verifyResult: {
     from: ['verifying'],
     to: 'accepted',
     roles: ['supervisor', 'inspector'],
-    required: ['valid'],
+    required: COMMAND_REQUIRED.verifyResult,
     clock: 'keep',
   },
   accept: {
     from: ['reported', 'verifying'],
     to: 'accepted',
     roles: ['supervisor'],
-    required: [],
+    required: COMMAND_REQUIRED.accept,
     clock: 'keep',
   },
   open: {
     from: ['reported', 'accepted'],
     to: 'opened',
     roles: ['supervisor', 'commander', 'system'],
-    required: [],
+    required: COMMAND_REQUIRED.open,
     clock: { start: 'dispatch' },
     guard: directOpenGuard,
   },
@@ -79,107 +87,119 @@ export const TRANSITIONS: Readonly<Record<Command, TransitionRule>> = {
     from: ['reported', 'verifying', 'accepted'],
     to: 'voided',
     roles: ['supervisor'],
-    required: ['reason'],
+    required: COMMAND_REQUIRED.void,
     clock: 'stop',
   },
   merge: {
     from: ['reported', 'verifying', 'accepted', 'opened'],
     to: 'voided',
     roles: ['supervisor'],
-    required: ['mergedIntoId'],
+    required: COMMAND_REQUIRED.merge,
     clock: 'stop',
   },
   dispatch: {
     from: ['opened', 'returned'],
     to: 'dispatched',
     roles: ['dispatcher', 'commander', 'system'],
-    required: ['departmentId'],
+    required: COMMAND_REQUIRED.dispatch,
     clock: { start: 'handle' },
   },
   acceptTask: {
     from: ['dispatched', 'reworked'],
     to: 'handling',
     roles: ['handler'],
-    required: [],
+    required: COMMAND_REQUIRED.acceptTask,
     clock: 'keep',
   },
   return: {
     from: ['dispatched', 'handling'],
     to: 'returned',
     roles: ['handler'],
-    required: ['reason'],
+    required: COMMAND_REQUIRED.return,
     clock: { start: 'dispatch' },
   },
   handle: {
     from: ['handling', 'reworked'],
     to: 'handled',
     roles: ['handler'],
-    required: ['note'],
+    required: COMMAND_REQUIRED.handle,
     clock: { start: 'check' },
   },
-  check: { from: ['handled'], to: 'checking', roles: ['supervisor'], required: [], clock: 'keep' },
+  check: {
+    from: ['handled'],
+    to: 'checking',
+    roles: ['supervisor'],
+    required: COMMAND_REQUIRED.check,
+    clock: 'keep',
+  },
   recheckResult: {
     from: ['checking'],
     to: 'same',
     roles: ['supervisor', 'inspector'],
-    required: ['valid'],
+    required: COMMAND_REQUIRED.recheckResult,
     clock: 'keep',
   },
-  approve: { from: ['checking'], to: 'closed', roles: ['supervisor'], required: [], clock: 'stop' },
+  approve: {
+    from: ['checking'],
+    to: 'closed',
+    roles: ['supervisor'],
+    required: COMMAND_REQUIRED.approve,
+    clock: 'stop',
+  },
   rework: {
     from: ['checking'],
     to: 'reworked',
     roles: ['supervisor'],
-    required: ['reason'],
+    required: COMMAND_REQUIRED.rework,
     clock: { start: 'handle' },
   },
   closeFailed: {
     from: ['checking'],
     to: 'closed',
     roles: ['supervisor'],
-    required: ['reason'],
+    required: COMMAND_REQUIRED.closeFailed,
     clock: 'stop',
   },
   redispatch: {
     from: ['checking', 'returned'],
     to: 'dispatched',
     roles: ['supervisor', 'dispatcher', 'commander'],
-    required: ['departmentId'],
+    required: COMMAND_REQUIRED.redispatch,
     clock: { start: 'handle' },
   },
   suspend: {
     from: ['dispatched', 'handling'],
     to: 'suspended',
     roles: ['dispatcher', 'commander'],
-    required: ['reason', 'extensionMinutes'],
+    required: COMMAND_REQUIRED.suspend,
     clock: 'pause',
   },
   resume: {
     from: ['suspended'],
     to: 'resume',
     roles: ['dispatcher', 'commander', 'handler', 'system'],
-    required: [],
+    required: COMMAND_REQUIRED.resume,
     clock: 'resume',
   },
   urge: {
     from: ACTIVE_WORK,
     to: 'same',
     roles: ['dispatcher', 'commander', 'system'],
-    required: [],
+    required: COMMAND_REQUIRED.urge,
     clock: 'keep',
   },
   supervise: {
     from: ACTIVE_WORK,
     to: 'same',
     roles: ['dispatcher', 'commander', 'system'],
-    required: [],
+    required: COMMAND_REQUIRED.supervise,
     clock: 'keep',
   },
   coordinate: {
     from: ['returned'],
     to: 'dispatched',
     roles: ['dispatcher', 'commander'],
-    required: ['departmentId', 'note'],
+    required: COMMAND_REQUIRED.coordinate,
     clock: { start: 'handle' },
   },
 };

@@ -7,6 +7,7 @@ import type { Urgency } from '@contract/domain';
 import type { ServerContext } from '../context';
 import type { Actor } from '../auth/sessions';
 import type { CaseService } from '../db/cases/service';
+import { decidesAlarms } from '@contract/rules';
 import { FAMILY_BY_TYPE } from '../db/seed/catalogue';
 import { SYSTEM_ACTOR } from '../domain';
 import { AppError, conflict, forbidden, notFound } from '../errors';
@@ -14,7 +15,6 @@ import type { AlarmEngine } from './alarm-engine';
 import { alarmOutbox, toAlarmView, type AlarmRow } from './alarm-view';
 import { createIncident } from './incidents';
 
-const DECIDERS = new Set(['supervisor', 'dispatcher', 'commander']);
 const LEVEL_NAMES = ['', '一级', '二级', '三级', '四级'];
 const URGENCY_BY_LEVEL: Urgency[] = ['critical', 'critical', 'urgent', 'normal', 'normal'];
 
@@ -34,7 +34,7 @@ export class AlarmService {
   }
 
   private check(actor: Actor): void {
-    if (!DECIDERS.has(actor.role)) {
+    if (!decidesAlarms(actor.role)) {
       throw forbidden(
         '只有受理员、派遣员和指挥长可以处理告警 / Only supervisors, dispatchers and commanders handle alarms',
       );

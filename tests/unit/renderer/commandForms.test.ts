@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CASE_COMMANDS } from '@contract/domain';
-import { TRANSITIONS } from '../../../server/src/domain/transitions';
+import { COMMAND_REQUIRED } from '@contract/rules';
 import {
   buildCommandBody,
   COMMAND_FORMS,
@@ -23,10 +23,10 @@ const blank: FormValues = {
 };
 
 describe('action forms', () => {
-  test('every command asks at least for what the server requires', () => {
+  test('every command asks for what the contract requires (the server enforces the same rule)', () => {
     for (const command of CASE_COMMANDS) {
       const required = COMMAND_FORMS[command].required;
-      for (const field of TRANSITIONS[command].required) {
+      for (const field of COMMAND_REQUIRED[command]) {
         if (field === 'source') continue; // report only: not an action of the drawer
         assert.ok((required as readonly string[]).includes(field), `${command} must require ${field}`);
       }
