@@ -10,6 +10,70 @@ const focusedOrSkipped = ['only', 'skip', 'todo'].flatMap((property) =>
   })),
 );
 
+// Layer boundaries (docs/ARCHITECTURE.md "Layers"), enforced: each zone lists what its files may not import.
+// A rule needed by both ends lives in contract/, which imports nothing of ours.
+const forbid = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map(([regex, message]) => ({ regex, message })) }],
+});
+const INFRA_PACKAGES = [
+  '^(express|socket\\.io|socket\\.io-client|pg|better-sqlite3|@prisma/.*|helmet|rate-limiter-flexible)$',
+  'The domain is pure: no Express, Socket.IO, Prisma or database driver (docs/ARCHITECTURE.md).',
+];
+const SERVER_FROM_OUTSIDE = [
+  '(^|/)server/',
+  'The renderer and the Electron shell never import server code; share it through contract/.',
+];
+const boundaries = [
+  {
+    files: ['server/src/domain/**/*.ts'],
+    rules: forbid(INFRA_PACKAGES, [
+      '^(\\.\\./)+(db|http|live|ingest|sim|auth|cli|tiles)(/|$)',
+      'The domain imports only contract/ and itself, never db/, http/, live/ or other infrastructure.',
+    ]),
+  },
+  {
+    files: ['server/src/domain/*.ts'],
+    rules: forbid(
+      INFRA_PACKAGES,
+      [
+        '^(\\.\\./)+(db|http|live|ingest|sim|auth|cli|tiles)(/|$)',
+        'The domain imports only contract/ and itself, never db/, http/, live/ or other infrastructure.',
+      ],
+      ['^\\.\\./(context|config|log|server|errors)$', 'The domain does not reach into the server runtime.'],
+    ),
+  },
+  {
+    files: ['renderer/src/state/**/*.ts'],
+    rules: forbid(
+      [
+        '^(react|react-dom|cesium|three|socket\\.io-client|@deck\\.gl/.*)$',
+        'state/ is plain data and pure updaters: no React, Cesium, three.js, deck.gl or sockets.',
+      ],
+      ['^\\.\\./(live|map|panels|app)(/|$)', 'state/ imports no services (live/), map engines or panels.'],
+      SERVER_FROM_OUTSIDE,
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/state/**'],
+    rules: forbid(SERVER_FROM_OUTSIDE),
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: forbid(
+      ['^\\.\\./', 'contract/ imports nothing of ours: both ends import it.'],
+      ['^@contract/', 'Inside contract/, import siblings by ./name.'],
+    ),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: forbid(
+      ['(^|/)renderer/', 'Electron main and preload never import renderer code.'],
+      SERVER_FROM_OUTSIDE,
+    ),
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -48,4 +112,5 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...boundaries,
 );

@@ -5,7 +5,7 @@
 // sensor keeps its last 60 readings in memory for the detail view, and last values are flushed
 // to the Sensor table every minute. One node evaluates a given sensor (see docs/adr/0005).
 import crypto from 'node:crypto';
-import type { SensorReading, SensorType } from '@contract/alarms';
+import type { SensorReading } from '@contract/alarms';
 import type { ServerContext } from '../context';
 import type { Tx } from '../db/client';
 import type { TransientItem } from '../live/bus';
@@ -14,35 +14,13 @@ import {
   checkOffline,
   DEFAULT_RULES,
   evaluateReading,
-  initialState,
   type AlarmAction,
-  type SensorState,
   type Threshold,
 } from './alarm-rules';
 import { flushSensors, loadEngineState } from './alarm-load';
+import type { LiveSensor } from './alarm-sensor';
 
-export interface SensorInfo {
-  id: string;
-  type: SensorType;
-  name: string;
-  lon: number;
-  lat: number;
-  districtCode: string | null;
-  gridCellId: string | null;
-  partId: string | null;
-  ownerDepartmentId: string | null;
-  intervalS: number;
-}
-
-export interface LiveSensor {
-  info: SensorInfo;
-  state: SensorState;
-  /** current threshold alarm (any status) until its condition ends, and current offline alarm */
-  alarmId: string | null;
-  offlineAlarmId: string | null;
-  recent: Array<[number, number]>;
-  dirty: boolean;
-}
+export type { LiveSensor, SensorInfo } from './alarm-sensor';
 
 export interface IngestResult {
   accepted: number;
@@ -292,16 +270,5 @@ export class AlarmEngine {
     const dirty = [...this.sensors.values()].filter((s) => s.dirty);
     for (const s of dirty) s.dirty = false;
     return flushSensors(this.ctx, dirty);
-  }
-
-  static fresh(info: SensorInfo, lastSeenMs: number | null): LiveSensor {
-    return {
-      info,
-      state: initialState(lastSeenMs),
-      alarmId: null,
-      offlineAlarmId: null,
-      recent: [],
-      dirty: false,
-    };
   }
 }

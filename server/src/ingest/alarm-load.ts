@@ -3,7 +3,7 @@ import type { SensorType } from '@contract/alarms';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/client';
 import type { Threshold } from './alarm-rules';
-import { AlarmEngine, type LiveSensor } from './alarm-engine';
+import { freshSensor, type LiveSensor } from './alarm-sensor';
 
 export async function loadEngineState(db: Db) {
   const [rows, sensors, current] = await Promise.all([
@@ -27,7 +27,7 @@ export async function loadEngineState(db: Db) {
   }
   const live = new Map<string, LiveSensor>();
   for (const s of sensors) {
-    const sensor = AlarmEngine.fresh(
+    const sensor = freshSensor(
       {
         id: s.id,
         type: s.type as SensorType,

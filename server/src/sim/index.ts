@@ -1,9 +1,8 @@
 // The city simulator drives the server only through its public HTTP APIs, never the database.
 import type { RunningServer } from '../server';
+import type { RunningSimulator } from './simulator';
 
-export interface RunningSimulator {
-  stop(): Promise<void>;
-}
+export type { RunningSimulator } from './simulator';
 
 export async function startSimulatorIfEnabled(server: RunningServer): Promise<RunningSimulator | null> {
   if (!server.ctx.config.simulator) return null;

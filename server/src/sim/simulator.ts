@@ -2,7 +2,6 @@
 // through the public ingest APIs with the ingest key: readings, GPS, camera status, detections and
 // reports. A step whose requests are still in flight delays the next one (the sequence never changes).
 import type { Logger } from '../log';
-import type { RunningSimulator } from './index';
 import { SimWorld, STEP_S, type SimDevices, type StepOutput } from './world';
 
 export interface SimulatorOptions {
@@ -68,6 +67,10 @@ export async function fetchDevices(baseUrl: string, ingestKey: string): Promise<
   const res = await fetch(`${baseUrl}/api/ingest/devices`, { headers: { 'x-ingest-key': ingestKey } });
   if (!res.ok) throw new Error(`simulator: cannot read the device registry (HTTP ${res.status})`);
   return (await res.json()) as SimDevices;
+}
+
+export interface RunningSimulator {
+  stop(): Promise<void>;
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {

@@ -2,9 +2,9 @@
 // PointPrimitiveCollection, updated by difference at most every 250 ms (10,000 cases redraw only what
 // changed), colours re-evaluated every 30 s as deadlines pass. Clicking a case opens it in the drawer.
 import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection, type PointPrimitive } from 'cesium';
-import type { LiveState } from '@contract/live-state';
 import type { CaseGroup, MapPick } from '../../state/layers';
 import { loading, type LayerContext } from './context';
+import type { CaseSource } from './data';
 import { caseMark, countByGroup, sameMark, type CaseMark } from './caseMarks';
 import type { LayerHandle } from './model';
 
@@ -17,11 +17,6 @@ const CLOCK_COLOURS: Record<CaseMark['clock'], Color> = {
 };
 const OUTLINE = Color.fromCssColorString('#050a14');
 const SCALE = new NearFarScalar(500, 1.4, 25_000, 0.55);
-
-export interface CaseSource {
-  live(): LiveState;
-  onLive(listener: (state: LiveState) => void): () => void;
-}
 
 export function createActiveCaseLayer(ctx: LayerContext, source: CaseSource): LayerHandle {
   const points = ctx.scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;

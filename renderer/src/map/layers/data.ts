@@ -1,10 +1,16 @@
 // What the map layers are given to load from: the REST endpoints with the session's token (./load.ts), the
 // live feeds and the live picture of active cases.
 import type { TransientFeed } from '../../live/transient';
-import type { CaseSource } from './caseLayer';
+import type { LiveState } from '@contract/live-state';
 import type { LoadSource } from './load';
 
 export { createLoader, DIVISION_PATHS, LayerLoadError, prefetch, type Loader } from './load';
+
+/** The live picture of active cases, as the active-case layer reads it. */
+export interface CaseSource {
+  live(): LiveState;
+  onLive(listener: (state: LiveState) => void): () => void;
+}
 
 export interface LayerSource extends LoadSource {
   /** live positions and readings (absent: the layers poll REST only) */

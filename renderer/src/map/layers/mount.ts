@@ -15,10 +15,10 @@ import {
 import { pickText } from '../../i18n/pickText';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
 import type { AppState, AppStore } from '../../state/store';
-import { createActiveCaseLayer, type CaseSource } from './caseLayer';
+import { createActiveCaseLayer } from './caseLayer';
 import { addCityTiles } from './cityTiles';
 import type { LayerContext } from './context';
-import { createLoader, type LayerSource } from './data';
+import { createLoader, type CaseSource, type LayerSource } from './data';
 import { createLayerReconciler } from './model';
 import { createPartsLayer } from './partsLayer';
 import { createAlarmLayer, createCameraLayer, createSensorLayer, createVehicleLayer } from './pointLayers';
