@@ -5,8 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
 import type { Actor } from '../../server/src/domain';
 import { assertOrderedOnce, connected, openSocket, Recorder, waitUntil } from '../support/live';
-import { appendOutbox } from '../../server/src/db/outbox';
-import { maxSeq, probe, produceEvents } from '../support/outbox';
+import { appendTestEntry, maxSeq, probe, produceEvents } from '../support/outbox';
 import { startTestServer, type TestServer } from '../support/server';
 
 const POINT = { lon: 119.16, lat: 34.61 };
@@ -286,7 +285,7 @@ describe('live stream (one node, SQLite)', () => {
     await c.reach(await maxSeq(s.ctx));
     // Written without waking the streamer, then pruned by "another node" before it reads them.
     const seqs = await s.ctx.db.$transaction(async (tx) =>
-      Promise.all([0, 1, 2, 3, 4].map((i) => appendOutbox(tx, probe()(i), s.clock.now()))),
+      Promise.all([0, 1, 2, 3, 4].map((i) => appendTestEntry(tx, probe()(i), s.clock.now()))),
     );
     await s.ctx.db.outbox.deleteMany({ where: { seq: { lt: seqs.at(-1)! } } });
     s.ctx.bus.notifyOutbox();

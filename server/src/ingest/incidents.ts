@@ -52,7 +52,13 @@ export function incidentView(row: Incident, alarmIds: string[]): IncidentView {
   };
 }
 
-async function outbox(tx: Tx, type: string, row: Incident, alarmIds: string[], at: Date) {
+async function outbox(
+  tx: Tx,
+  type: 'incident.opened' | 'incident.changed' | 'incident.closed',
+  row: Incident,
+  alarmIds: string[],
+  at: Date,
+) {
   await appendOutbox(
     tx,
     {

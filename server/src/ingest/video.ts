@@ -2,7 +2,7 @@
 // raises a video_ai report (CaseService.report) with its snapshot; every status change and detection is
 // written with its outbox row (topics 'camera' and 'detection').
 import crypto from 'node:crypto';
-import type { CameraStatusBatch, DetectionBody, DetectionView } from '@contract/city';
+import type { CameraStatus, CameraStatusBatch, DetectionBody, DetectionView } from '@contract/city';
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
 import type { Camera, Detection } from '../db/generated/sqlite/client';
@@ -145,7 +145,8 @@ export function cameraStatusView(row: Camera) {
     owner: row.owner,
     lon: row.lon,
     lat: row.lat,
-    status: row.status,
+    // the column only ever holds a status the ingest schema accepted (CameraStatusBatch)
+    status: row.status as CameraStatus,
     statusAt: row.statusAt?.toISOString() ?? null,
   };
 }

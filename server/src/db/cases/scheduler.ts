@@ -14,6 +14,7 @@ import type { ServerContext } from '../../context';
 import type { CaseService } from './service';
 import { clockRecordOf, toSnapshot, toSummary, type CaseRow } from './view';
 import { appendOutbox } from '../outbox';
+import { caseOutbox, eventRow } from './store';
 
 export interface SweepResult {
   slips: number;
@@ -81,29 +82,13 @@ export async function sweepClocks(
       const fresh = { ...row, escalations: JSON.stringify(all), nextEscalationAt: next?.at ?? null };
       for (const kind of kinds) {
         const event = escalationEvent(toSnapshot(row), kind, clock.step, now, SYSTEM_ACTOR);
-        await tx.caseEvent.create({
-          data: {
-            caseId: row.id,
-            command: event.command,
-            fromState: event.fromState,
-            toState: event.toState,
-            role: event.role,
-            note: event.note,
-            attachments: '[]',
-            data: JSON.stringify(event.data),
-            at: now,
-          },
-        });
+        await tx.caseEvent.create({ data: { caseId: row.id, ...eventRow(event) } });
         await appendOutbox(
           tx,
-          {
-            topic: 'case',
-            type: 'case.escalated',
-            entityId: row.id,
-            departmentId: row.departmentId,
-            districtCode: row.districtCode,
-            payload: { case: toSummary(fresh, ref, now), escalation: kind, step: clock.step },
-          },
+          caseOutbox('case.escalated', row, toSummary(fresh, ref, now), {
+            escalation: kind,
+            step: clock.step,
+          }),
           now,
         );
         slips++;

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { CaseDetail, CaseSummary, CommandBody, ReportBody } from '@contract/cases';
 import type { Urgency } from '@contract/domain';
+import type { CasePayload } from '@contract/stream';
 import {
   allowedCommands,
   applyCommand,
@@ -24,10 +25,10 @@ import {
 import type { ServerContext } from '../../context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors';
 import type { Tx } from '../client';
-import { appendOutbox } from '../outbox';
+import { appendOutbox, outboxRow } from '../outbox';
 import type { CategoryRef, Reference } from '../reference';
 import { locatePoint } from './locate';
-import type { CaseStore, TransitionWrite } from './store';
+import { caseOutbox, eventRow, type CaseStore, type TransitionWrite } from './store';
 import { duplicatesOf, toDetail } from './read';
 import { clockRecordOf, toSnapshot, toSummary, type CaseRow } from './view';
 
@@ -94,35 +95,17 @@ export class CaseService {
   }
 
   private async appendEvent(tx: Tx, caseId: string, event: CaseEventDraft): Promise<void> {
-    await tx.caseEvent.create({
-      data: {
-        caseId,
-        command: event.command,
-        fromState: event.fromState,
-        toState: event.toState,
-        actorId: event.actorId === 'system' ? null : event.actorId,
-        role: event.role,
-        note: event.note,
-        attachments: JSON.stringify(event.attachments),
-        data: JSON.stringify(event.data),
-        at: event.at,
-      },
-    });
+    await tx.caseEvent.create({ data: { caseId, ...eventRow(event) } });
   }
 
-  private async outbox(tx: Tx, type: string, row: CaseRow, now: Date, extra: Record<string, unknown> = {}) {
-    return appendOutbox(
-      tx,
-      {
-        topic: 'case',
-        type,
-        entityId: row.id,
-        departmentId: row.departmentId,
-        districtCode: row.districtCode,
-        payload: { case: toSummary(row, this.ref, now), ...extra },
-      },
-      now,
-    );
+  private async outbox(
+    tx: Tx,
+    type: 'case.created' | 'case.changed',
+    row: CaseRow,
+    now: Date,
+    extra: Omit<CasePayload, 'case'> = {},
+  ) {
+    return appendOutbox(tx, caseOutbox(type, row, toSummary(row, this.ref, now), extra), now);
   }
 
   /** A new report from any channel: located, routed, checked for duplicates, numbered. */
@@ -338,29 +321,13 @@ export class CaseService {
         id: row.id,
         expectedVersion: version,
         set,
-        event: {
-          command: e.command,
-          fromState: e.fromState,
-          toState: e.toState,
-          actorId: e.actorId === 'system' ? null : e.actorId,
-          role: e.role,
-          note: e.note,
-          attachments: JSON.stringify(e.attachments),
-          data: JSON.stringify(e.data),
-          at: e.at,
-        },
-        outbox: {
-          topic: 'case',
-          type,
-          entityId: row.id,
-          departmentId: fresh.departmentId,
-          districtCode: fresh.districtCode,
-          payload: JSON.stringify({
-            case: toSummary(fresh, this.ref, now),
+        event: eventRow(e),
+        outbox: outboxRow(
+          caseOutbox(type, fresh, toSummary(fresh, this.ref, now), {
             event: { command: e.command, from: e.fromState, to: e.toState },
           }),
-          createdAt: now,
-        },
+          now,
+        ),
       },
     };
   }

@@ -4,7 +4,12 @@
 // audited rate far below the 3,000 transitions/s target); elsewhere it goes through Prisma.
 // See docs/adr/0004-workflow-hot-path.md.
 import Database from 'better-sqlite3';
+import type { CaseEventDraft } from '../../domain';
+import { SYSTEM_ACTOR } from '../../domain';
 import type { Db } from '../client';
+import type { OutboxEntry, OutboxRow } from '../outbox';
+import type { CaseSummary } from '@contract/cases';
+import type { CasePayload } from '@contract/stream';
 import type { DatabaseTarget } from '../url';
 import type { CaseRow } from './view';
 
@@ -20,14 +25,38 @@ export interface EventRow {
   at: Date;
 }
 
-export interface OutboxRow {
-  topic: string;
-  type: string;
-  entityId: string;
-  departmentId: string | null;
-  districtCode: string | null;
-  payload: string;
-  createdAt: Date;
+/** The CaseEvent row of a domain event, as every writer stores it (service, scheduler, hot path). */
+export function eventRow(event: CaseEventDraft): EventRow {
+  return {
+    command: event.command,
+    fromState: event.fromState,
+    toState: event.toState,
+    actorId: event.actorId === SYSTEM_ACTOR.userId ? null : event.actorId,
+    role: event.role,
+    note: event.note,
+    attachments: JSON.stringify(event.attachments),
+    data: JSON.stringify(event.data),
+    at: event.at,
+  };
+}
+
+export type { OutboxRow } from '../outbox';
+
+/** The outbox entry of a change to a case: streamed to its department's and district's audiences. */
+export function caseOutbox(
+  type: 'case.created' | 'case.changed' | 'case.escalated',
+  row: Pick<CaseRow, 'id' | 'departmentId' | 'districtCode'>,
+  summary: CaseSummary,
+  extra: Omit<CasePayload, 'case'> = {},
+): OutboxEntry {
+  return {
+    topic: 'case',
+    type,
+    entityId: row.id,
+    departmentId: row.departmentId,
+    districtCode: row.districtCode,
+    payload: { case: summary, ...extra },
+  };
 }
 
 export interface TransitionWrite {
