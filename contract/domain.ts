@@ -1,4 +1,4 @@
-// Words of the domain shared by server and renderer (see ../shared/DOMAIN.md).
+// Words of the domain shared by server and renderer (see docs/DOMAIN.md).
 // Category codes, departments and divisions are data; only closed vocabularies live here.
 import { z } from 'zod';
 
