@@ -131,6 +131,7 @@ export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
 export interface EvaluationRow {
   key: string;
   name: string;
+  nameEn: string;
   /** 立案数 and the counts behind the rates */
   counts: Record<string, number>;
   rates: Record<string, number | null>;
