@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
 import { PUBLISHED_PRESET, type EvaluationReport } from '@contract/evaluation';
 import { sweepClocks } from '../../server/src/db/cases/scheduler';
-import { factsOf, type CaseFacts } from '../../server/src/domain';
+import { countsBy, metricCountsBy } from '../../server/src/db/evaluation/queries';
+import { factsOf, periodOf, type CaseFacts } from '../../server/src/domain';
 import { startTestServer, type TestServer } from '../support/server';
 
 type Err = { error: { code: string; message: string } };
@@ -143,6 +144,20 @@ describe('evaluation', () => {
     assert.equal(row.rank, 1);
     assert.equal(r.body.settings.version, 0);
     assert.match(row.name, /\p{Script=Han}/u);
+  });
+
+  test('the daily sums agree with CaseMetric for every dimension they answer', async () => {
+    const period = periodOf('day', DAY);
+    for (const by of ['department', 'district', 'street'] as const) {
+      const f = { from: period.from, to: period.to };
+      const sort = (rows: { key: string | null }[]) =>
+        [...rows].sort((x, y) => String(x.key).localeCompare(String(y.key)));
+      assert.deepEqual(
+        sort(await countsBy(s.ctx.db, 'sqlite', by, f)),
+        sort((await metricCountsBy(s.ctx.db, 'sqlite', by, f)).filter((r) => r.key !== null)),
+        by,
+      );
+    }
   });
 
   test('scoping: a department sees itself and its own people only; inspectors see nothing', async () => {

@@ -98,3 +98,100 @@ SELECT c."id", c."reportedAt", c."drill", c."source", c."categoryId", c."distric
     MAX(CASE WHEN e."command" = 'void' THEN 1 ELSE 0 END)
 FROM "Case" c JOIN "CaseEvent" e ON e."caseId" = c."id"
 GROUP BY c."id";
+
+-- CreateTable
+CREATE TABLE "EvaluationDaily" (
+    "day" TEXT NOT NULL,
+    "departmentId" TEXT NOT NULL,
+    "districtCode" TEXT NOT NULL,
+    "streetCode" TEXT NOT NULL,
+    "reports" INTEGER NOT NULL DEFAULT 0,
+    "opened" INTEGER NOT NULL DEFAULT 0,
+    "openedInTime" INTEGER NOT NULL DEFAULT 0,
+    "openedAccurately" INTEGER NOT NULL DEFAULT 0,
+    "dueForHandling" INTEGER NOT NULL DEFAULT 0,
+    "dispatchedInTime" INTEGER NOT NULL DEFAULT 0,
+    "dispatchedAccurately" INTEGER NOT NULL DEFAULT 0,
+    "handled" INTEGER NOT NULL DEFAULT 0,
+    "handledInTime" INTEGER NOT NULL DEFAULT 0,
+    "dueForClosing" INTEGER NOT NULL DEFAULT 0,
+    "closed" INTEGER NOT NULL DEFAULT 0,
+    "closedInTime" INTEGER NOT NULL DEFAULT 0,
+    "reworked" INTEGER NOT NULL DEFAULT 0,
+    "reworkEvents" INTEGER NOT NULL DEFAULT 0,
+    "overdueUnhandled" INTEGER NOT NULL DEFAULT 0,
+    "suspended" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("day", "departmentId", "districtCode", "streetCode")
+);
+
+-- Hand-written: the daily sums follow each CaseMetric row (drill rows never count).
+CREATE TRIGGER "EvaluationDaily_on_insert" AFTER INSERT ON "CaseMetric" WHEN NEW."drill" = false
+BEGIN
+    INSERT INTO "EvaluationDaily" ("day", "departmentId", "districtCode", "streetCode", "reports", "opened", "openedInTime", "openedAccurately", "dueForHandling", "dispatchedInTime", "dispatchedAccurately", "handled", "handledInTime", "dueForClosing", "closed", "closedInTime", "reworked", "reworkEvents", "overdueUnhandled", "suspended")
+        VALUES (date(NEW."reportedAt", '+8 hours'), COALESCE(NEW."departmentId", ''), COALESCE(NEW."districtCode", ''), COALESCE(NEW."streetCode", ''), (1), (NEW."opened"), (NEW."opened" * (1 - NEW."openedLate")), (NEW."opened" * (1 - NEW."voided")), (NEW."dispatched"), (NEW."dispatched" * (1 - NEW."dispatchedLate")), (CASE WHEN NEW."dispatched" = 1 AND NEW."returned" = 0 THEN 1 ELSE 0 END), (NEW."dispatched" * NEW."handled"), (NEW."dispatched" * NEW."handled" * (1 - NEW."handledLate")), (NEW."opened" * (1 - NEW."voided")), (NEW."closed"), (NEW."closed" * (1 - NEW."late")), (CASE WHEN NEW."reworks" > 0 THEN 1 ELSE 0 END), (NEW."reworks"), (NEW."dispatched" * (1 - NEW."handled") * NEW."handledLate" * (1 - NEW."voided")), (NEW."suspended"))
+        ON CONFLICT ("day", "departmentId", "districtCode", "streetCode") DO UPDATE SET
+            "reports" = "EvaluationDaily"."reports" + excluded."reports",
+            "opened" = "EvaluationDaily"."opened" + excluded."opened",
+            "openedInTime" = "EvaluationDaily"."openedInTime" + excluded."openedInTime",
+            "openedAccurately" = "EvaluationDaily"."openedAccurately" + excluded."openedAccurately",
+            "dueForHandling" = "EvaluationDaily"."dueForHandling" + excluded."dueForHandling",
+            "dispatchedInTime" = "EvaluationDaily"."dispatchedInTime" + excluded."dispatchedInTime",
+            "dispatchedAccurately" = "EvaluationDaily"."dispatchedAccurately" + excluded."dispatchedAccurately",
+            "handled" = "EvaluationDaily"."handled" + excluded."handled",
+            "handledInTime" = "EvaluationDaily"."handledInTime" + excluded."handledInTime",
+            "dueForClosing" = "EvaluationDaily"."dueForClosing" + excluded."dueForClosing",
+            "closed" = "EvaluationDaily"."closed" + excluded."closed",
+            "closedInTime" = "EvaluationDaily"."closedInTime" + excluded."closedInTime",
+            "reworked" = "EvaluationDaily"."reworked" + excluded."reworked",
+            "reworkEvents" = "EvaluationDaily"."reworkEvents" + excluded."reworkEvents",
+            "overdueUnhandled" = "EvaluationDaily"."overdueUnhandled" + excluded."overdueUnhandled",
+            "suspended" = "EvaluationDaily"."suspended" + excluded."suspended";
+END;
+
+CREATE TRIGGER "EvaluationDaily_on_update" AFTER UPDATE ON "CaseMetric" WHEN NEW."drill" = false
+BEGIN
+    INSERT INTO "EvaluationDaily" ("day", "departmentId", "districtCode", "streetCode", "reports", "opened", "openedInTime", "openedAccurately", "dueForHandling", "dispatchedInTime", "dispatchedAccurately", "handled", "handledInTime", "dueForClosing", "closed", "closedInTime", "reworked", "reworkEvents", "overdueUnhandled", "suspended")
+        VALUES (date(OLD."reportedAt", '+8 hours'), COALESCE(OLD."departmentId", ''), COALESCE(OLD."districtCode", ''), COALESCE(OLD."streetCode", ''), -(1), -(OLD."opened"), -(OLD."opened" * (1 - OLD."openedLate")), -(OLD."opened" * (1 - OLD."voided")), -(OLD."dispatched"), -(OLD."dispatched" * (1 - OLD."dispatchedLate")), -(CASE WHEN OLD."dispatched" = 1 AND OLD."returned" = 0 THEN 1 ELSE 0 END), -(OLD."dispatched" * OLD."handled"), -(OLD."dispatched" * OLD."handled" * (1 - OLD."handledLate")), -(OLD."opened" * (1 - OLD."voided")), -(OLD."closed"), -(OLD."closed" * (1 - OLD."late")), -(CASE WHEN OLD."reworks" > 0 THEN 1 ELSE 0 END), -(OLD."reworks"), -(OLD."dispatched" * (1 - OLD."handled") * OLD."handledLate" * (1 - OLD."voided")), -(OLD."suspended"))
+        ON CONFLICT ("day", "departmentId", "districtCode", "streetCode") DO UPDATE SET
+            "reports" = "EvaluationDaily"."reports" + excluded."reports",
+            "opened" = "EvaluationDaily"."opened" + excluded."opened",
+            "openedInTime" = "EvaluationDaily"."openedInTime" + excluded."openedInTime",
+            "openedAccurately" = "EvaluationDaily"."openedAccurately" + excluded."openedAccurately",
+            "dueForHandling" = "EvaluationDaily"."dueForHandling" + excluded."dueForHandling",
+            "dispatchedInTime" = "EvaluationDaily"."dispatchedInTime" + excluded."dispatchedInTime",
+            "dispatchedAccurately" = "EvaluationDaily"."dispatchedAccurately" + excluded."dispatchedAccurately",
+            "handled" = "EvaluationDaily"."handled" + excluded."handled",
+            "handledInTime" = "EvaluationDaily"."handledInTime" + excluded."handledInTime",
+            "dueForClosing" = "EvaluationDaily"."dueForClosing" + excluded."dueForClosing",
+            "closed" = "EvaluationDaily"."closed" + excluded."closed",
+            "closedInTime" = "EvaluationDaily"."closedInTime" + excluded."closedInTime",
+            "reworked" = "EvaluationDaily"."reworked" + excluded."reworked",
+            "reworkEvents" = "EvaluationDaily"."reworkEvents" + excluded."reworkEvents",
+            "overdueUnhandled" = "EvaluationDaily"."overdueUnhandled" + excluded."overdueUnhandled",
+            "suspended" = "EvaluationDaily"."suspended" + excluded."suspended";
+    INSERT INTO "EvaluationDaily" ("day", "departmentId", "districtCode", "streetCode", "reports", "opened", "openedInTime", "openedAccurately", "dueForHandling", "dispatchedInTime", "dispatchedAccurately", "handled", "handledInTime", "dueForClosing", "closed", "closedInTime", "reworked", "reworkEvents", "overdueUnhandled", "suspended")
+        VALUES (date(NEW."reportedAt", '+8 hours'), COALESCE(NEW."departmentId", ''), COALESCE(NEW."districtCode", ''), COALESCE(NEW."streetCode", ''), (1), (NEW."opened"), (NEW."opened" * (1 - NEW."openedLate")), (NEW."opened" * (1 - NEW."voided")), (NEW."dispatched"), (NEW."dispatched" * (1 - NEW."dispatchedLate")), (CASE WHEN NEW."dispatched" = 1 AND NEW."returned" = 0 THEN 1 ELSE 0 END), (NEW."dispatched" * NEW."handled"), (NEW."dispatched" * NEW."handled" * (1 - NEW."handledLate")), (NEW."opened" * (1 - NEW."voided")), (NEW."closed"), (NEW."closed" * (1 - NEW."late")), (CASE WHEN NEW."reworks" > 0 THEN 1 ELSE 0 END), (NEW."reworks"), (NEW."dispatched" * (1 - NEW."handled") * NEW."handledLate" * (1 - NEW."voided")), (NEW."suspended"))
+        ON CONFLICT ("day", "departmentId", "districtCode", "streetCode") DO UPDATE SET
+            "reports" = "EvaluationDaily"."reports" + excluded."reports",
+            "opened" = "EvaluationDaily"."opened" + excluded."opened",
+            "openedInTime" = "EvaluationDaily"."openedInTime" + excluded."openedInTime",
+            "openedAccurately" = "EvaluationDaily"."openedAccurately" + excluded."openedAccurately",
+            "dueForHandling" = "EvaluationDaily"."dueForHandling" + excluded."dueForHandling",
+            "dispatchedInTime" = "EvaluationDaily"."dispatchedInTime" + excluded."dispatchedInTime",
+            "dispatchedAccurately" = "EvaluationDaily"."dispatchedAccurately" + excluded."dispatchedAccurately",
+            "handled" = "EvaluationDaily"."handled" + excluded."handled",
+            "handledInTime" = "EvaluationDaily"."handledInTime" + excluded."handledInTime",
+            "dueForClosing" = "EvaluationDaily"."dueForClosing" + excluded."dueForClosing",
+            "closed" = "EvaluationDaily"."closed" + excluded."closed",
+            "closedInTime" = "EvaluationDaily"."closedInTime" + excluded."closedInTime",
+            "reworked" = "EvaluationDaily"."reworked" + excluded."reworked",
+            "reworkEvents" = "EvaluationDaily"."reworkEvents" + excluded."reworkEvents",
+            "overdueUnhandled" = "EvaluationDaily"."overdueUnhandled" + excluded."overdueUnhandled",
+            "suspended" = "EvaluationDaily"."suspended" + excluded."suspended";
+END;
+
+INSERT INTO "EvaluationDaily" ("day", "departmentId", "districtCode", "streetCode", "reports", "opened", "openedInTime", "openedAccurately", "dueForHandling", "dispatchedInTime", "dispatchedAccurately", "handled", "handledInTime", "dueForClosing", "closed", "closedInTime", "reworked", "reworkEvents", "overdueUnhandled", "suspended")
+SELECT date(m."reportedAt", '+8 hours'), COALESCE(m."departmentId", ''), COALESCE(m."districtCode", ''), COALESCE(m."streetCode", ''), SUM(1), SUM(m."opened"), SUM(m."opened" * (1 - m."openedLate")), SUM(m."opened" * (1 - m."voided")), SUM(m."dispatched"), SUM(m."dispatched" * (1 - m."dispatchedLate")), SUM(CASE WHEN m."dispatched" = 1 AND m."returned" = 0 THEN 1 ELSE 0 END), SUM(m."dispatched" * m."handled"), SUM(m."dispatched" * m."handled" * (1 - m."handledLate")), SUM(m."opened" * (1 - m."voided")), SUM(m."closed"), SUM(m."closed" * (1 - m."late")), SUM(CASE WHEN m."reworks" > 0 THEN 1 ELSE 0 END), SUM(m."reworks"), SUM(m."dispatched" * (1 - m."handled") * m."handledLate" * (1 - m."voided")), SUM(m."suspended")
+FROM "CaseMetric" m WHERE m."drill" = false
+GROUP BY 1, 2, 3, 4;

@@ -107,7 +107,63 @@ const toNumbers = <T>(row: Record<string, unknown>): T => {
   return out as T;
 };
 
+/** Dimensions the daily sums (EvaluationDaily) can answer, and their column there. */
+const DAILY_COLUMN: Partial<Record<EvaluationDimension, string>> = {
+  department: 'departmentId',
+  district: 'districtCode',
+  street: 'streetCode',
+};
+const COUNT_NAMES = SUMS.split(/,\s*\n/).map((part) => /AS "(\w+)"$/.exec(part.trim())![1]!);
+const LOCAL_DAY_MS = 86_400_000;
+const LOCAL_OFFSET_MS = 8 * 3_600_000;
+const localDay = (at: Date) => new Date(at.getTime() + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
+const atLocalMidnight = (at: Date) => (at.getTime() + LOCAL_OFFSET_MS) % LOCAL_DAY_MS === 0;
+
+/** The daily sums answer whole local days by department, district or street without other filters. */
+function dailyAnswers(by: EvaluationDimension, f: MetricFilter): boolean {
+  return (
+    DAILY_COLUMN[by] !== undefined &&
+    !f.categoryId &&
+    !f.source &&
+    atLocalMidnight(f.from) &&
+    atLocalMidnight(f.to)
+  );
+}
+
+async function dailyCountsBy(
+  db: Db,
+  provider: Provider,
+  by: EvaluationDimension,
+  f: MetricFilter,
+): Promise<GroupCounts[]> {
+  const sql = new Sql(provider);
+  const column = DAILY_COLUMN[by]!;
+  const parts = [`"day" >= ${sql.param(localDay(f.from))}`, `"day" < ${sql.param(localDay(f.to))}`];
+  if (f.districtCode) parts.push(`"districtCode" = ${sql.param(f.districtCode)}`);
+  if (f.streetCode) parts.push(`"streetCode" = ${sql.param(f.streetCode)}`);
+  if (f.departmentId) parts.push(`"departmentId" = ${sql.param(f.departmentId)}`);
+  const text = `SELECT "${column}" AS "key", ${COUNT_NAMES.map((c) => `SUM("${c}") AS "${c}"`).join(', ')}
+    FROM "EvaluationDaily" WHERE ${parts.join(' AND ')} GROUP BY "${column}"`;
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...sql.values);
+  return rows
+    .map((r) => toNumbers<GroupCounts>(r))
+    .map((r) => ({ ...r, key: r.key === '' ? null : r.key }))
+    .filter((r) => r.reports !== 0);
+}
+
+/** Sums per group: from the daily sums where they answer the question, else from CaseMetric. */
 export async function countsBy(
+  db: Db,
+  provider: Provider,
+  by: EvaluationDimension,
+  filter: MetricFilter,
+): Promise<GroupCounts[]> {
+  if (dailyAnswers(by, filter)) return dailyCountsBy(db, provider, by, filter);
+  return metricCountsBy(db, provider, by, filter);
+}
+
+/** Sums per group straight from CaseMetric (any dimension and filter). */
+export async function metricCountsBy(
   db: Db,
   provider: Provider,
   by: EvaluationDimension,
