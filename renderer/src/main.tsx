@@ -93,7 +93,7 @@ if (role === 'map-wall') {
     stream?.restart();
     live.reauthenticate();
   });
-  startWallData(store, api, { overview: role === 'briefing' });
+  startWallData(store, api, { overview: false });
   // Its own session first (a reload, or someone signed in here), else one from a signed-in window.
   void auth.restore().then(() => wall.askForSession());
   services = { ...windowServices, stream };

@@ -90,11 +90,15 @@ test('the briefing: live counters, rankings, trends, hot spots, 4K and the A4 re
   await expect(openTile).toHaveText(String(before - 1));
   await screenshot(page, 'briefing-1920');
 
+  // The wall: charts and the hex view are drawn again for the new size (type twice as large).
   await page.setViewportSize({ width: 3840, height: 2160 });
-  await expect(page.locator('[data-chart="days"][data-chart-ready="true"]')).toHaveCount(1);
-  await expect(page.locator('canvas.brief-hex[data-hex-ready="true"]')).toHaveCount(1, { timeout: 90_000 });
-  const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  expect(Math.round(parseFloat(size))).toBe(32);
+  for (const chart of ['days', 'months'])
+    await expect(page.locator(`[data-chart="${chart}"][data-chart-size="3840x2160"]`)).toHaveCount(1);
+  await expect(page.locator('canvas.brief-hex[data-hex-size="3840x2160"]')).toHaveCount(1, {
+    timeout: 90_000,
+  });
+  const rem = await page.evaluate('parseFloat(getComputedStyle(document.documentElement).fontSize)');
+  expect(Math.round(Number(rem)), 'type twice the size of 1920×1080').toBe(32);
   await screenshot(page, 'briefing-3840');
 
   // The monthly report: A4 pages the browser prints.

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { fitBounds, project } from '../../map/deck/heat';
+import { useViewportKey } from './useViewport';
 
 const COLORS: [number, number, number][] = [
   [30, 64, 175],
@@ -17,6 +18,7 @@ const COLORS: [number, number, number][] = [
 export function HexView({ points, label }: { points: [number, number][]; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const city = useAppStore((s) => s.city.config);
+  const viewport = useViewportKey();
   useEffect(() => {
     let cancelled = false;
     let finalize = () => {};
@@ -72,6 +74,7 @@ export function HexView({ points, label }: { points: [number, number][]; label: 
         ],
         onAfterRender: () => {
           canvas.dataset.hexReady = 'true';
+          canvas.dataset.hexSize = viewport;
         },
       });
       finalize = () => deck.finalize();
@@ -84,7 +87,7 @@ export function HexView({ points, label }: { points: [number, number][]; label: 
       cancelled = true;
       finalize();
     };
-  }, [points, city]);
+  }, [points, city, viewport]);
   return (
     <div className="brief-hex-box">
       <canvas ref={ref} className="brief-hex" aria-label={label} data-hex-count={points.length} />

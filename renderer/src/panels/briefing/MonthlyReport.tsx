@@ -106,7 +106,13 @@ export function MonthlyReport({ month, print, onClose }: { month: string; print:
                 </div>
               ))}
             </dl>
-            <TrendChart id="report-days" title={t('brief.trend30')} points={data.days} animate={false} />
+            <TrendChart
+              id="report-days"
+              title={t('brief.trend30')}
+              points={data.days}
+              animate={false}
+              light
+            />
             <Rankings
               id="report-departments"
               title={t('brief.rankDepartments')}

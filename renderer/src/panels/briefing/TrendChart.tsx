@@ -6,6 +6,7 @@ import { SOURCE_LABELS } from '@contract/labels';
 import type { Source } from '@contract/domain';
 import { useAppStore } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useViewportKey } from './useViewport';
 
 const SOURCE_COLORS = [
   '#38bdf8',
@@ -24,15 +25,19 @@ export function TrendChart({
   points,
   id,
   animate = true,
+  light = false,
 }: {
   title: string;
   points: TrendPoint[];
   id: string;
   animate?: boolean;
+  /** dark type on white paper (the printed report) */
+  light?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const lang = useAppStore((s) => s.ui.lang);
   const t = useT();
+  const viewport = useViewportKey();
   useEffect(() => {
     let disposed = false;
     let dispose = () => {};
@@ -40,10 +45,18 @@ export function TrendChart({
       const el = ref.current;
       if (disposed || !el) return;
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      el.dataset.chartReady = 'false';
       const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+      const ink = light
+        ? { text: '#0f172a', axis: '#334155', split: '#e2e8f0' }
+        : { text: '#cbd5e1', axis: '#94a3b8', split: '#1e293b' };
       const sources = [...new Set(points.flatMap((p) => Object.keys(p.bySource)))].sort();
       const label = (s: string) => SOURCE_LABELS[s as Source]?.[lang] ?? s;
-      const text = { color: '#cbd5e1', fontSize: 0.8 * rem };
+      const text = { color: ink.text, fontSize: 0.8 * rem };
+      chart.on('finished', () => {
+        el.dataset.chartReady = 'true';
+        el.dataset.chartSize = viewport;
+      });
       chart.setOption({
         animation: animate,
         textStyle: text,
@@ -53,17 +66,17 @@ export function TrendChart({
         xAxis: {
           type: 'category',
           data: points.map((p) => (p.bucket.length > 7 ? p.bucket.slice(5) : p.bucket)),
-          axisLabel: { fontSize: 0.75 * rem, color: '#94a3b8' },
+          axisLabel: { fontSize: 0.75 * rem, color: ink.axis },
         },
         yAxis: [
           {
             type: 'value',
-            axisLabel: { fontSize: 0.75 * rem, color: '#94a3b8' },
-            splitLine: { lineStyle: { color: '#1e293b' } },
+            axisLabel: { fontSize: 0.75 * rem, color: ink.axis },
+            splitLine: { lineStyle: { color: ink.split } },
           },
           {
             type: 'value',
-            axisLabel: { fontSize: 0.75 * rem, color: '#94a3b8' },
+            axisLabel: { fontSize: 0.75 * rem, color: ink.axis },
             splitLine: { show: false },
           },
         ],
@@ -95,21 +108,13 @@ export function TrendChart({
           },
         ],
       });
-      chart.on('finished', () => {
-        el.dataset.chartReady = 'true';
-      });
-      const resize = () => chart.resize();
-      window.addEventListener('resize', resize);
-      dispose = () => {
-        window.removeEventListener('resize', resize);
-        chart.dispose();
-      };
+      dispose = () => chart.dispose();
     });
     return () => {
       disposed = true;
       dispose();
     };
-  }, [points, lang, t, animate]);
+  }, [points, lang, t, animate, light, viewport]);
   return (
     <figure className="brief-chart" aria-label={title}>
       <figcaption>{title}</figcaption>
