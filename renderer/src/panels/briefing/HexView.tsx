@@ -33,6 +33,9 @@ export function HexView({ points, label }: { points: [number, number][]; label: 
           import('@deck.gl/layers'),
         ]);
       if (cancelled) return;
+      // A previous deck fixed the canvas's size in pixels: let the box size it again.
+      canvas.style.width = '';
+      canvas.style.height = '';
       const centre = city.center;
       const [w, s, e, n] = city.bounds;
       const outline = [
