@@ -110,6 +110,14 @@ test('the briefing: live counters, rankings, trends, hot spots, 4K and the A4 re
   await expect(report.locator('.report-page')).toHaveCount(3);
   await expect(report.locator('[data-chart="report-days"][data-chart-ready="true"]')).toHaveCount(1);
   await screenshot(report, 'briefing-report');
+  // Every table as CSV, with the settings named in its first line.
+  const download = report.waitForEvent('download');
+  await report.getByRole('button', { name: '导出表格 CSV' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe(`evaluation-department-${month}.csv`);
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  expect(text).toMatch(/^\ufeff# period .* settings version \d+ \(domain\)/);
+  expect(text).toContain('key,name,nameEn,reports,');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await report.emulateMedia({ media: 'print' });
   const pdf = await report.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

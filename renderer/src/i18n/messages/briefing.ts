@@ -46,6 +46,8 @@ export const briefingZh = {
   'report.summary': '本月概况',
   'report.byStreet': '街道综合评价',
   'report.byCategory': '问题类别统计',
+  'report.csv': '导出表格 CSV',
+  'report.csvFailed': 'CSV 导出失败（{reason}）',
 } as const;
 
 export const briefingEn: Record<keyof typeof briefingZh, string> = {
@@ -95,4 +97,6 @@ export const briefingEn: Record<keyof typeof briefingZh, string> = {
   'report.summary': 'The month at a glance',
   'report.byStreet': 'Streets by score',
   'report.byCategory': 'Problem categories',
+  'report.csv': 'Export tables (CSV)',
+  'report.csvFailed': 'CSV export failed ({reason})',
 } as const;

@@ -1,7 +1,8 @@
 // The printable monthly report: A4 pages (210 × 297 mm) with the month's figures, the 30-day trend and
 // the tables by department, district, street and category, and the settings the scores used. The
 // browser prints it (print to PDF); `print` opens the print dialog once the charts are drawn.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useWindowServices } from '../../app/ServicesContext';
 import type { EvaluationReport, EvaluationRow, TrendPoint } from '@contract/evaluation';
 import { useAppStore } from '../../app/StoreContext';
 import { formatTime } from '../../i18n/time';
@@ -18,12 +19,48 @@ interface ReportData {
   days: TrendPoint[];
 }
 
+const CSV_TABLES = [
+  'department',
+  'district',
+  'street',
+  'community',
+  'category',
+  'source',
+  'inspector',
+  'dispatcher',
+  'shiftLead',
+];
+
+/** Downloads one evaluation table as CSV (the request carries the session's token, so no plain link). */
+async function downloadCsv(origin: string, token: string | null, by: string, month: string): Promise<void> {
+  const response = await fetch(`${origin}/api/evaluation?by=${by}&period=month&date=${month}-15&format=csv`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `evaluation-${by}-${month}.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 const sum = (rows: EvaluationRow[], key: string) => rows.reduce((a, r) => a + (r.counts[key] ?? 0), 0);
 
 export function MonthlyReport({ month, print, onClose }: { month: string; print: boolean; onClose(): void }) {
   const t = useT();
   const lang = useAppStore((s) => s.ui.lang);
   const city = useAppStore((s) => s.city.config);
+  const { origin, auth } = useWindowServices();
+  const [csvError, setCsvError] = useState<string | null>(null);
+  const exportCsv = async () => {
+    setCsvError(null);
+    try {
+      for (const by of CSV_TABLES) await downloadCsv(origin, auth.token(), by, month);
+    } catch (error) {
+      setCsvError(error instanceof Error ? error.message : String(error));
+    }
+  };
   const state = useLoaded(`report|${month}`, async (get): Promise<ReportData> => {
     const q = (by: string) => get<EvaluationReport>(`/evaluation?by=${by}&period=month&date=${month}-15`);
     const [departments, districts, streets, categories, days] = await Promise.all([
@@ -75,6 +112,10 @@ export function MonthlyReport({ month, print, onClose }: { month: string; print:
       aria-label={t('report.title', { city: cityName })}
     >
       <div className="report-actions">
+        {csvError && <span role="alert">{t('report.csvFailed', { reason: csvError })}</span>}
+        <button type="button" onClick={() => void exportCsv()}>
+          {t('report.csv')}
+        </button>
         <button type="button" onClick={() => window.print()}>
           {t('brief.print')}
         </button>
