@@ -47,15 +47,17 @@ CREATE INDEX "CaseMetric_reportedAt_idx" ON "CaseMetric"("reportedAt");
 CREATE INDEX "CaseMetric_closedAt_idx" ON "CaseMetric"("closedAt");
 
 -- Hand-written: Prisma does not model triggers.
+-- Only the commands that change a fact (accept, acceptTask, check, remind … change none).
 CREATE TRIGGER "CaseMetric_on_event" AFTER INSERT ON "CaseEvent"
+WHEN NEW."command" IN ('report', 'open', 'dispatch', 'redispatch', 'return', 'handle', 'approve', 'closeFailed', 'rework', 'suspend', 'void', 'urge')
 BEGIN
     INSERT INTO "CaseMetric" ("caseId", "reportedAt", "drill", "source", "categoryId", "reporterId")
         SELECT "id", "reportedAt", "drill", "source", "categoryId", "reporterId" FROM "Case" WHERE "id" = NEW."caseId"
         ON CONFLICT ("caseId") DO NOTHING;
     UPDATE "CaseMetric" SET
-        ("categoryId", "districtCode", "streetCode", "communityCode", "gridCellId") =
-            (SELECT "categoryId", "districtCode", "streetCode", "communityCode", "gridCellId" FROM "Case" WHERE "id" = NEW."caseId"),
-        "departmentId" = COALESCE((SELECT "departmentId" FROM "Case" WHERE "id" = NEW."caseId"), "departmentId"),
+        ("categoryId", "districtCode", "streetCode", "communityCode", "gridCellId", "departmentId") =
+            (SELECT c."categoryId", c."districtCode", c."streetCode", c."communityCode", c."gridCellId",
+                COALESCE(c."departmentId", "CaseMetric"."departmentId") FROM "Case" c WHERE c."id" = NEW."caseId"),
         "opened" = CASE WHEN NEW."command" = 'open' THEN 1 ELSE "opened" END,
         "openerId" = CASE WHEN NEW."command" = 'open' AND "openerId" IS NULL THEN NEW."actorId" ELSE "openerId" END,
         "dispatched" = CASE WHEN NEW."command" IN ('dispatch', 'redispatch') THEN 1 ELSE "dispatched" END,
@@ -149,7 +151,8 @@ BEGIN
             "suspended" = "EvaluationDaily"."suspended" + excluded."suspended";
 END;
 
-CREATE TRIGGER "EvaluationDaily_on_update" AFTER UPDATE ON "CaseMetric" WHEN NEW."drill" = false
+CREATE TRIGGER "EvaluationDaily_on_update" AFTER UPDATE ON "CaseMetric"
+WHEN NEW."drill" = false AND (OLD."opened" IS NOT NEW."opened" OR OLD."openedLate" IS NOT NEW."openedLate" OR OLD."dispatched" IS NOT NEW."dispatched" OR OLD."dispatchedLate" IS NOT NEW."dispatchedLate" OR OLD."returned" IS NOT NEW."returned" OR OLD."handled" IS NOT NEW."handled" OR OLD."handledLate" IS NOT NEW."handledLate" OR OLD."closed" IS NOT NEW."closed" OR OLD."late" IS NOT NEW."late" OR OLD."reworks" IS NOT NEW."reworks" OR OLD."suspended" IS NOT NEW."suspended" OR OLD."voided" IS NOT NEW."voided" OR OLD."departmentId" IS NOT NEW."departmentId" OR OLD."districtCode" IS NOT NEW."districtCode" OR OLD."streetCode" IS NOT NEW."streetCode" OR OLD."reportedAt" IS NOT NEW."reportedAt")
 BEGIN
     INSERT INTO "EvaluationDaily" ("day", "departmentId", "districtCode", "streetCode", "reports", "opened", "openedInTime", "openedAccurately", "dueForHandling", "dispatchedInTime", "dispatchedAccurately", "handled", "handledInTime", "dueForClosing", "closed", "closedInTime", "reworked", "reworkEvents", "overdueUnhandled", "suspended")
         VALUES (date(OLD."reportedAt", '+8 hours'), COALESCE(OLD."departmentId", ''), COALESCE(OLD."districtCode", ''), COALESCE(OLD."streetCode", ''), -(1), -(OLD."opened"), -(OLD."opened" * (1 - OLD."openedLate")), -(OLD."opened" * (1 - OLD."voided")), -(OLD."dispatched"), -(OLD."dispatched" * (1 - OLD."dispatchedLate")), -(CASE WHEN OLD."dispatched" = 1 AND OLD."returned" = 0 THEN 1 ELSE 0 END), -(OLD."dispatched" * OLD."handled"), -(OLD."dispatched" * OLD."handled" * (1 - OLD."handledLate")), -(OLD."opened" * (1 - OLD."voided")), -(OLD."closed"), -(OLD."closed" * (1 - OLD."late")), -(CASE WHEN OLD."reworks" > 0 THEN 1 ELSE 0 END), -(OLD."reworks"), -(OLD."dispatched" * (1 - OLD."handled") * OLD."handledLate" * (1 - OLD."voided")), -(OLD."suspended"))

@@ -57,9 +57,9 @@ BEGIN
         SELECT "id", "reportedAt", "drill", "source", "categoryId", "reporterId" FROM "Case" WHERE "id" = NEW."caseId"
         ON CONFLICT ("caseId") DO NOTHING;
     UPDATE "CaseMetric" SET
-        ("categoryId", "districtCode", "streetCode", "communityCode", "gridCellId") =
-            (SELECT "categoryId", "districtCode", "streetCode", "communityCode", "gridCellId" FROM "Case" WHERE "id" = NEW."caseId"),
-        "departmentId" = COALESCE((SELECT "departmentId" FROM "Case" WHERE "id" = NEW."caseId"), "departmentId"),
+        ("categoryId", "districtCode", "streetCode", "communityCode", "gridCellId", "departmentId") =
+            (SELECT c."categoryId", c."districtCode", c."streetCode", c."communityCode", c."gridCellId",
+                COALESCE(c."departmentId", "CaseMetric"."departmentId") FROM "Case" c WHERE c."id" = NEW."caseId"),
         "opened" = CASE WHEN NEW."command" = 'open' THEN 1 ELSE "opened" END,
         "openerId" = CASE WHEN NEW."command" = 'open' AND "openerId" IS NULL THEN NEW."actorId" ELSE "openerId" END,
         "dispatched" = CASE WHEN NEW."command" IN ('dispatch', 'redispatch') THEN 1 ELSE "dispatched" END,
@@ -80,8 +80,9 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
+-- Only the commands that change a fact (accept, acceptTask, check, remind … change none).
 CREATE TRIGGER "CaseMetric_on_event" AFTER INSERT ON "CaseEvent"
-FOR EACH ROW EXECUTE FUNCTION "case_metric_on_event"();
+FOR EACH ROW WHEN (NEW."command" IN ('report', 'open', 'dispatch', 'redispatch', 'return', 'handle', 'approve', 'closeFailed', 'rework', 'suspend', 'void', 'urge')) EXECUTE FUNCTION "case_metric_on_event"();
 
 -- Cases already in the database: the same facts folded from their history at once.
 INSERT INTO "CaseMetric" ("caseId", "reportedAt", "drill", "source", "categoryId", "districtCode", "streetCode",
@@ -181,8 +182,11 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER "EvaluationDaily_on_metric" AFTER INSERT OR UPDATE ON "CaseMetric"
+CREATE TRIGGER "EvaluationDaily_on_insert" AFTER INSERT ON "CaseMetric"
 FOR EACH ROW WHEN (NEW."drill" = false) EXECUTE FUNCTION "evaluation_daily_on_metric"();
+
+CREATE TRIGGER "EvaluationDaily_on_update" AFTER UPDATE ON "CaseMetric"
+FOR EACH ROW WHEN (NEW."drill" = false AND (OLD."opened" IS DISTINCT FROM NEW."opened" OR OLD."openedLate" IS DISTINCT FROM NEW."openedLate" OR OLD."dispatched" IS DISTINCT FROM NEW."dispatched" OR OLD."dispatchedLate" IS DISTINCT FROM NEW."dispatchedLate" OR OLD."returned" IS DISTINCT FROM NEW."returned" OR OLD."handled" IS DISTINCT FROM NEW."handled" OR OLD."handledLate" IS DISTINCT FROM NEW."handledLate" OR OLD."closed" IS DISTINCT FROM NEW."closed" OR OLD."late" IS DISTINCT FROM NEW."late" OR OLD."reworks" IS DISTINCT FROM NEW."reworks" OR OLD."suspended" IS DISTINCT FROM NEW."suspended" OR OLD."voided" IS DISTINCT FROM NEW."voided" OR OLD."departmentId" IS DISTINCT FROM NEW."departmentId" OR OLD."districtCode" IS DISTINCT FROM NEW."districtCode" OR OLD."streetCode" IS DISTINCT FROM NEW."streetCode" OR OLD."reportedAt" IS DISTINCT FROM NEW."reportedAt")) EXECUTE FUNCTION "evaluation_daily_on_metric"();
 
 INSERT INTO "EvaluationDaily" ("day", "departmentId", "districtCode", "streetCode", "reports", "opened", "openedInTime", "openedAccurately", "dueForHandling", "dispatchedInTime", "dispatchedAccurately", "handled", "handledInTime", "dueForClosing", "closed", "closedInTime", "reworked", "reworkEvents", "overdueUnhandled", "suspended")
 SELECT to_char(m."reportedAt" + interval '8 hours', 'YYYY-MM-DD'), COALESCE(m."departmentId", ''), COALESCE(m."districtCode", ''), COALESCE(m."streetCode", ''), SUM(1), SUM(m."opened"), SUM(m."opened" * (1 - m."openedLate")), SUM(m."opened" * (1 - m."voided")), SUM(m."dispatched"), SUM(m."dispatched" * (1 - m."dispatchedLate")), SUM(CASE WHEN m."dispatched" = 1 AND m."returned" = 0 THEN 1 ELSE 0 END), SUM(m."dispatched" * m."handled"), SUM(m."dispatched" * m."handled" * (1 - m."handledLate")), SUM(m."opened" * (1 - m."voided")), SUM(m."closed"), SUM(m."closed" * (1 - m."late")), SUM(CASE WHEN m."reworks" > 0 THEN 1 ELSE 0 END), SUM(m."reworks"), SUM(m."dispatched" * (1 - m."handled") * m."handledLate" * (1 - m."voided")), SUM(m."suspended")
