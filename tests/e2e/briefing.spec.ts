@@ -88,6 +88,15 @@ test('the briefing: live counters, rankings, trends, hot spots, 4K and the A4 re
   const request2 = other.request;
   await close(request2, await apiToken(request2, 'supervisor'), open[0]!);
   await expect(openTile).toHaveText(String(before - 1));
+
+  // District → street → community, and back up.
+  await page.locator('[data-ranking="districts"] tr[data-row] button').first().click();
+  await expect(page.locator('[data-ranking="streets"] tr[data-row]').first()).toBeVisible();
+  await page.locator('[data-ranking="streets"] tr[data-row] button').first().click();
+  await expect(page.locator('[data-ranking="communities"] tr[data-row]').first()).toBeVisible();
+  await page.locator('.brief-drill-up').click();
+  await page.locator('.brief-drill-up').click();
+  await expect(page.locator('[data-ranking="districts"] tr[data-row]').first()).toBeVisible();
   await screenshot(page, 'briefing-1920');
 
   // The wall: charts and the hex view are drawn again for the new size (type twice as large).

@@ -178,8 +178,8 @@ test.describe('wall windows', () => {
     await expect(briefing.locator('[data-briefing="ready"]')).toBeVisible();
     await expect(briefing.getByText(/^数据更新于 \d{2}:\d{2}:\d{2}$/)).toBeVisible();
     await expect(briefing.locator('.map')).toHaveCount(0);
-    // Nothing that changes a case below the header: the period, the category and printing only.
-    await expect(briefing.locator('main button')).toHaveText(['打印月报']);
+    // Nothing that changes a case below the header: the period, the category, printing (and drill-down).
+    await expect(briefing.locator('.brief-controls button')).toHaveText(['打印月报']);
     await screenshot(briefing, 'briefing');
 
     // The map wall signs out: the windows that borrowed its session are signed out too.

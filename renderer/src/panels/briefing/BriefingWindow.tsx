@@ -12,6 +12,7 @@ import { HexView } from './HexView';
 import { LiveCounters } from './LiveCounters';
 import { Rankings } from './Rankings';
 import { MonthlyReport } from './MonthlyReport';
+import { DrillRanking } from './DrillRanking';
 import { TopCategories } from './TopCategories';
 import { TrendChart } from './TrendChart';
 import './briefing.css';
@@ -83,7 +84,7 @@ export function BriefingWindow() {
             <TrendChart id="days" title={t('brief.trend30')} points={data.days} />
             <TrendChart id="months" title={t('brief.trend12')} points={data.months} />
             <Rankings id="departments" title={t('brief.rankDepartments')} rows={data.departments.rows} />
-            <Rankings id="districts" title={t('brief.rankDistricts')} rows={data.districts.rows} />
+            <DrillRanking month={month} districts={data.districts.rows} />
             <figure className="brief-hotspots">
               <figcaption>
                 {t('brief.hotspots')} · {t('brief.hotspotsCount', { count: data.hotspots.points.length })}

@@ -14,12 +14,15 @@ export function Rankings({
   id,
   limit = 10,
   details = false,
+  onPick,
 }: {
   title: string;
   rows: EvaluationRow[];
   id: string;
   limit?: number;
   details?: boolean;
+  /** a row was clicked (drill down) */
+  onPick?(row: EvaluationRow): void;
 }) {
   const t = useT();
   const lang = useAppStore((s) => s.ui.lang);
@@ -54,7 +57,17 @@ export function Rankings({
               return (
                 <tr key={r.key} data-row={r.key}>
                   <td className="num">{r.rank}</td>
-                  <td className="name">{lang === 'zh' ? r.name : r.nameEn}</td>
+                  <td className="name">
+                    {onPick ? (
+                      <button type="button" className="brief-pick" onClick={() => onPick(r)}>
+                        {lang === 'zh' ? r.name : r.nameEn}
+                      </button>
+                    ) : lang === 'zh' ? (
+                      r.name
+                    ) : (
+                      r.nameEn
+                    )}
+                  </td>
                   <td className="num">{r.score?.toFixed(1)}</td>
                   <td>
                     <span className={`grade grade-${r.grade ?? 'none'}`}>{r.grade}</span>
