@@ -87,11 +87,16 @@ if (role === 'map-wall') {
   services = { ...windowServices, queues, detail, alarms, transient, stream };
   page = <App map={withMap} />;
 } else {
-  auth.onTokenChange(() => live.reauthenticate());
-  startWallData(store, api, { overview: role === 'briefing' });
+  // The briefing's headline counters are pushed by the stream (its live picture); the video wall runs none.
+  const stream = role === 'briefing' ? startStream(store, live.socket, () => {}) : undefined;
+  auth.onTokenChange(() => {
+    stream?.restart();
+    live.reauthenticate();
+  });
+  startWallData(store, api, { overview: false });
   // Its own session first (a reload, or someone signed in here), else one from a signed-in window.
   void auth.restore().then(() => wall.askForSession());
-  services = windowServices;
+  services = { ...windowServices, stream };
   page = <WallApp role={role} />;
 }
 

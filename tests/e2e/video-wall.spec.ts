@@ -3,7 +3,7 @@
 // the map wall signs in; the video-wall window takes its session without a password, draws no map,
 // and plays the camera the map wall's 周边视频 sends it, while the map wall opens no overlay wall and
 // says where the video went. Its camera list puts more cameras up (one without a stream says so);
-// garbage on the channel changes nothing. The briefing window shows the overview, read-only. Signing
+// garbage on the channel changes nothing. The briefing window shows the live counters and evaluation. Signing
 // out on the map wall signs both out. Nothing leaves the machine. Saves video-wall-window.png,
 // briefing.png and video-wall-sent.png (the map wall's note); video.spec.ts already saves
 // video-wall.png, the overlay wall on the map wall.
@@ -169,18 +169,17 @@ test.describe('wall windows', () => {
       'the video-wall window loads no Cesium',
     ).toEqual([]);
 
-    // The briefing window: the overview, big, read-only, no map.
+    // The briefing window (briefing.spec.ts has the rest): live counters and the evaluation, no 3D map.
     const briefing = await context.newPage();
     await briefing.goto('/?wall=briefing');
     await expect(briefing.locator('body[data-wall="briefing"][data-wall-session="borrowed"]')).toHaveCount(1);
-    const overview = briefing.locator('.overview[data-overview="ready"]');
-    await expect(overview).toBeVisible();
     await expect(briefing.getByRole('heading', { name: '运行态势概览' })).toBeVisible();
+    await expect(briefing.locator('[data-counters="live"]')).toBeVisible();
+    await expect(briefing.locator('[data-briefing="ready"]')).toBeVisible();
     await expect(briefing.getByText(/^数据更新于 \d{2}:\d{2}:\d{2}$/)).toBeVisible();
-    await expect(overview.locator('tr[data-district]').first()).toBeVisible();
-    await expect(briefing.locator('canvas, .map')).toHaveCount(0);
-    // Nothing to act on below the header.
-    await expect(briefing.locator('main button, main input, main select')).toHaveCount(0);
+    await expect(briefing.locator('.map')).toHaveCount(0);
+    // Nothing that changes a case below the header: the period, the category, printing (and drill-down).
+    await expect(briefing.locator('.brief-controls button')).toHaveText(['打印月报']);
     await screenshot(briefing, 'briefing');
 
     // The map wall signs out: the windows that borrowed its session are signed out too.

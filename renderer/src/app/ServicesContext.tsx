@@ -18,6 +18,8 @@ export interface WindowServices {
   auth: AuthService;
   video: VideoService;
   wall: WallLinkService;
+  /** the live stream (the map wall's, and the briefing's for its live counters) */
+  stream?: StreamService;
 }
 
 /** The map wall's services. */

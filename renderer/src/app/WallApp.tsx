@@ -4,7 +4,7 @@
 // the same origin for one (live/wallChannel.ts), then shows the usual login form.
 import { useAppStore } from './StoreContext';
 import { useT } from '../i18n/useT';
-import { BriefingWindow } from '../panels/BriefingWindow';
+import { BriefingWindow } from '../panels/briefing/BriefingWindow';
 import { Header } from '../panels/Header';
 import { LoginScreen } from '../panels/LoginScreen';
 import { OfflineBanner } from '../panels/OfflineBanner';

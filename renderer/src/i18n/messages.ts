@@ -7,6 +7,7 @@ import { layersEn, layersZh } from './messages/layers';
 import { sessionEn, sessionZh } from './messages/session';
 import { videoEn, videoZh } from './messages/video';
 import { wallEn, wallZh } from './messages/wall';
+import { briefingEn, briefingZh } from './messages/briefing';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -56,7 +57,16 @@ const coreZh = {
   'unit.ms': '{value} 毫秒',
 } as const;
 
-export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh, ...wallZh };
+export const zh = {
+  ...coreZh,
+  ...sessionZh,
+  ...caseZh,
+  ...layersZh,
+  ...videoZh,
+  ...alertZh,
+  ...wallZh,
+  ...briefingZh,
+};
 
 export type MessageKey = keyof typeof zh;
 
@@ -116,6 +126,7 @@ export const en: Record<MessageKey, string> = {
   ...videoEn,
   ...alertEn,
   ...wallEn,
+  ...briefingEn,
 };
 
 export const MESSAGES = { zh, en } as const;

@@ -1,0 +1,95 @@
+// What the briefing loads over REST (the evaluation tables, trends and hot spots), reloaded every few
+// minutes: these are monthly figures. The live counters come from the stream instead (LiveCounters).
+import { useEffect, useState } from 'react';
+import type { EvaluationReport, TrendPoint } from '@contract/evaluation';
+import { useWindowServices } from '../../app/ServicesContext';
+import { createLoader } from '../../map/layers/data';
+
+export interface Hotspots {
+  period: { from: string; to: string };
+  points: [number, number][];
+  categories: { categoryId: string; name: string; nameEn: string; n: number }[];
+  cells: { categoryId: string; gridCellId: string; n: number }[];
+}
+
+export interface BriefingData {
+  departments: EvaluationReport;
+  districts: EvaluationReport;
+  days: TrendPoint[];
+  months: TrendPoint[];
+  hotspots: Hotspots;
+  /** reports per channel today, at load */
+  today: Record<string, number>;
+  loadedAt: number;
+}
+
+export type Loaded<T> =
+  { status: 'loading' } | { status: 'error'; reason: string } | { status: 'ready'; data: T };
+
+const RELOAD_MS = 5 * 60_000;
+
+/** Loads a set of endpoints together, again every RELOAD_MS and whenever `key` changes. */
+export function useLoaded<T>(
+  key: string,
+  load: (get: <R>(path: string) => Promise<R>) => Promise<T>,
+): Loaded<T> {
+  const { origin, auth } = useWindowServices();
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    const get = createLoader({ origin, token: () => auth.token() });
+    const run = () => {
+      load(get).then(
+        (data) => !cancelled && setState({ status: 'ready', data }),
+        (error: unknown) =>
+          !cancelled &&
+          setState((s) =>
+            s.status === 'ready'
+              ? s
+              : { status: 'error', reason: error instanceof Error ? error.message : String(error) },
+          ),
+      );
+    };
+    setState({ status: 'loading' });
+    run();
+    const timer = setInterval(run, RELOAD_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+    // `load` is rebuilt each render; `key` names what it loads, so it is left out of the dependencies
+  }, [origin, auth, key]);
+  return state;
+}
+
+export function loadBriefing(month: string, categoryId: string) {
+  return async (get: <R>(path: string) => Promise<R>): Promise<BriefingData> => {
+    const date = `${month}-15`;
+    const category = categoryId ? `&categoryId=${encodeURIComponent(categoryId)}` : '';
+    const [departments, districts, days, months, hotspots, today] = await Promise.all([
+      get<EvaluationReport>(`/evaluation?by=department&period=month&date=${date}`),
+      get<EvaluationReport>(`/evaluation?by=district&period=month&date=${date}`),
+      get<{ points: TrendPoint[] }>('/evaluation/trend?span=days'),
+      get<{ points: TrendPoint[] }>('/evaluation/trend?span=months'),
+      get<Hotspots>(`/evaluation/hotspots?period=month&date=${date}${category}`),
+      get<EvaluationReport>('/evaluation?by=source&period=day'),
+    ]);
+    return {
+      departments,
+      districts,
+      days: days.points,
+      months: months.points,
+      hotspots,
+      today: Object.fromEntries(today.rows.map((r) => [r.key, r.counts.reports ?? 0])),
+      loadedAt: Date.now(),
+    };
+  };
+}
+
+/** This month and the eleven before, newest first (YYYY-MM, local). */
+export function recentMonths(now: Date, count = 12): string[] {
+  const local = new Date(now.getTime() + 8 * 3_600_000);
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - i, 1)).toISOString().slice(0, 7),
+  );
+}

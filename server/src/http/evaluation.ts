@@ -1,0 +1,234 @@
+// 综合评价 for leaders and the centre (signed-in users, scoped: a district leader its district, a
+// department its own cases and people; inspectors not at all):
+//   GET /api/evaluation?by=department|district|street|community|category|source|inspector|dispatcher|shiftLead
+//       &period=day|week|month|quarter|custom&date=YYYY-MM-DD&from=&to=&districtCode=&streetCode=
+//       &departmentId=&categoryId=&format=json|csv
+//   GET /api/evaluation/trend?span=days|months    last 30 days or 12 months: reports by channel, closed
+//       in time, overdue
+//   GET /api/evaluation/hotspots?period=…&categoryId=    case positions, top categories, repeating cells
+//   GET /api/evaluation/settings    in force and history; PUT (admin) {value, note} adds a version
+import type { Response, Router } from 'express';
+import { z } from 'zod';
+import {
+  EvaluationQuery,
+  EvaluationSettings,
+  type EvaluationReport,
+  type TrendPoint,
+} from '@contract/evaluation';
+import type { ServerContext } from '../context';
+import { localDate, lastDays, lastMonths } from '../domain';
+import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/report';
+import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
+import { hotspotRows, trendRows } from '../db/evaluation/trends';
+import { actorOf, requireActor } from './auth';
+import { asyncHandler, forbidden, parseOr400 } from './errors';
+
+const TrendQuery = z
+  .object({
+    span: z.enum(['days', 'months']).default('days'),
+    districtCode: z
+      .string()
+      .regex(/^\d{6}$/, 'a 6-digit district code')
+      .optional(),
+    departmentId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+const HotspotQuery = z
+  .object({
+    period: z.enum(['day', 'week', 'month', 'quarter', 'custom']).default('month'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD')
+      .optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date YYYY-MM-DD')
+      .optional(),
+    categoryId: z.string().min(1).max(64).optional(),
+    districtCode: z
+      .string()
+      .regex(/^\d{6}$/, 'a 6-digit district code')
+      .optional(),
+  })
+  .strict();
+
+const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
+
+const RATE_COLUMNS = [
+  'handlingRate',
+  'handlingInTimeRate',
+  'closingRate',
+  'closingInTimeRate',
+  'reworkRate',
+  'overdueRate',
+  'suspensionRate',
+  'validReportRate',
+  'missedRate',
+  'onTimeDispatchRate',
+  'accurateDispatchRate',
+  'onTimeOpenRate',
+  'accurateOpenRate',
+];
+
+const cell = (v: unknown): string => {
+  const text = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** The table as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese names). */
+export function reportCsv(report: EvaluationReport): string {
+  const countKeys = Object.keys(report.rows[0]?.counts ?? {});
+  const head = [
+    'key',
+    'name',
+    'nameEn',
+    ...countKeys,
+    ...RATE_COLUMNS,
+    'score',
+    'grade',
+    'rank',
+    'previousScore',
+    'previousRank',
+  ];
+  const lines = [
+    `# period ${report.period.from} .. ${report.period.to}; settings version ${report.settings.version} (${report.settings.value.preset})`,
+    head.join(','),
+    ...report.rows.map((r) =>
+      [
+        r.key,
+        r.name,
+        r.nameEn,
+        ...countKeys.map((k) => r.counts[k]),
+        ...RATE_COLUMNS.map((k) => {
+          const v = r.rates[k];
+          return v === null || v === undefined ? '' : v.toFixed(4);
+        }),
+        r.score,
+        r.grade,
+        r.rank,
+        r.previousScore,
+        r.previousRank,
+      ]
+        .map(cell)
+        .join(','),
+    ),
+  ];
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+function sendCsv(res: Response, name: string, body: string) {
+  res.type('text/csv; charset=utf-8');
+  res.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+  res.send(body);
+}
+
+export function mountEvaluation(ctx: ServerContext) {
+  const provider = ctx.config.database.provider;
+  return (router: Router) => {
+    const auth = requireActor(ctx);
+    router.get(
+      '/evaluation',
+      auth,
+      asyncHandler(async (req, res) => {
+        const q = parseOr400(EvaluationQuery, req.query, 'evaluation query');
+        const report = await evaluationReport(ctx, actorOf(req), q);
+        if (q.format === 'csv')
+          sendCsv(res, `evaluation-${q.by}-${report.period.from.slice(0, 10)}`, reportCsv(report));
+        else res.json(report);
+      }),
+    );
+    router.get(
+      '/evaluation/trend',
+      auth,
+      asyncHandler(async (req, res) => {
+        const q = parseOr400(TrendQuery, req.query, 'trend query');
+        const scope = evaluationScope(actorOf(req), {
+          districtCode: q.districtCode,
+          departmentId: q.departmentId,
+        });
+        const now = ctx.clock.now();
+        const buckets = q.span === 'days' ? lastDays(now, 30) : lastMonths(now, 12);
+        const first = q.span === 'days' ? buckets[0]! : `${buckets[0]!}-01`;
+        const from = periodOf('day', first).from;
+        const to = periodOf('day', localDate(now)).to;
+        const rows = await trendRows(ctx.db, provider, q.span === 'days' ? 'day' : 'month', {
+          ...scope,
+          from,
+          to,
+        });
+        const points = new Map<string, TrendPoint>(
+          buckets.map((b) => [b, { bucket: b, bySource: {}, closedInTime: 0, overdue: 0 }]),
+        );
+        for (const r of rows.reports) {
+          const p = points.get(r.bucket);
+          if (p) p.bySource[r.source] = (p.bySource[r.source] ?? 0) + r.n;
+        }
+        for (const r of rows.closedInTime) {
+          const p = points.get(r.bucket);
+          if (p) p.closedInTime += r.n;
+        }
+        for (const r of rows.overdue) {
+          const p = points.get(r.bucket);
+          if (p) p.overdue += r.n;
+        }
+        res.json({ span: q.span, points: [...points.values()] });
+      }),
+    );
+    router.get(
+      '/evaluation/hotspots',
+      auth,
+      asyncHandler(async (req, res) => {
+        const q = parseOr400(HotspotQuery, req.query, 'hot-spot query');
+        const scope = evaluationScope(actorOf(req), { districtCode: q.districtCode });
+        const period = periodOf(q.period, q.date ?? localDate(ctx.clock.now()), q.from, q.to);
+        const rows = await hotspotRows(ctx.db, provider, {
+          ...scope,
+          categoryId: q.categoryId,
+          from: period.from,
+          to: period.to,
+        });
+        const names = new Map(
+          (
+            await ctx.db.category.findMany({
+              where: { id: { in: rows.categories.map((c) => c.categoryId) } },
+            })
+          ).map((c) => [c.id, { name: c.name, nameEn: c.nameEn || c.name }]),
+        );
+        res.json({
+          period: { from: period.from.toISOString(), to: period.to.toISOString() },
+          points: rows.points,
+          categories: rows.categories.map((c) => ({
+            ...c,
+            ...(names.get(c.categoryId) ?? { name: c.categoryId, nameEn: c.categoryId }),
+          })),
+          cells: rows.cells,
+        });
+      }),
+    );
+    router.get(
+      '/evaluation/settings',
+      auth,
+      asyncHandler(async (_req, res) => {
+        res.json({ current: await currentSettings(ctx.db), history: await settingsHistory(ctx.db) });
+      }),
+    );
+    router.put(
+      '/evaluation/settings',
+      auth,
+      asyncHandler(async (req, res) => {
+        const actor = actorOf(req);
+        if (actor.role !== 'admin')
+          throw forbidden('只有管理员可以修改评价设置 / Only an administrator changes evaluation settings');
+        const body = parseOr400(SettingsBody, req.body, 'evaluation settings');
+        const saved = await changeSettings(ctx.db, body.value, actor.userId, body.note, ctx.clock.now());
+        ctx.log.info('evaluation settings changed', { version: saved.version, by: actor.userId });
+        res.status(201).json({ current: saved });
+      }),
+    );
+  };
+}
