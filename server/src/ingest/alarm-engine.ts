@@ -162,7 +162,17 @@ export class AlarmEngine {
     return work.length;
   }
 
-  private async apply(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
+  /** Alarm writes commit one batch at a time, in the order the batches were evaluated: on PostgreSQL two
+   *  concurrent transactions would otherwise clear an alarm whose raise is not committed yet. */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private apply(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
+    const next = this.writing.then(() => this.write(work));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
     const counts = { raised: 0, escalated: 0, cleared: 0 };
     const drill = this.ctx.config.drill;
     const nowDate = this.ctx.clock.now();
