@@ -20,6 +20,9 @@ export interface ServerConfig {
   sessionHours: number;
   drill: boolean;
   stream: StreamConfig;
+  /** alarm evaluation across nodes (PostgreSQL only): partitions of the sensors, this node's URL for the others */
+  alarmPartitions: number;
+  nodeUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -70,5 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     stream: parseStreamConfig(env, (message) => {
       throw new ConfigError(message);
     }),
+    alarmPartitions: int('ALARM_PARTITIONS', env.ALARM_PARTITIONS, 32, 1, 1024),
+    nodeUrl: env.NODE_URL || null,
   };
 }

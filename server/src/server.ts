@@ -109,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const port = (httpServer.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  await iot.joinCluster(config.nodeUrl ?? url, ingestKey);
 
   let closed = false;
   return {

@@ -13,6 +13,7 @@ import type { ServerContext } from '../context';
 import { notFound, unauthorized } from '../errors';
 import type { Iot } from '../ingest';
 import { sameKey } from '../ingest/key';
+import { FORWARDED_HEADER } from '../ingest/alarm-router';
 import { runBatch } from './batch';
 import { asyncHandler, parseOr400 } from './errors';
 
@@ -30,7 +31,7 @@ export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) 
       key,
       asyncHandler(async (req, res) => {
         const batch = parseOr400(ReadingBatch, req.body, 'reading batch');
-        const result = await iot.engine.ingest(batch.readings);
+        const result = await iot.readings.ingest(batch.readings, req.get(FORWARDED_HEADER) === '1');
         res.status(result.rejected.length ? 207 : 200).json(result);
       }),
     );

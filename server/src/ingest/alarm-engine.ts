@@ -32,6 +32,8 @@ export interface IngestResult {
 
 const RECENT = 60;
 const OFFLINE_LEVEL = 3;
+/** the rejection of a reading for a sensor this node does not evaluate (any more): the router sends it on */
+export const NOT_OWNER = 'sensor is evaluated by another node';
 
 export class AlarmEngine {
   readonly sensors = new Map<string, LiveSensor>();
@@ -39,6 +41,10 @@ export class AlarmEngine {
   units = new Map<string, string>();
   private timers: NodeJS.Timeout[] = [];
   private lastSweepMs = 0;
+  /** With several nodes (alarm-leases.ts): whether this node evaluates a sensor now (default: all). */
+  owns: (sensorId: string) => boolean = () => true;
+  /** With several nodes: throws inside the alarm transaction when this node lost a sensor's lease. */
+  fence: ((tx: Tx, sensorIds: string[]) => Promise<void>) | null = null;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -48,6 +54,22 @@ export class AlarmEngine {
     this.units = loaded.units;
     this.sensors.clear();
     for (const s of loaded.sensors) this.sensors.set(s.info.id, s);
+  }
+
+  /** Rebuilds the state of the given sensors from the database (open alarms, last values): a node that
+   *  takes sensors over from another starts from what that node committed. Keeps their recent readings. */
+  async reload(which: (sensorId: string) => boolean): Promise<number> {
+    const loaded = await loadEngineState(this.ctx.db);
+    this.thresholds = loaded.thresholds;
+    this.units = loaded.units;
+    let n = 0;
+    for (const s of loaded.sensors) {
+      if (!which(s.info.id)) continue;
+      s.recent = this.sensors.get(s.info.id)?.recent ?? [];
+      this.sensors.set(s.info.id, s);
+      n++;
+    }
+    return n;
   }
 
   start(): void {
@@ -80,6 +102,10 @@ export class AlarmEngine {
       const sensor = this.sensors.get(r.sensorId);
       if (!sensor) {
         result.rejected.push({ index, error: `unknown sensor ${r.sensorId}` });
+        return;
+      }
+      if (!this.owns(r.sensorId)) {
+        result.rejected.push({ index, error: NOT_OWNER });
         return;
       }
       const atMs = r.at ? Date.parse(r.at) : now;
@@ -126,6 +152,7 @@ export class AlarmEngine {
     this.lastSweepMs = now;
     const work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }> = [];
     for (const sensor of this.sensors.values()) {
+      if (!this.owns(sensor.info.id)) continue;
       const { state, action } = checkOffline(sensor.state, now, sensor.info.intervalS, DEFAULT_RULES);
       if (!action) continue;
       sensor.state = state;
@@ -135,11 +162,26 @@ export class AlarmEngine {
     return work.length;
   }
 
-  private async apply(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
+  /** Alarm writes commit one batch at a time, in the order the batches were evaluated: on PostgreSQL two
+   *  concurrent transactions would otherwise clear an alarm whose raise is not committed yet. */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private apply(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
+    const next = this.writing.then(() => this.write(work));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
     const counts = { raised: 0, escalated: 0, cleared: 0 };
     const drill = this.ctx.config.drill;
     const nowDate = this.ctx.clock.now();
     await this.ctx.db.$transaction(async (tx) => {
+      if (this.fence)
+        await this.fence(
+          tx,
+          work.map((w) => w.sensor.info.id),
+        );
       for (const { sensor, actions } of work) {
         // Folds only keep the latest values: one update per sensor per batch.
         const lastFold = actions.filter((a) => a.type === 'fold').pop();

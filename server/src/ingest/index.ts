@@ -3,6 +3,8 @@
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
 import { AlarmEngine } from './alarm-engine';
+import { AlarmLeases } from './alarm-leases';
+import { ReadingRouter } from './alarm-router';
 import { AlarmService } from './alarm-service';
 import { IncidentService } from './incidents';
 import { PositionTracker } from './positions';
@@ -14,6 +16,10 @@ export interface Iot {
   incidents: IncidentService;
   video: VideoService;
   positions: PositionTracker;
+  /** where readings enter: to this node's engine or to the node that evaluates the sensor */
+  readings: ReadingRouter;
+  /** With PostgreSQL, shares the sensors with the other nodes (docs/adr/0018); `url` is how they reach us. */
+  joinCluster(url: string, ingestKey: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -23,13 +29,24 @@ export async function startIot(ctx: ServerContext, cases: CaseService): Promise<
   await Promise.all([engine.load(), positions.load()]);
   engine.start();
   positions.start();
+  const readings = new ReadingRouter(ctx, engine);
+  let leases: AlarmLeases | null = null;
   return {
+    readings,
+    async joinCluster(url, ingestKey) {
+      if (ctx.config.database.provider !== 'postgresql') return;
+      readings.ingestKey = ingestKey;
+      leases = new AlarmLeases(ctx, engine, url, () => readings.drain());
+      await leases.start();
+      readings.leases = leases;
+    },
     engine,
     alarms: new AlarmService(ctx, engine, cases),
     incidents: new IncidentService(ctx),
     video: new VideoService(ctx, cases),
     positions,
     async stop() {
+      await leases?.stop();
       await engine.stop();
       await positions.stop();
     },
