@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
 import { parseStreamConfig, type StreamConfig } from './live/config';
+import { loginGuardConfig, type LoginGuardConfig } from './auth/login-guard';
 
 export interface ServerConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface ServerConfig {
   sessionHours: number;
   drill: boolean;
   stream: StreamConfig;
+  /** sign-in throttling: LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES, LOGIN_LOCK_MINUTES */
+  login: LoginGuardConfig;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 12, 1, 24 * 30),
     drill: flag(env.DRILL, false),
     stream: parseStreamConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
+    login: loginGuardConfig(env, (message) => {
       throw new ConfigError(message);
     }),
   };
