@@ -10,11 +10,20 @@ export const Health = z.object({
 });
 export type Health = z.infer<typeof Health>;
 
-/** Every 4xx/5xx body has this shape: a code for programs and a message that says what to fix. */
+/** A message for people: Simplified Chinese and English; clients show the half of their language. */
+export const LocalizedText = z.object({ zh: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+/** A message as a client holds it: the server's { zh, en }, or a text of its own ("中文 / English"). */
+export type ServerText = string | LocalizedText;
+
+/**
+ * Every 4xx/5xx body of the REST API has this shape: a code for programs and a message that says what to
+ * fix, in both languages (never a stack trace or a path). Open311 keeps the GeoReport format.
+ */
 export const ApiError = z.object({
   error: z.object({
     code: z.string(),
-    message: z.string(),
+    message: LocalizedText,
     details: z.unknown().optional(),
   }),
 });

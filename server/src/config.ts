@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
 import { parseStreamConfig, type StreamConfig } from './live/config';
+import { loginGuardConfig, type LoginGuardConfig } from './auth/login-guard';
 
 export interface ServerConfig {
   port: number;
@@ -23,6 +24,8 @@ export interface ServerConfig {
   /** alarm evaluation across nodes (PostgreSQL only): partitions of the sensors, this node's URL for the others */
   alarmPartitions: number;
   nodeUrl: string | null;
+  /** sign-in throttling: LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES, LOGIN_LOCK_MINUTES */
+  login: LoginGuardConfig;
 }
 
 export class ConfigError extends Error {
@@ -75,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     }),
     alarmPartitions: int('ALARM_PARTITIONS', env.ALARM_PARTITIONS, 32, 1, 1024),
     nodeUrl: env.NODE_URL || null,
+    login: loginGuardConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
   };
 }

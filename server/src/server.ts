@@ -14,6 +14,8 @@ import { createCaseStore } from './db/cases/store';
 import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
+import { mountAdmin } from './http/admin';
+import { LoginGuard } from './auth/login-guard';
 import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
 import { mountIngest } from './http/ingest';
@@ -83,8 +85,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
   const iot = await startIot(ctx, cases);
+  const loginGuard = new LoginGuard(config.login, config.database);
   const app = createApp(ctx, [
-    mountAuth(ctx),
+    mountAuth(ctx, loginGuard),
     mountCases(ctx, cases),
     mountReference(ctx, cases),
     mountIngest(ctx, cases, ingestKey),
@@ -96,6 +99,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
     mountEvaluation(ctx),
+    mountAdmin(ctx, loginGuard),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
@@ -128,6 +132,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();
+      await loginGuard.close();
       caseStore.close();
       await db.$disconnect();
     },

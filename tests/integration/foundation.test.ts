@@ -35,9 +35,9 @@ describe('server foundation', () => {
   });
 
   test('unknown endpoints and bad JSON are clear 4xx errors', async () => {
-    const missing = await server.api<{ error: { message: string } }>('GET', '/api/nope');
+    const missing = await server.api<{ error: { message: { en: string } } }>('GET', '/api/nope');
     assert.equal(missing.status, 404);
-    assert.match(missing.body.error.message, /GET \/nope/);
+    assert.match(missing.body.error.message.en, /GET \/nope/);
     const bad = await server.api<{ error: { code: string } }>('POST', '/api/auth/login', '{"username":');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'bad_json');
@@ -49,11 +49,11 @@ describe('server foundation', () => {
   });
 
   test('login validates input, rejects wrong passwords and issues a working token', async () => {
-    const empty = await server.api<{ error: { message: string } }>('POST', '/api/auth/login', {
+    const empty = await server.api<{ error: { message: { en: string } } }>('POST', '/api/auth/login', {
       username: '',
     });
     assert.equal(empty.status, 400);
-    assert.match(empty.body.error.message, /username/);
+    assert.match(empty.body.error.message.en, /username/);
     const wrong = await server.api('POST', '/api/auth/login', { username: 'dispatcher', password: 'nope' });
     assert.equal(wrong.status, 401);
     const token = await server.loginAs('dispatcher');

@@ -39,39 +39,47 @@ describe('machine ingest: validation, video, GPS and map layers', () => {
     );
     assert.equal(badJson.status, 400);
     assert.equal(badJson.body.error.code, 'bad_json');
-    const notArray = await ingest<{ error: { message: string } }>(server, '/api/ingest/readings', {
+    const notArray = await ingest<{ error: { message: { en: string } } }>(server, '/api/ingest/readings', {
       readings: 'x',
     });
     assert.equal(notArray.status, 400);
-    assert.match(notArray.body.error.message, /readings/);
-    const badValue = await ingest<{ error: { message: string } }>(server, '/api/ingest/readings', {
+    assert.match(notArray.body.error.message.en, /readings/);
+    const badValue = await ingest<{ error: { message: { en: string } } }>(server, '/api/ingest/readings', {
       readings: [{ sensorId: 'GAS-329801-00001', value: '12' }],
     });
     assert.equal(badValue.status, 400);
-    assert.match(badValue.body.error.message, /readings\.0\.value/);
-    const extra = await ingest<{ error: { message: string } }>(server, '/api/ingest/readings', {
+    assert.match(badValue.body.error.message.en, /readings\.0\.value/);
+    const extra = await ingest<{ error: { message: { en: string } } }>(server, '/api/ingest/readings', {
       readings: [{ sensorId: 'GAS-329801-00001', value: 1, color: 'red' }],
     });
     assert.equal(extra.status, 400);
-    const tooMany = await ingest<{ error: { message: string } }>(server, '/api/ingest/readings', {
+    const tooMany = await ingest<{ error: { message: { en: string } } }>(server, '/api/ingest/readings', {
       readings: Array.from({ length: 5001 }, () => ({ sensorId: 'S', value: 1 })),
     });
     assert.equal(tooMany.status, 400);
-    assert.match(tooMany.body.error.message, /5,000/);
+    assert.match(tooMany.body.error.message.en, /5,000/);
     const huge = await ingest(server, '/api/ingest/positions', {
       positions: [{ id: 'x'.repeat(2_000_000), lon: 1, lat: 1 }],
     });
     assert.equal(huge.status, 413);
-    const badPosition = await ingest<{ error: { message: string } }>(server, '/api/ingest/positions', {
-      positions: [{ id: 'V0001', lon: 500, lat: 34.6 }],
-    });
+    const badPosition = await ingest<{ error: { message: { en: string } } }>(
+      server,
+      '/api/ingest/positions',
+      {
+        positions: [{ id: 'V0001', lon: 500, lat: 34.6 }],
+      },
+    );
     assert.equal(badPosition.status, 400);
-    assert.match(badPosition.body.error.message, /lon/);
-    const badCamera = await ingest<{ error: { message: string } }>(server, '/api/ingest/cameras/status', {
-      items: [{ cameraId: '123', status: 'online' }],
-    });
+    assert.match(badPosition.body.error.message.en, /lon/);
+    const badCamera = await ingest<{ error: { message: { en: string } } }>(
+      server,
+      '/api/ingest/cameras/status',
+      {
+        items: [{ cameraId: '123', status: 'online' }],
+      },
+    );
     assert.equal(badCamera.status, 400);
-    assert.match(badCamera.body.error.message, /20-digit/);
+    assert.match(badCamera.body.error.message.en, /20-digit/);
     const health = await send<{ status: string }>(server, 'GET', '/api/health');
     assert.equal(health.body.status, 'ok');
   });
@@ -228,7 +236,7 @@ describe('machine ingest: validation, video, GPS and map layers', () => {
     assert.equal(page.body.parts.length, 5);
     assert.ok(page.body.total > 1000);
     assert.ok(page.body.parts.every((p) => p.categoryId === 'part-0111' && p.ownerDepartmentId === 'gas'));
-    const bad = await send<{ error: { message: string } }>(
+    const bad = await send<{ error: { message: { en: string } } }>(
       server,
       'GET',
       '/api/parts?bbox=1,2,3',
@@ -236,7 +244,7 @@ describe('machine ingest: validation, video, GPS and map layers', () => {
       auth(),
     );
     assert.equal(bad.status, 400);
-    assert.match(bad.body.error.message, /bbox/);
+    assert.match(bad.body.error.message.en, /bbox/);
     const grid = await send<{ features: Array<{ geometry: { type: string } }> }>(
       server,
       'GET',

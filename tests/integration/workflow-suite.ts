@@ -8,7 +8,11 @@ import { startTestServer, type TestServer } from '../support/server';
 
 type R<T> = { status: number; body: T };
 type Err = {
-  error: { code: string; message: string; details?: { allowed?: string[]; case?: { version: number } } };
+  error: {
+    code: string;
+    message: { zh: string; en: string };
+    details?: { allowed?: string[]; case?: { version: number } };
+  };
 };
 
 const POINT = { lon: 119.16, lat: 34.61 }; // inside the demo city
@@ -98,7 +102,7 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       assert.equal(r.status, 409);
       assert.equal(r.body.error.code, 'illegal_state');
       assert.ok(r.body.error.details?.allowed?.includes('accept'));
-      assert.match(r.body.error.message, /accept/);
+      assert.match(r.body.error.message.en, /accept/);
       const wrongRole = await cmd('leader', c, 'accept');
       assert.equal(wrongRole.status, 403);
       const missingReason = await cmd('supervisor', c, 'void');
@@ -110,7 +114,7 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
         await as('supervisor'),
       );
       assert.equal(unknown.status, 400);
-      assert.match(unknown.body.error.message, /command/);
+      assert.match(unknown.body.error.message.en, /command/);
     });
 
     test('two dispatchers at once: exactly one wins, the other gets 409 and the current case', async () => {
@@ -297,12 +301,12 @@ export function workflowSuite(name: string, databaseUrl: () => Promise<string | 
       const before = await s.ctx.db.case.count();
       const outside = await report('supervisor', { categoryId: 'event-0102', lon: 116.4, lat: 39.9 });
       assert.equal(outside.status, 400);
-      assert.match(outside.body.error.message, /outside/);
+      assert.match(outside.body.error.message.en, /outside/);
       const badCategory = await report('supervisor', { categoryId: 'event-9999' });
       assert.equal(badCategory.status, 400);
       const noDescription = await report('supervisor', { categoryId: 'event-0102', description: '' });
       assert.equal(noDescription.status, 400);
-      assert.match(noDescription.body.error.message, /description/);
+      assert.match(noDescription.body.error.message.en, /description/);
       const extra = await report('supervisor', { categoryId: 'event-0102', hacker: true });
       assert.equal(extra.status, 400);
       const leader = await report('leader', { categoryId: 'event-0102' });

@@ -1,17 +1,33 @@
 // The REST client: JSON over fetch with the session's bearer token, answers checked with zod, and
-// every failure turned into an ApiError that carries the server's message (Chinese / English).
+// every failure turned into an ApiError that carries the server's message ({ zh, en }).
 import type { z } from 'zod';
+import { ApiError as ApiErrorBody, type LocalizedText, type ServerText } from '@contract/http';
 
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** the message in both languages: the interface picks its own (i18n/serverText.ts) */
+  readonly text: LocalizedText;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: ServerText,
     readonly details?: unknown,
   ) {
-    super(message);
+    const text = typeof message === 'string' ? splitText(message) : message;
+    super(`${text.zh} / ${text.en}`);
+    this.text = text;
   }
+}
+
+function splitText(message: string): LocalizedText {
+  const at = message.indexOf(' / ');
+  return at < 0 ? { zh: message, en: message } : { zh: message.slice(0, at), en: message.slice(at + 3) };
+}
+
+/** What to show for a failure: the server's { zh, en } when it sent one, else the error's text. */
+export function messageOf(error: unknown): ServerText {
+  if (error instanceof ApiError) return error.text;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export const NETWORK_MESSAGE = '无法连接服务器，请稍后重试 / Cannot reach the server: try again shortly';
@@ -93,16 +109,11 @@ export function createApi(options: ApiOptions): ApiClient {
 
 async function errorOf(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as {
-      error?: { code?: string; message?: string; details?: unknown };
-    };
-    if (body.error?.message)
-      return new ApiError(
-        response.status,
-        body.error.code ?? 'error',
-        body.error.message,
-        body.error.details,
-      );
+    const parsed = ApiErrorBody.safeParse(await response.json());
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      return new ApiError(response.status, code, message, details);
+    }
   } catch {
     // not JSON: fall through
   }

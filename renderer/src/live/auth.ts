@@ -4,7 +4,7 @@
 // not written to this window's sessionStorage and signing out here does not end it on the server.
 import type { AppStore } from '../state/store';
 import type { SessionUser } from '../state/session';
-import { ApiError, type ApiClient } from './api';
+import { ApiError, messageOf, type ApiClient } from './api';
 import { LoginResult, MeResult } from './schemas';
 
 const STORAGE_KEY = 'cityOps.session';
@@ -71,7 +71,7 @@ export function createAuth(store: AppStore, api: () => ApiClient): AuthService {
         setSession(result);
         sessionEvent({ type: 'signedIn', user: result.user, expiresAt: result.expiresAt });
       } catch (error) {
-        sessionEvent({ type: 'failed', error: error instanceof ApiError ? error.message : String(error) });
+        sessionEvent({ type: 'failed', error: messageOf(error) });
       }
     },
     async logout() {

@@ -5,7 +5,7 @@ import { CASE_STATES, type CaseState } from '@contract/domain';
 import type { AppStore } from '../state/store';
 import type { DistrictCount } from '../state/overview';
 import { ACTIVE_STATES } from '../state/workspaces';
-import type { ApiClient } from './api';
+import { messageOf, type ApiClient } from './api';
 
 const Total = z.object({ total: z.number() });
 
@@ -43,7 +43,6 @@ export async function loadOverview(store: AppStore, api: ApiClient, current: () 
       at: Date.now(),
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (current()) store.getState().overviewEvent({ type: 'failed', error: message });
+    if (current()) store.getState().overviewEvent({ type: 'failed', error: messageOf(error) });
   }
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { countQueries, mergePages, viewQueries, type Page } from '../state/queueModel';
 import type { AppState, AppStore } from '../state/store';
 import { caseTab, tabsFor, TABS, type TabId } from '../state/workspaces';
-import { ApiError, type ApiClient } from './api';
+import { ApiError, messageOf, type ApiClient } from './api';
 import { loadOverview } from './overview';
 import { ReferenceResult } from './schemas';
 
@@ -206,6 +206,4 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
   };
 }
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf };

@@ -3,19 +3,20 @@
 // alarms will appear there.
 import type { AlarmView } from '@contract/alarms';
 import type { IncidentView } from '@contract/city';
+import type { ServerText } from '@contract/http';
 
 export interface AlarmsState {
   status: 'idle' | 'loading' | 'ready' | 'unavailable' | 'error';
   items: AlarmView[];
   incidents: IncidentView[];
   loadedAt: number | null;
-  error: string | null;
+  error: ServerText | null;
 }
 
 export type AlarmsEvent =
   | { type: 'loaded'; items: AlarmView[]; incidents: IncidentView[]; at: number }
   | { type: 'unavailable' }
-  | { type: 'failed'; error: string }
+  | { type: 'failed'; error: ServerText }
   | { type: 'clear' };
 
 export function initialAlarms(): AlarmsState {

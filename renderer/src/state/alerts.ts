@@ -4,6 +4,7 @@
 import type { AlarmView } from '@contract/alarms';
 import type { Role } from '@contract/domain';
 import { ALARM_DECIDERS as CONTRACT_ALARM_DECIDERS } from '@contract/rules';
+import type { ServerText } from '@contract/http';
 
 /** Roles that decide alarms (the contract's rule, enforced by the server too): they get the pop-up. */
 export const ALARM_DECIDERS: ReadonlySet<Role> = new Set<Role>(CONTRACT_ALARM_DECIDERS);
@@ -20,7 +21,7 @@ export interface AlarmDetailState {
   alarm: AlarmView | null;
   recent: Reading[];
   status: 'loading' | 'ready' | 'error';
-  error: string | null;
+  error: ServerText | null;
   /** the decision being sent to the server */
   pending: AlarmDecision | null;
 }
@@ -32,7 +33,7 @@ export interface AlertsState {
   muted: boolean;
   /** the alarm whose acknowledgement is being sent */
   acknowledging: string | null;
-  error: string | null;
+  error: ServerText | null;
   detail: AlarmDetailState | null;
 }
 
@@ -40,13 +41,13 @@ export type AlertsEvent =
   | { type: 'snapshot'; alarms: readonly AlarmView[] }
   | { type: 'alarm'; alarm: AlarmView }
   | { type: 'mute'; muted: boolean }
-  | { type: 'acknowledging'; id: string | null; error?: string }
+  | { type: 'acknowledging'; id: string | null; error?: ServerText }
   | { type: 'openDetail'; id: string; alarm?: AlarmView }
   | { type: 'detailLoaded'; alarm: AlarmView; recent: Reading[] }
-  | { type: 'detailFailed'; id: string; error: string }
+  | { type: 'detailFailed'; id: string; error: ServerText }
   | { type: 'decisionStarted'; decision: AlarmDecision }
   | { type: 'decisionDone'; alarm: AlarmView }
-  | { type: 'decisionFailed'; error: string }
+  | { type: 'decisionFailed'; error: ServerText }
   | { type: 'closeDetail' }
   | { type: 'clear' };
 

@@ -2,6 +2,7 @@
 // answer to a command is the new detail, so a successful command needs no second request.
 import type { CaseDetail, CaseSummary } from '@contract/cases';
 import type { CaseCommand } from '@contract/domain';
+import type { ServerText } from '@contract/http';
 
 export type DetailStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -13,10 +14,10 @@ export interface DetailState {
   detail: CaseDetail | null;
   status: DetailStatus;
   /** why the case could not be loaded (the server's message) */
-  error: string | null;
+  error: ServerText | null;
   pending: CaseCommand | null;
   /** the server's message for the last failed command */
-  commandError: string | null;
+  commandError: ServerText | null;
   notice: DetailNotice | null;
   /** a newer version exists (seen on the live stream): the service reloads */
   outdated: boolean;
@@ -26,10 +27,10 @@ export type DetailEvent =
   | { type: 'open'; caseId: string }
   | { type: 'close' }
   | { type: 'loaded'; detail: CaseDetail; notice?: DetailNotice }
-  | { type: 'failed'; caseId: string; error: string }
+  | { type: 'failed'; caseId: string; error: ServerText }
   | { type: 'commandStarted'; command: CaseCommand }
   | { type: 'commandDone'; detail: CaseDetail }
-  | { type: 'commandFailed'; error: string; notice?: DetailNotice }
+  | { type: 'commandFailed'; error: ServerText; notice?: DetailNotice }
   | { type: 'caseChanged'; summary: CaseSummary };
 
 export function initialDetail(): DetailState {

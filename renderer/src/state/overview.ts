@@ -1,5 +1,6 @@
 // Overview slice (leaders' read-only briefing): counts by state, overdue and by district.
 import type { CaseState } from '@contract/domain';
+import type { ServerText } from '@contract/http';
 
 export interface DistrictCount {
   code: string;
@@ -18,11 +19,13 @@ export interface OverviewData {
 export interface OverviewState extends OverviewData {
   status: 'idle' | 'loading' | 'ready' | 'error';
   loadedAt: number | null;
-  error: string | null;
+  error: ServerText | null;
 }
 
 export type OverviewEvent =
-  { type: 'loaded'; data: OverviewData; at: number } | { type: 'failed'; error: string } | { type: 'clear' };
+  | { type: 'loaded'; data: OverviewData; at: number }
+  | { type: 'failed'; error: ServerText }
+  | { type: 'clear' };
 
 export function initialOverview(): OverviewState {
   return { status: 'idle', byState: {}, overdue: 0, warning: 0, byDistrict: [], loadedAt: null, error: null };

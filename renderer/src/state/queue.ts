@@ -3,6 +3,7 @@
 import type { CaseSummary } from '@contract/cases';
 import { EMPTY_FILTER, matchesTab, sortCases, viewKey, type QueueFilter } from './queueModel';
 import { caseTab, type SortKey, type TabId } from './workspaces';
+import type { ServerText } from '@contract/http';
 
 export type QueueStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -16,7 +17,7 @@ export interface QueueState {
   total: number;
   counts: Partial<Record<TabId, number>>;
   status: QueueStatus;
-  error: string | null;
+  error: ServerText | null;
   /** client time of the last page applied */
   loadedAt: number | null;
 }
@@ -27,7 +28,7 @@ export type QueueEvent =
   | { type: 'setFilter'; filter: Partial<QueueFilter> }
   | { type: 'setSort'; sort: SortKey }
   | { type: 'loaded'; key: string; items: CaseSummary[]; total: number; at: number }
-  | { type: 'failed'; key: string; error: string }
+  | { type: 'failed'; key: string; error: ServerText }
   | { type: 'counts'; counts: Partial<Record<TabId, number>> }
   | { type: 'caseChanged'; summary: CaseSummary };
 

@@ -1,6 +1,7 @@
 // Session slice: who is signed in. The token itself is kept by the auth service (live/auth.ts), never
 // in the store, so diagnostics (window.__cityOps) and tests that read the store cannot leak it.
 import type { Role } from '@contract/domain';
+import type { ServerText } from '@contract/http';
 
 export interface SessionUser {
   userId: string;
@@ -22,7 +23,7 @@ export interface SessionState {
   /** ISO time the server's session ends */
   expiresAt: string | null;
   /** message of the last failed sign-in (the server's, already Chinese / English) */
-  error: string | null;
+  error: ServerText | null;
   /** set after an automatic sign-out (expired session) */
   reason: SignOutReason | null;
 }
@@ -31,7 +32,7 @@ export type SessionEvent =
   | { type: 'checking' }
   | { type: 'signingIn' }
   | { type: 'signedIn'; user: SessionUser; expiresAt: string }
-  | { type: 'failed'; error: string }
+  | { type: 'failed'; error: ServerText }
   | { type: 'signedOut'; reason: SignOutReason };
 
 export function initialSession(): SessionState {

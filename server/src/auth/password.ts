@@ -1,4 +1,6 @@
 // Password hashing with scrypt (node:crypto). Stored as scrypt$N$r$p$salt$hash (base64).
+// Verification is asynchronous (libuv's thread pool): a burst of logins never blocks the event loop
+// that serves every other request and socket.
 import crypto from 'node:crypto';
 
 const N = 16384;
@@ -11,12 +13,18 @@ export function hashPassword(password: string, salt = crypto.randomBytes(16)): s
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+function scrypt(password: string, salt: Buffer, length: number, options: crypto.ScryptOptions) {
+  return new Promise<Buffer>((resolve, reject) =>
+    crypto.scrypt(password, salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64');
-  const actual = crypto.scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
     N: Number(n),
     r: Number(r),
     p: Number(p),

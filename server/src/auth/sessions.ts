@@ -23,7 +23,7 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date; actor: Actor } | null> {
   const user = await ctx.db.user.findUnique({ where: { username } });
   // Verify against a dummy hash when the user does not exist, so timing does not reveal usernames.
-  const ok = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && !!user && user.active;
+  const ok = (await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)) && !!user && user.active;
   if (!ok || !user) return null;
   const token = crypto.randomBytes(32).toString('base64url');
   const now = ctx.clock.now();

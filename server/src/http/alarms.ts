@@ -7,15 +7,43 @@
 //   POST /api/alarms/:id/false       {version?, note?}
 //   GET  /api/incidents?status=active|closed, GET /api/incidents/:id
 //   POST /api/incidents {title, categoryId, severity, lon, lat, …}, PATCH /api/incidents/:id {version, …}
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { AlarmConfirmBody, AlarmListQuery, AlarmNoteBody } from '@contract/alarms';
 import { IncidentBody, IncidentPatch } from '@contract/city';
 import type { ServerContext } from '../context';
 import { notFound } from '../errors';
 import type { Iot } from '../ingest';
+import { mayRead, readFilter, whereOf } from '../access/rules';
 import { actorOf, requireActor } from './auth';
+import { audit, type AuditAction } from '../audit/audit';
+import { AppError } from '../errors';
 import { asyncHandler, parseOr400 } from './errors';
+
+/** Runs a decision or command and writes its audit entry: done, refused (403) or failed (other 4xx). */
+async function audited<T>(
+  ctx: ServerContext,
+  req: Request,
+  action: AuditAction,
+  target: string,
+  detail: Record<string, unknown>,
+  run: () => Promise<T>,
+): Promise<T> {
+  const base = { action, actor: actorOf(req), address: req.ip, target, detail };
+  try {
+    const result = await run();
+    await audit(ctx, base);
+    return result;
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500)
+      await audit(ctx, {
+        ...base,
+        outcome: err.status === 403 ? 'denied' : 'failed',
+        detail: { ...detail, error: err.code },
+      });
+    throw err;
+  }
+}
 
 export function mountAlarms(ctx: ServerContext, iot: Iot) {
   return (router: Router) => {
@@ -26,14 +54,15 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       asyncHandler(async (req, res) => {
         const q = parseOr400(AlarmListQuery, req.query, 'alarm query');
         const actor = actorOf(req);
+        const scope = whereOf(readFilter('alarm', actor));
+        if (!scope) return res.json({ alarms: [] });
         const rows = await ctx.db.alarm.findMany({
           where: {
+            ...scope,
             ...(q.status ? { status: { in: q.status } } : {}),
             ...(q.level ? { level: q.level } : {}),
             ...(q.sensorType ? { sensorType: q.sensorType } : {}),
             ...(q.districtCode ? { districtCode: q.districtCode } : {}),
-            // A department's handlers see the alarms of their own devices only.
-            ...(actor.role === 'handler' ? { departmentId: actor.departmentId ?? '-' } : {}),
           },
           orderBy: [{ level: 'asc' }, { firstSeenAt: 'desc' }],
           take: q.limit,
@@ -46,7 +75,7 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const row = await ctx.db.alarm.findUnique({ where: { id: String(req.params.id) } });
-        if (!row) throw notFound(`alarm ${String(req.params.id)}`);
+        if (!row || !mayRead('alarm', actorOf(req), row)) throw notFound(`alarm ${String(req.params.id)}`);
         const sensor = iot.engine.sensors.get(row.sensorId);
         res.json({
           alarm: iot.alarms.view(row),
@@ -59,7 +88,12 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const body = parseOr400(AlarmNoteBody, req.body ?? {}, 'acknowledgement');
-        res.json({ alarm: await iot.alarms.acknowledge(String(req.params.id), body, actorOf(req)) });
+        const id = String(req.params.id);
+        res.json({
+          alarm: await audited(ctx, req, 'alarm.acknowledge', id, { note: body.note }, () =>
+            iot.alarms.acknowledge(id, body, actorOf(req)),
+          ),
+        });
       }),
     );
     router.post(
@@ -67,7 +101,12 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const body = parseOr400(AlarmConfirmBody, req.body ?? {}, 'confirmation');
-        res.json({ alarm: await iot.alarms.confirm(String(req.params.id), body, actorOf(req)) });
+        const id = String(req.params.id);
+        res.json({
+          alarm: await audited(ctx, req, 'alarm.confirm', id, { as: body.as, note: body.note }, () =>
+            iot.alarms.confirm(id, body, actorOf(req)),
+          ),
+        });
       }),
     );
     router.post(
@@ -75,7 +114,12 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const body = parseOr400(AlarmNoteBody, req.body ?? {}, 'false-alarm decision');
-        res.json({ alarm: await iot.alarms.markFalse(String(req.params.id), body, actorOf(req)) });
+        const id = String(req.params.id);
+        res.json({
+          alarm: await audited(ctx, req, 'alarm.false', id, { note: body.note }, () =>
+            iot.alarms.markFalse(id, body, actorOf(req)),
+          ),
+        });
       }),
     );
     router.get(
@@ -87,14 +131,14 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
           req.query,
           'incident query',
         );
-        res.json({ incidents: await iot.incidents.list(status) });
+        res.json({ incidents: await iot.incidents.list(status, actorOf(req)) });
       }),
     );
     router.get(
       '/incidents/:id',
       auth,
       asyncHandler(async (req, res) => {
-        res.json({ incident: await iot.incidents.get(String(req.params.id)) });
+        res.json({ incident: await iot.incidents.get(String(req.params.id), actorOf(req)) });
       }),
     );
     router.post(
@@ -102,7 +146,10 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const body = parseOr400(IncidentBody, req.body, 'incident');
-        res.status(201).json({ incident: await iot.incidents.create(body, actorOf(req)) });
+        const incident = await audited(ctx, req, 'incident.create', body.title, { ...body }, () =>
+          iot.incidents.create(body, actorOf(req)),
+        );
+        res.status(201).json({ incident });
       }),
     );
     router.patch(
@@ -110,7 +157,12 @@ export function mountAlarms(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const body = parseOr400(IncidentPatch, req.body, 'incident change');
-        res.json({ incident: await iot.incidents.patch(String(req.params.id), body, actorOf(req)) });
+        const id = String(req.params.id);
+        res.json({
+          incident: await audited(ctx, req, 'incident.change', id, { ...body }, () =>
+            iot.incidents.patch(id, body, actorOf(req)),
+          ),
+        });
       }),
     );
   };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import { DEMO_CITY } from '../db/seed/city';
+import { badRequest } from '../errors';
 import { snapshotSvg } from '../sim/snapshot';
 import { readBuildInfo } from '../tiles/build-key';
 
@@ -27,11 +28,8 @@ export function assetRouter(root = process.env.ASSETS_DIR || ASSETS_DIR): Router
       },
     }),
   );
-  router.use(['/tiles', '/media'], ((err, req, res, next) => {
-    const status = (err as { status?: number }).status ?? 500;
-    if (status !== 404) return next(err);
-    res.status(404).type('text/plain').send(`not found: ${req.originalUrl}`);
-  }) as express.ErrorRequestHandler);
+  // Errors (a missing tile, a path outside the folder, bad percent-encoding) go to the application's
+  // final error handler: a 4xx in the project's error shape, never send's HTML page with a stack.
   return router;
 }
 
@@ -82,10 +80,10 @@ export function mountSnapshots() {
     router.get('/sim/snapshot/:name', (req, res) => {
       const name = String(req.params.name).replace(/\.svg$/, '');
       if (!/^[\w.-]{1,80}$/.test(name)) {
-        res
-          .status(400)
-          .json({ error: { code: 'bad_request', message: 'snapshot name is 1-80 letters, digits, . _ -' } });
-        return;
+        throw badRequest({
+          zh: '快照名称为 1-80 个字母、数字或 . _ -',
+          en: 'snapshot name is 1-80 letters, digits, . _ -',
+        });
       }
       res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(snapshotSvg(name));
     });

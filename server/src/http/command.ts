@@ -10,7 +10,8 @@ import type { ServerContext } from '../context';
 import { cityGeometry, toXY } from '../db/seed/geometry';
 import { distancesFrom, makeGraph, nearestNode } from '../db/seed/geometry/routing';
 import type { Iot } from '../ingest';
-import { requireActor } from './auth';
+import { mayRead } from '../access/rules';
+import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
 const SPEED_KMH: Record<string, number> = { sanitation: 20, enforcement: 35, repair: 40, emergency: 50 };
@@ -39,7 +40,9 @@ export function mountCommand(ctx: ServerContext, iot: Iot) {
         const [sx, sy] = toXY(q.lon, q.lat);
         const distance = distancesFrom(g, nearestNode(g, sx, sy));
         const vehicles = await ctx.db.vehicle.findMany({ where: q.kind ? { kind: q.kind } : {} });
+        const actor = actorOf(req);
         const ranked = vehicles
+          .filter((v) => mayRead('vehicle', actor, { departmentId: v.departmentId, districtCode: null }))
           .map((v) => {
             const p = iot.positions.latest.get(v.id);
             const [x, y] = toXY(p?.lon ?? v.lon, p?.lat ?? v.lat);

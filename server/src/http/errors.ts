@@ -1,6 +1,8 @@
-// Typed HTTP errors: a status, a code for programs and a message that says what to fix.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+// Typed HTTP errors and the one place that turns any thrown value into an answer: a status, a code for
+// programs and a message that says what to fix ({ zh, en }), never a stack trace or a file path.
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import type { LocalizedText } from '@contract/http';
 import type { Logger } from '../log';
 
 export { AppError as HttpError, badRequest, conflict, forbidden, notFound, unauthorized } from '../errors';
@@ -23,34 +25,135 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.path}`));
+  next(
+    new HttpError(404, 'not_found', {
+      zh: `没有这个接口：${req.method} ${req.path}`,
+      en: `no such endpoint: ${req.method} ${req.path}`,
+    }),
+  );
 };
 
+export interface ClassifiedError {
+  status: number;
+  code: string;
+  message: LocalizedText;
+  details?: unknown;
+  /** an error of ours (a bug or an outage), logged with its stack; 4xx are the client's */
+  internal: boolean;
+}
+
+const t = (zh: string, en: string): LocalizedText => ({ zh, en });
+
+/** Errors of Express's parsers, static file serving and URL decoding (http-errors: status + type). */
+function fromHttpError(err: { status?: unknown; statusCode?: unknown; type?: unknown }) {
+  const status = Number(err.status ?? err.statusCode);
+  if (!Number.isInteger(status) || status < 400 || status > 499) return null;
+  switch (err.type) {
+    case 'entity.too.large':
+      return {
+        status: 413,
+        code: 'too_large',
+        message: t('请求内容过大，请分批发送', 'request body too large; split it into batches'),
+      };
+    case 'entity.parse.failed':
+      return {
+        status: 400,
+        code: 'bad_json',
+        message: t('请求内容不是有效的 JSON', 'request body is not valid JSON'),
+      };
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        code: 'unsupported_charset',
+        message: t('请求内容只支持 UTF-8 编码', 'request bodies must be UTF-8 (charset=utf-8)'),
+      };
+    case 'encoding.unsupported':
+      return {
+        status: 415,
+        code: 'unsupported_encoding',
+        message: t(
+          '不支持的内容编码（只支持 gzip、deflate、br 或不压缩）',
+          'unsupported Content-Encoding: use gzip, deflate, br or none',
+        ),
+      };
+    case 'request.aborted':
+      return { status: 400, code: 'aborted', message: t('请求被中断', 'request aborted') };
+    case 'request.size.invalid':
+      return {
+        status: 400,
+        code: 'bad_length',
+        message: t('请求长度与 Content-Length 不符', 'request size did not match Content-Length'),
+      };
+    default:
+      break;
+  }
+  if (status === 404) return { status, code: 'not_found', message: t('未找到', 'not found') };
+  if (status === 403) return { status, code: 'forbidden', message: t('禁止访问此路径', 'forbidden path') };
+  if (status === 416)
+    return { status, code: 'bad_range', message: t('请求的范围无效', 'range not satisfiable') };
+  return {
+    status,
+    code: 'bad_request',
+    message: t('请求无效（编码、路径或内容格式有误）', 'malformed request (encoding, path or body)'),
+  };
+}
+
+export function classifyError(err: unknown): ClassifiedError {
+  if (err instanceof HttpError) {
+    return {
+      status: err.status,
+      code: err.code,
+      message: err.localized,
+      details: err.details,
+      internal: err.status >= 500,
+    };
+  }
+  if (err instanceof URIError) {
+    return {
+      status: 400,
+      code: 'bad_encoding',
+      message: t('网址编码无效', 'malformed percent-encoding in the URL'),
+      internal: false,
+    };
+  }
+  const known = err && typeof err === 'object' ? fromHttpError(err as Record<string, unknown>) : null;
+  if (known) {
+    // Some zlib errors (a body that is not what its Content-Encoding says) come with their own code.
+    return { ...known, internal: false };
+  }
+  return {
+    status: 500,
+    code: 'internal',
+    message: t('服务器内部错误，已记录日志', 'internal error; the server logged it'),
+    internal: true,
+  };
+}
+
+export function sendError(res: Response, error: ClassifiedError): void {
+  const body = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
+  };
+  if (error.status === 405) res.set('Allow', 'GET, HEAD, POST, PATCH, DELETE');
+  res.status(error.status).type('application/json').send(JSON.stringify(body));
+}
+
+/** The last handler of the application: every error of every route ends here. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
-    // body-parser errors carry a status and a type
-    const parserError = err as { status?: number; type?: string; message?: string };
-    if (parserError.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({ error: { code: 'too_large', message: 'request body too large; split it into batches' } });
-      return;
+    const error = classifyError(err);
+    if (error.internal) log.error('unhandled error', { method: req.method, path: req.path, err });
+    else if (error.status === 403)
+      log.warn('access denied', { method: req.method, path: req.path, reason: error.message.en });
+    if (error.status === 429 && error.details && typeof error.details === 'object') {
+      const retry = (error.details as { retryAfterS?: unknown }).retryAfterS;
+      if (typeof retry === 'number') res.set('Retry-After', String(Math.max(1, Math.ceil(retry))));
     }
-    if (parserError.type === 'entity.parse.failed') {
-      res.status(400).json({
-        error: { code: 'bad_json', message: `request body is not valid JSON: ${parserError.message}` },
-      });
-      return;
-    }
-    if (err instanceof HttpError) {
-      if (err.status === 403)
-        log.warn('access denied', { method: req.method, path: req.path, reason: err.message });
-      res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
-      return;
-    }
-    log.error('unhandled error', { method: req.method, path: req.path, err });
-    res.status(500).json({ error: { code: 'internal', message: 'internal error; the server logged it' } });
+    sendError(res, error);
   };
 }
 

@@ -3,7 +3,7 @@
 //   GET /api/vehicles   GET /api/inspectors   GET /api/parts?bbox=&class=01|0101&limit=&offset=
 //   GET /api/parts/columnar (all parts as parallel arrays, gzip)   GET /api/parts/:id
 //   GET /api/grid?bbox=&districtCode= (GeoJSON)   GET /api/divisions?level= (GeoJSON)
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import type { SensorView } from '@contract/city';
 import { BboxQuery, CameraOwner, CameraStatus, type CameraView, type PartsColumnar } from '@contract/city';
@@ -11,7 +11,8 @@ import { SensorType } from '@contract/alarms';
 import type { ServerContext } from '../context';
 import { notFound } from '../errors';
 import type { Iot } from '../ingest';
-import { requireActor } from './auth';
+import { mayRead, type RecordKind } from '../access/rules';
+import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 import { CachedJson, sendJson } from './send';
 
@@ -19,6 +20,10 @@ const within = (b: [number, number, number, number] | undefined) =>
   b ? { lon: { gte: b[0], lte: b[2] }, lat: { gte: b[1], lte: b[3] } } : {};
 const inBox = (b: [number, number, number, number] | undefined, lon: number, lat: number) =>
   !b || (lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]);
+
+/** The access rule of live items (vehicles, sensors, inspectors): by the owning department. */
+const sees = (req: Request, kind: RecordKind, departmentId: string | null) =>
+  mayRead(kind, actorOf(req), { departmentId, districtCode: null });
 
 export function mountLayers(ctx: ServerContext, iot: Iot) {
   const columnar = new CachedJson(async (): Promise<PartsColumnar> => {
@@ -111,6 +116,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           .filter(
             (s): s is SensorView =>
               !!s &&
+              sees(req, 'sensor', s.ownerDepartmentId) &&
               inBox(q.bbox, s.lon, s.lat) &&
               (!q.type || s.type === q.type) &&
               (!q.status || s.status === q.status),
@@ -124,7 +130,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
       asyncHandler(async (req, res) => {
         const id = String(req.params.id);
         const sensor = sensorView(id);
-        if (!sensor) throw notFound(`sensor ${id}`);
+        if (!sensor || !sees(req, 'sensor', sensor.ownerDepartmentId)) throw notFound(`sensor ${id}`);
         const live = iot.engine.sensors.get(id);
         res.json({
           sensor,
@@ -141,15 +147,19 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           ctx.db.vehicle.findMany({ orderBy: { id: 'asc' } }),
           ctx.db.team.findMany({ orderBy: { id: 'asc' } }),
         ]);
-        const vehicles = rows.map((v) => {
-          const p = iot.positions.latest.get(v.id);
-          return {
-            ...v,
-            ...(p ? { lon: p.lon, lat: p.lat, heading: p.heading, speedKmh: p.speedKmh } : {}),
-            lastSeenAt: p ? new Date(p.atMs).toISOString() : (v.lastSeenAt?.toISOString() ?? null),
-          };
-        });
-        sendJson(req, res, { vehicles, teams });
+        const vehicles = rows
+          .filter((v) => sees(req, 'vehicle', v.departmentId))
+          .map((v) => {
+            const p = iot.positions.latest.get(v.id);
+            return {
+              ...v,
+              ...(p ? { lon: p.lon, lat: p.lat, heading: p.heading, speedKmh: p.speedKmh } : {}),
+              lastSeenAt: p ? new Date(p.atMs).toISOString() : (v.lastSeenAt?.toISOString() ?? null),
+            };
+          });
+        const teamIds = new Set(vehicles.map((v) => v.teamId));
+        const visibleTeams = actorOf(req).role === 'handler' ? teams.filter((t) => teamIds.has(t.id)) : teams;
+        sendJson(req, res, { vehicles, teams: visibleTeams });
       }),
     );
     router.get(
@@ -165,16 +175,18 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           ctx.db.gridCell.groupBy({ by: ['inspectorId'], _count: { _all: true } }),
         ]);
         const count = new Map(cells.map((c) => [c.inspectorId, c._count._all]));
-        const inspectors = users.map((u) => {
-          const p = iot.positions.latest.get(u.id);
-          return {
-            ...u,
-            gridCells: count.get(u.id) ?? 0,
-            lon: p?.lon ?? null,
-            lat: p?.lat ?? null,
-            lastSeenAt: p ? new Date(p.atMs).toISOString() : null,
-          };
-        });
+        const inspectors = users
+          .filter(() => sees(req, 'inspector', null))
+          .map((u) => {
+            const p = iot.positions.latest.get(u.id);
+            return {
+              ...u,
+              gridCells: count.get(u.id) ?? 0,
+              lon: p?.lon ?? null,
+              lat: p?.lat ?? null,
+              lastSeenAt: p ? new Date(p.atMs).toISOString() : null,
+            };
+          });
         sendJson(req, res, { inspectors });
       }),
     );
@@ -220,7 +232,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
         const part = await ctx.db.part.findUnique({ where: { id: String(req.params.id) } });
         if (!part) throw notFound(`part ${String(req.params.id)}`);
         const sensors = [...iot.engine.sensors.values()]
-          .filter((s) => s.info.partId === part.id)
+          .filter((s) => s.info.partId === part.id && sees(req, 'sensor', s.info.ownerDepartmentId))
           .map((s) => sensorView(s.info.id));
         res.json({ part, sensors });
       }),

@@ -11,8 +11,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
 import { SYSTEM_ACTOR } from '../domain';
-import { AppError } from '../errors';
-import { asyncHandler, describeZodError } from './errors';
+import { asyncHandler, classifyError, describeZodError } from './errors';
 
 const CLOSED = new Set(['closed', 'voided']);
 const STATE_NOTES: Record<string, string> = {
@@ -218,20 +217,20 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
   router.use((req, _res, next) =>
     next(new Open311Error(404, `no such Open311 endpoint: ${req.method} ${req.path} (only .json is served)`)),
   );
-  const errors: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-    const parser = err as { type?: string; message?: string };
-    let status = 500;
-    let description = 'internal error; the server logged it';
-    if (err instanceof Open311Error || err instanceof AppError) {
+  const errors: ErrorRequestHandler = (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    let status: number;
+    let description: string;
+    if (err instanceof Open311Error) {
       status = err.status;
       description = err.message;
-    } else if (parser.type === 'entity.too.large') {
-      status = 413;
-      description = 'request body too large (64 kB at most)';
-    } else if (parser.type === 'entity.parse.failed') {
-      status = 400;
-      description = `request body is not valid JSON: ${parser.message ?? ''}`;
-    } else ctx.log.error('open311 error', { err });
+    } else {
+      // parsers, URL decoding, our own AppErrors: the same classification as the REST API
+      const error = classifyError(err);
+      status = error.status;
+      description = error.message.en;
+      if (error.internal) ctx.log.error('open311 error', { method: req.method, path: req.path, err });
+    }
     res.status(status).json([{ code: status, description }]);
   };
   router.use(errors);

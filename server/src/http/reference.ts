@@ -9,6 +9,7 @@ import { loadReference } from '../db/reference';
 import { forbidden, notFound } from '../errors';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
+import { audit } from '../audit/audit';
 
 const CategoryPatch = z
   .object({
@@ -72,6 +73,13 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
         const updated = await ctx.db.category.update({ where: { id }, data: patch });
         service.ref = await loadReference(ctx.db);
         ctx.log.info('category changed', { id, by: actorOf(req).userId, patch });
+        await audit(ctx, {
+          action: 'settings.category',
+          actor: actorOf(req),
+          address: req.ip,
+          target: id,
+          detail: patch,
+        });
         res.json(updated);
       }),
     );
@@ -86,6 +94,13 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
         const id = `${body.categoryId ?? 'default'}:${body.urgency}:${body.step}`;
         const row = await ctx.db.timeLimit.upsert({ where: { id }, create: { id, ...body }, update: body });
         service.ref = await loadReference(ctx.db);
+        await audit(ctx, {
+          action: 'settings.time-limit',
+          actor: actorOf(req),
+          address: req.ip,
+          target: id,
+          detail: body,
+        });
         res.json(row);
       }),
     );

@@ -10,6 +10,7 @@ import type { ServerContext } from '../context';
 import type { Tx } from '../db/client';
 import type { TransientItem } from '../live/bus';
 import { alarmOutbox, type AlarmRow } from './alarm-view';
+import { notAhead } from './time';
 import {
   checkOffline,
   DEFAULT_RULES,
@@ -109,8 +110,9 @@ export class AlarmEngine {
         return;
       }
       const atMs = r.at ? Date.parse(r.at) : now;
-      if (atMs > now + 5 * 60_000) {
-        result.rejected.push({ index, error: 'at is more than 5 minutes in the future' });
+      const ahead = notAhead(atMs, now);
+      if (ahead) {
+        result.rejected.push({ index, error: ahead });
         return;
       }
       const evaluated = evaluateReading(
@@ -133,6 +135,7 @@ export class AlarmEngine {
         type: sensor.info.type,
         value: r.value,
         level: sensor.state.level,
+        departmentId: sensor.info.ownerDepartmentId,
       });
     });
     if (work.length) {

@@ -14,6 +14,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors';
 import type { AlarmEngine } from './alarm-engine';
 import { alarmOutbox, toAlarmView, type AlarmRow } from './alarm-view';
 import { createIncident } from './incidents';
+import { mayAct, mayRead } from '../access/rules';
 
 const LEVEL_NAMES = ['', '一级', '二级', '三级', '四级'];
 const URGENCY_BY_LEVEL: Urgency[] = ['critical', 'critical', 'urgent', 'normal', 'normal'];
@@ -46,9 +47,13 @@ export class AlarmService {
     version: number | undefined,
     allowed: string[],
     what: string,
+    actor: Actor,
   ): Promise<AlarmRow> {
     const row = await this.ctx.db.alarm.findUnique({ where: { id } });
-    if (!row) throw notFound(`alarm ${id}`);
+    // Out of the actor's scope reads as absent (access/rules.ts), as it does in lists and the stream.
+    if (!row || !mayRead('alarm', actor, row)) throw notFound(`alarm ${id}`);
+    if (!mayAct('alarm', actor, row))
+      throw forbidden('只能处理本辖区的告警 / You may decide only alarms in your district');
     if (!allowed.includes(row.status)) {
       throw new AppError(
         409,
@@ -96,7 +101,7 @@ export class AlarmService {
 
   async acknowledge(id: string, body: AlarmNoteBody, actor: Actor): Promise<AlarmView> {
     this.check(actor);
-    const row = await this.load(id, body.version, ['open'], '确认收到 acknowledge');
+    const row = await this.load(id, body.version, ['open'], '确认收到 acknowledge', actor);
     const now = this.ctx.clock.now();
     return this.view(
       await this.decide(
@@ -114,7 +119,13 @@ export class AlarmService {
 
   async markFalse(id: string, body: AlarmNoteBody, actor: Actor): Promise<AlarmView> {
     this.check(actor);
-    const row = await this.load(id, body.version, ['open', 'acknowledged', 'cleared'], '判定误报 mark false');
+    const row = await this.load(
+      id,
+      body.version,
+      ['open', 'acknowledged', 'cleared'],
+      '判定误报 mark false',
+      actor,
+    );
     const now = this.ctx.clock.now();
     return this.view(
       await this.decide(
@@ -127,7 +138,7 @@ export class AlarmService {
 
   async confirm(id: string, body: AlarmConfirmBody, actor: Actor): Promise<AlarmView> {
     this.check(actor);
-    const row = await this.load(id, body.version, ['open', 'acknowledged', 'cleared'], '确认 confirm');
+    const row = await this.load(id, body.version, ['open', 'acknowledged', 'cleared'], '确认 confirm', actor);
     const now = this.ctx.clock.now();
     const decided = { decidedAt: now, decidedBy: actor.userId, note: body.note ?? row.note };
     if (body.as === 'incident') return this.view(await this.toIncident(row, body, actor, decided));

@@ -10,6 +10,7 @@ import type { Incident } from '../db/generated/sqlite/client';
 import { locatePoint } from '../db/cases/locate';
 import { appendOutbox } from '../db/outbox';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { mayAct, mayRead, readFilter, whereOf, type Viewer } from '../access/rules';
 
 const COMMANDERS = new Set(['commander', 'dispatcher']);
 
@@ -101,9 +102,12 @@ export class IncidentService {
     return rows.map((r) => r.id);
   }
 
-  async list(status?: 'active' | 'closed'): Promise<IncidentView[]> {
+  /** Incidents the viewer may see (access/rules.ts); no viewer: all (snapshots filter by audience). */
+  async list(status?: 'active' | 'closed', viewer?: Viewer): Promise<IncidentView[]> {
+    const scope = viewer ? whereOf(readFilter('incident', viewer)) : {};
+    if (!scope) return [];
     const rows = await this.ctx.db.incident.findMany({
-      where: status ? { status } : {},
+      where: { ...(status ? { status } : {}), ...scope },
       orderBy: { startedAt: 'desc' },
       take: 500,
     });
@@ -119,9 +123,13 @@ export class IncidentService {
     );
   }
 
-  async get(id: string): Promise<IncidentView> {
+  async get(id: string, viewer?: Viewer): Promise<IncidentView> {
     const row = await this.ctx.db.incident.findUnique({ where: { id } });
-    if (!row) throw notFound(`incident ${id}`);
+    if (
+      !row ||
+      (viewer && !mayRead('incident', viewer, { departmentId: null, districtCode: row.districtCode }))
+    )
+      throw notFound(`incident ${id}`);
     return incidentView(row, await this.alarmIds(id));
   }
 
@@ -137,6 +145,8 @@ export class IncidentService {
     this.check(actor);
     const where = await locatePoint(this.ctx.db, body.lon, body.lat);
     if (!where) throw badRequest('位置不在本市网格内 / The site is outside the city grid: check lon/lat');
+    if (!mayAct('incident', actor, { departmentId: null, districtCode: where.districtCode }))
+      throw forbidden('只能在本辖区内建立应急事件 / You may open incidents only in your district');
     const now = this.ctx.clock.now();
     const id = crypto.randomUUID();
     const { alarmIds, ...rest } = body;
@@ -164,7 +174,10 @@ export class IncidentService {
   async patch(id: string, body: IncidentPatch, actor: Actor): Promise<IncidentView> {
     this.check(actor);
     const row = await this.ctx.db.incident.findUnique({ where: { id } });
-    if (!row) throw notFound(`incident ${id}`);
+    const scoped = row && { departmentId: null, districtCode: row.districtCode };
+    if (!row || !scoped || !mayRead('incident', actor, scoped)) throw notFound(`incident ${id}`);
+    if (!mayAct('incident', actor, scoped))
+      throw forbidden('只能指挥本辖区的应急事件 / You may command only incidents in your district');
     if (row.version !== body.version)
       throw conflict(
         `事件已被更新（当前版本 ${row.version}） / The incident changed (now version ${row.version}); reload`,

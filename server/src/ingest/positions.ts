@@ -2,6 +2,7 @@
 // id), published to the live layer as transient items and flushed to the Vehicle table every 30 s.
 import type { PositionBatch } from '@contract/city';
 import type { ServerContext } from '../context';
+import { notAhead } from './time';
 
 export interface Position {
   id: string;
@@ -16,6 +17,8 @@ export interface Position {
 export class PositionTracker {
   readonly latest = new Map<string, Position>();
   private known = new Map<string, 'vehicle' | 'inspector'>();
+  /** owning department of each vehicle: the access rule of live positions (access/rules.ts) */
+  private departments = new Map<string, string | null>();
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -23,13 +26,14 @@ export class PositionTracker {
 
   async load(): Promise<void> {
     const [vehicles, inspectors] = await Promise.all([
-      this.ctx.db.vehicle.findMany({ select: { id: true } }),
+      this.ctx.db.vehicle.findMany({ select: { id: true, departmentId: true } }),
       this.ctx.db.user.findMany({ where: { role: 'inspector' }, select: { id: true } }),
     ]);
     this.known = new Map([
       ...vehicles.map((v): [string, 'vehicle'] => [v.id, 'vehicle']),
       ...inspectors.map((u): [string, 'inspector'] => [u.id, 'inspector']),
     ]);
+    this.departments = new Map(vehicles.map((v) => [v.id, v.departmentId]));
   }
 
   start(): void {
@@ -56,6 +60,11 @@ export class PositionTracker {
         continue;
       }
       const atMs = p.at ? Date.parse(p.at) : now;
+      const ahead = notAhead(atMs, now);
+      if (ahead) {
+        rejected.push({ index, error: ahead });
+        continue;
+      }
       const previous = this.latest.get(p.id);
       if (previous && previous.atMs > atMs) continue;
       const position: Position = {
@@ -69,7 +78,11 @@ export class PositionTracker {
       };
       this.latest.set(p.id, position);
       if (kind === 'vehicle') this.dirty.add(p.id);
-      items.push({ ...position, at: new Date(atMs).toISOString() });
+      items.push({
+        ...position,
+        at: new Date(atMs).toISOString(),
+        departmentId: this.departments.get(p.id) ?? null,
+      });
     }
     this.ctx.bus.publishTransient('vehicle.position', items);
     return { accepted: batch.positions.length - rejected.length, rejected };

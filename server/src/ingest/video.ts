@@ -10,6 +10,7 @@ import { appendOutbox } from '../db/outbox';
 import { toLonLat, toXY } from '../db/seed/geometry/projection';
 import { SYSTEM_ACTOR } from '../domain';
 import { AppError, badRequest } from '../errors';
+import { notAhead } from './time';
 
 export function detectionView(row: Detection): DetectionView {
   return { ...row, at: row.at.toISOString() };
@@ -32,14 +33,20 @@ export class VideoService {
     const now = this.ctx.clock.now();
     const ids = [...new Set(batch.items.map((i) => i.cameraId))];
     const cameras = new Map((await db.camera.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
-    const unknown = batch.items
-      .map((item, index) => ({ item, index }))
-      .filter(({ item }) => !cameras.has(item.cameraId));
+    const nowMs = now.getTime();
+    const rejected: Array<{ index: number; error: string }> = [];
+    const usable = new Set<number>();
+    batch.items.forEach((item, index) => {
+      const ahead = item.at ? notAhead(Date.parse(item.at), nowMs) : null;
+      if (!cameras.has(item.cameraId)) rejected.push({ index, error: `unknown camera ${item.cameraId}` });
+      else if (ahead) rejected.push({ index, error: ahead });
+      else usable.add(index);
+    });
     let changed = 0;
     await db.$transaction(async (tx) => {
-      for (const item of batch.items) {
+      for (const [index, item] of batch.items.entries()) {
         const camera = cameras.get(item.cameraId);
-        if (!camera || camera.status === item.status) continue;
+        if (!usable.has(index) || !camera || camera.status === item.status) continue;
         const at = item.at ? new Date(item.at) : now;
         const row = await tx.camera.update({
           where: { id: camera.id },
@@ -62,9 +69,9 @@ export class VideoService {
     });
     if (changed) this.ctx.bus.notifyOutbox();
     return {
-      accepted: batch.items.length - unknown.length,
+      accepted: usable.size,
       changed,
-      rejected: unknown.map(({ item, index }) => ({ index, error: `unknown camera ${item.cameraId}` })),
+      rejected,
     };
   }
 
@@ -79,6 +86,8 @@ export class VideoService {
       throw badRequest(`未知的事件类别 ${body.code} / Unknown event code ${body.code}`);
     const now = this.ctx.clock.now();
     const at = body.at ? new Date(body.at) : now;
+    const ahead = notAhead(at.getTime(), now.getTime());
+    if (ahead) throw badRequest(`检测时间超前服务器 5 分钟以上 / ${ahead}`);
     // The problem is in front of the camera: 20 m along its heading.
     const [x, y] = toXY(camera.lon, camera.lat);
     const rad = (camera.heading * Math.PI) / 180;

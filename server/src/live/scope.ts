@@ -1,14 +1,10 @@
-// Who receives which stream rows: the payload-level twin of domain/permissions.ts, decided on the outbox
-// row's departmentId and districtCode, so it applies alike to live batches, replays and snapshots.
-//
-// - case rows: the rules of canRead, minus the inspector's "own reports elsewhere" (the row does not say
-//   who reported; those stay visible over REST). Never more than canRead allows.
-// - other topics (alarm, incident, camera, detection): supervisor, dispatcher, commander, leader and admin
-//   receive them (district-scoped staff only for their district); inspectors only for their own district;
-//   handlers only rows of their own department (e.g. alarms of sensors their department owns).
-// - transient layers: every logged-in user except handlers, who only get items of their department.
+// Who receives which stream rows: the rules of access/rules.ts (one rule per kind of record, the same
+// REST list, read and act use), decided on the outbox row's departmentId and districtCode, so they apply
+// alike to live batches, replays and snapshots. Transient items (vehicle positions, sensor readings)
+// follow the vehicle, inspector and sensor rules on the item's departmentId.
 // Users with the same rules share one audience; each node sends a batch once per audience (a room).
 import type { Actor } from '../auth/sessions';
+import { mayRead, RECORD_KINDS, readFilter, whereOf, type RecordKind } from '../access/rules';
 
 export interface ScopedRow {
   topic: string;
@@ -22,47 +18,52 @@ export interface Audience {
   allows(row: ScopedRow): boolean;
   /** Prisma `where` on Case for the snapshot; null when no case is visible */
   caseWhere: Record<string, string> | null;
-  /** may this socket get transient items (vehicle positions, sensor readings) of this department? */
-  allowsTransient(item: { departmentId?: unknown }): boolean;
+  /** may this socket get this transient item (a vehicle or inspector position, a sensor reading)? */
+  allowsTransient(item: { departmentId?: unknown; kind?: unknown; type?: unknown }): boolean;
 }
 
 type ScopeActor = Pick<Actor, 'role' | 'departmentId' | 'districtCode'>;
 
-export function audienceOf(actor: ScopeActor): Audience {
+const isKind = (topic: string): topic is RecordKind => (RECORD_KINDS as readonly string[]).includes(topic);
+
+/** The record kind of a transient item: positions say vehicle or inspector, readings carry a sensor type. */
+function transientKind(item: { kind?: unknown; type?: unknown }): RecordKind {
+  if (item.kind === 'inspector') return 'inspector';
+  return item.kind === 'vehicle' ? 'vehicle' : 'sensor';
+}
+
+/** The audience key: the inputs the rules depend on for this role. */
+function keyOf(actor: ScopeActor): string {
   const district = actor.districtCode;
-  const inDistrict = (row: ScopedRow) => district === null || row.districtCode === district;
-  const anyTransient = () => true;
   switch (actor.role) {
     case 'admin':
-      return { key: 'all', allows: () => true, caseWhere: {}, allowsTransient: anyTransient };
-    case 'handler': {
-      const dept = actor.departmentId;
-      if (!dept) return { key: 'none', allows: () => false, caseWhere: null, allowsTransient: () => false };
-      return {
-        key: district ? `dept:${dept}@${district}` : `dept:${dept}`,
-        allows: (row) => row.departmentId === dept && inDistrict(row),
-        caseWhere: district ? { departmentId: dept, districtCode: district } : { departmentId: dept },
-        allowsTransient: (item) => item.departmentId === dept,
-      };
-    }
+      return 'all';
+    case 'handler':
+      if (!actor.departmentId) return 'none';
+      return district ? `dept:${actor.departmentId}@${district}` : `dept:${actor.departmentId}`;
     case 'inspector':
-      return {
-        key: district ? `inspector@${district}` : 'inspector',
-        allows: (row) => (row.topic === 'case' ? inDistrict(row) : district !== null && inDistrict(row)),
-        caseWhere: district ? { districtCode: district } : {},
-        allowsTransient: anyTransient,
-      };
+      return district ? `inspector@${district}` : 'inspector';
     default:
-      // supervisor, dispatcher, commander, leader
-      return district
-        ? {
-            key: `district:${district}`,
-            allows: inDistrict,
-            caseWhere: { districtCode: district },
-            allowsTransient: anyTransient,
-          }
-        : { key: 'all', allows: () => true, caseWhere: {}, allowsTransient: anyTransient };
+      return district ? `district:${district}` : 'all';
   }
+}
+
+export function audienceOf(actor: ScopeActor): Audience {
+  const viewer = {
+    role: actor.role,
+    departmentId: actor.departmentId,
+    districtCode: actor.districtCode,
+  };
+  return {
+    key: keyOf(actor),
+    allows: (row) => isKind(row.topic) && mayRead(row.topic, viewer, row),
+    caseWhere: whereOf(readFilter('case', viewer)),
+    allowsTransient: (item) =>
+      mayRead(transientKind(item), viewer, {
+        departmentId: typeof item.departmentId === 'string' ? item.departmentId : null,
+        districtCode: null,
+      }),
+  };
 }
 
 /** Rooms every authenticated socket joins (for targeted broadcasts; the stream uses `aud:` rooms). */

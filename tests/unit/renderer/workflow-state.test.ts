@@ -34,9 +34,12 @@ describe('session', () => {
     assert.equal(authSignal(s), 'anonymous');
     s = reduceSession(s, { type: 'signingIn' });
     assert.equal(authSignal(s), 'checking');
-    s = reduceSession(s, { type: 'failed', error: '用户名或密码错误 / Wrong username or password' });
+    s = reduceSession(s, {
+      type: 'failed',
+      error: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+    });
     assert.equal(s.status, 'anonymous');
-    assert.match(s.error ?? '', /用户名或密码错误/);
+    assert.deepEqual(s.error, { zh: '用户名或密码错误', en: 'Wrong username or password' });
     s = reduceSession(s, { type: 'signedIn', user, expiresAt: '2026-11-22T20:00:00.000Z' });
     assert.equal(authSignal(s), 'user:supervisor');
     assert.equal(s.error, null);

@@ -3,10 +3,12 @@
 // `data-picker-status` on the list: loading | ready | error.
 import { useEffect, useMemo, useState } from 'react';
 import type { CameraView } from '@contract/city';
+import type { ServerText } from '@contract/http';
 import { useAppStore } from '../../app/StoreContext';
 import { useWindowServices } from '../../app/ServicesContext';
 import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
+import { messageOf } from '../../live/api';
 import { cameraRef } from '../../live/video';
 import { filterCameras } from '../../state/cameraPicker';
 import { findDivision, nameIn } from '../../state/reference';
@@ -15,7 +17,7 @@ import './picker.css';
 type Load =
   | { status: 'loading' }
   | { status: 'ready'; cameras: readonly CameraView[] }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: ServerText };
 
 const SHOWN = 200;
 
@@ -35,8 +37,7 @@ export function CameraPicker() {
     setLoad({ status: 'loading' });
     video.list().then(
       (cameras) => !cancelled && setLoad({ status: 'ready', cameras }),
-      (error: unknown) =>
-        !cancelled && setLoad({ status: 'error', error: error instanceof Error ? error.message : '' }),
+      (error: unknown) => !cancelled && setLoad({ status: 'error', error: messageOf(error) }),
     );
     return () => {
       cancelled = true;

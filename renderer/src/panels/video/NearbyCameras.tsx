@@ -4,12 +4,14 @@
 // the cameras play there (usePlayCameras).
 import { useEffect, useState } from 'react';
 import { CAMERA_OWNERS } from '@contract/city';
+import type { ServerText } from '@contract/http';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
 import { cameraRef, type NearbyCamera } from '../../live/video';
+import { messageOf } from '../../live/api';
 import { MAX_CELLS } from '../../state/video';
 import { usePlayCameras } from './usePlayCameras';
 import './nearby.css';
@@ -24,7 +26,9 @@ export interface NearbyCamerasProps {
 }
 
 type Load =
-  { status: 'loading' } | { status: 'ready'; cameras: NearbyCamera[] } | { status: 'error'; error: string };
+  | { status: 'loading' }
+  | { status: 'ready'; cameras: NearbyCamera[] }
+  | { status: 'error'; error: ServerText };
 
 const OWNERS: readonly string[] = CAMERA_OWNERS;
 
@@ -41,8 +45,7 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
     setLoad({ status: 'loading' });
     video.near(lon, lat, radius).then(
       (cameras) => !cancelled && setLoad({ status: 'ready', cameras }),
-      (error: unknown) =>
-        !cancelled && setLoad({ status: 'error', error: error instanceof Error ? error.message : '' }),
+      (error: unknown) => !cancelled && setLoad({ status: 'error', error: messageOf(error) }),
     );
     return () => {
       cancelled = true;
