@@ -1,0 +1,174 @@
+// Unit recommendation (力量推荐), the way CAD systems do it: shortlist available units of each needed
+// kind by straight line, then rank the shortlist by road ETA from ONE Dijkstra search that starts at
+// the site and runs over the reversed road graph until every shortlisted unit's node is settled (or
+// the time limit passes). Every pick and every gap says why.
+import type {
+  GapReason,
+  PickReason,
+  Recommendation,
+  RecommendationGap,
+  RecommendedUnit,
+  RunCardNeed,
+} from '@contract/incidents';
+import { distanceMeters, type LonLat } from '../geo';
+import type { RoadGraph, Searcher } from './graph';
+import { ASSIGNABLE, fixAgeMs, isStale, type UnitSnapshot } from './units';
+
+export interface RecommendOptions {
+  /** units further than this by road are a gap, minutes (default 30) */
+  limitMin?: number;
+  /** shortlist size per need = count × factor + extra (defaults 3 and 3) */
+  shortlistFactor?: number;
+  shortlistExtra?: number;
+  /** speed from a unit's position to its nearest road node and from the site's node to the site, km/h */
+  accessKmh?: number;
+  /** inspectors walk: road metres at this speed, km/h */
+  walkKmh?: number;
+}
+
+export interface RecommendInput {
+  graph: RoadGraph;
+  searcher: Searcher;
+  site: { lon: number; lat: number; districtCode: string | null };
+  needs: readonly RunCardNeed[];
+  units: readonly UnitSnapshot[];
+  now: Date;
+  options?: RecommendOptions;
+}
+
+interface Candidate {
+  unit: UnitSnapshot;
+  straightM: number;
+  node: number;
+  accessM: number;
+  stale: boolean;
+  etaS: number;
+  roadM: number;
+}
+
+const matches = (need: RunCardNeed, u: UnitSnapshot): boolean =>
+  u.kind === need.kind && (need.departmentId === null || need.departmentId === u.departmentId);
+
+/** Needs with a department first: they have fewer candidates and must not lose them to generic needs. */
+function order(needs: readonly RunCardNeed[]): RunCardNeed[] {
+  return [...needs].sort((a, b) => Number(b.departmentId !== null) - Number(a.departmentId !== null));
+}
+
+export function recommendUnits(input: RecommendInput): Recommendation {
+  const { graph, searcher, site, units, now } = input;
+  const o = input.options ?? {};
+  const limitS = (o.limitMin ?? 30) * 60;
+  const factor = o.shortlistFactor ?? 3;
+  const extra = o.shortlistExtra ?? 3;
+  const accessMs = (o.accessKmh ?? 15) / 3.6;
+  const walkMs = (o.walkKmh ?? 5) / 3.6;
+  const sitePt: LonLat = [site.lon, site.lat];
+  const needs = order(input.needs);
+
+  const available = units.filter((u) => ASSIGNABLE.includes(u.status) && u.status !== 'staging');
+  const staging = units.filter((u) => u.status === 'staging');
+  const pool = [...available, ...staging];
+
+  // 1. shortlist per need by straight line; fresh fixes first, stale ones only to fill the shortlist
+  const shortlist = new Map<string, Candidate>();
+  const perNeed = new Map<RunCardNeed, Candidate[]>();
+  const kindSeen = new Map<RunCardNeed, { any: number; stale: number }>();
+  for (const need of needs) {
+    const all = pool
+      .filter((u) => matches(need, u))
+      .map((u) => ({ u, straightM: distanceMeters([u.lon, u.lat], sitePt), stale: isStale(u, now) }));
+    kindSeen.set(need, { any: all.length, stale: all.filter((c) => c.stale).length });
+    const size = need.count * factor + extra;
+    const fresh = all.filter((c) => !c.stale).sort((a, b) => a.straightM - b.straightM);
+    const stale = all.filter((c) => c.stale).sort((a, b) => a.straightM - b.straightM);
+    const chosen = fresh.slice(0, size);
+    if (chosen.length < need.count) chosen.push(...stale.slice(0, need.count - chosen.length + extra));
+    const list: Candidate[] = [];
+    for (const c of chosen) {
+      let cand = shortlist.get(c.u.id);
+      if (!cand) {
+        const near = graph.index.nearest(c.u.lon, c.u.lat);
+        cand = {
+          unit: c.u,
+          straightM: c.straightM,
+          node: near.node,
+          accessM: near.metres,
+          stale: c.stale,
+          etaS: Infinity,
+          roadM: Infinity,
+        };
+        shortlist.set(c.u.id, cand);
+      }
+      list.push(cand);
+    }
+    perNeed.set(need, list);
+  }
+
+  // 2. one search from the site over the reversed graph, until every shortlisted node is settled
+  const siteNear = graph.index.nearest(site.lon, site.lat);
+  const siteAccessS = siteNear.metres / accessMs;
+  const targets = [...shortlist.values()].map((c) => c.node);
+  const result = searcher.search(siteNear.node, targets, limitS, true);
+  for (const c of shortlist.values()) {
+    const roadS = result.seconds(c.node);
+    const roadM = result.metres(c.node);
+    if (!Number.isFinite(roadS)) continue;
+    c.roadM = roadM + c.accessM + siteNear.metres;
+    c.etaS = c.unit.kind === 'inspector' ? c.roadM / walkMs : roadS + c.accessM / accessMs + siteAccessS;
+  }
+
+  // 3. per need, the lowest ETAs among units not taken by an earlier need
+  const taken = new Set<string>();
+  const picks: Recommendation['picks'] = [];
+  const gaps: RecommendationGap[] = [];
+  for (const need of needs) {
+    const ranked = (perNeed.get(need) ?? [])
+      .filter((c) => !taken.has(c.unit.id) && c.etaS <= limitS)
+      .sort((a, b) => Number(a.stale) - Number(b.stale) || a.etaS - b.etaS);
+    const chosen = ranked.slice(0, need.count);
+    const out: RecommendedUnit[] = chosen.map((c) => {
+      taken.add(c.unit.id);
+      const reasons: PickReason[] = ['closest_eta', 'kind_match'];
+      if (need.departmentId) reasons.push('department_match');
+      if (site.districtCode && c.unit.districtCode === site.districtCode) reasons.push('in_district');
+      if (c.stale) reasons.push('fix_stale');
+      const age = fixAgeMs(c.unit, now);
+      return {
+        unitId: c.unit.id,
+        kind: c.unit.kind,
+        departmentId: c.unit.departmentId,
+        etaS: Math.round(c.etaS),
+        roadM: Math.round(c.roadM),
+        straightM: Math.round(c.straightM),
+        fixAgeS: age === null ? null : Math.round(age / 1000),
+        reasons,
+      };
+    });
+    picks.push({ need, units: out });
+    const seen = kindSeen.get(need) ?? { any: 0, stale: 0 };
+    const missing = need.count - out.length;
+    const reasons: GapReason[] = [];
+    if (missing > 0) {
+      if (seen.any === 0) reasons.push('none_available');
+      else {
+        const reachable = !result.exhausted || (perNeed.get(need) ?? []).some((c) => Number.isFinite(c.etaS));
+        reasons.push(reachable ? 'none_within_limit' : 'unreachable');
+        if (seen.stale > 0 && seen.stale === seen.any) reasons.push('fixes_stale');
+      }
+    } else if (chosen.some((c) => c.stale)) reasons.push('fixes_stale');
+    if (reasons.length) gaps.push({ need, missing: Math.max(0, missing), reasons, limitMin: limitS / 60 });
+  }
+  return { picks, gaps, settled: result.settled };
+}
+
+/** The naive way, for the benchmark's baseline: one point-to-point search per shortlisted unit. */
+export function naiveEtas(
+  graph: RoadGraph,
+  searcher: Searcher,
+  site: { lon: number; lat: number },
+  unitNodes: readonly number[],
+  limitS: number,
+): number[] {
+  const siteNode = graph.index.nearest(site.lon, site.lat).node;
+  return unitNodes.map((node) => searcher.search(node, [siteNode], limitS, false).seconds(siteNode));
+}
