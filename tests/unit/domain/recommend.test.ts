@@ -194,3 +194,50 @@ describe('recommendation', () => {
     assert.equal(graph.index.nearest(far[0], far[1]).node, W0);
   });
 });
+
+describe('recommendation stops early without changing the picks', () => {
+  test('same units and ETAs as one forward search per shortlisted unit', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const side = 40;
+    const nodes: Array<[number, number]> = [];
+    const edges: GraphEdgeInput[] = [];
+    for (let y = 0; y < side; y++)
+      for (let x = 0; x < side; x++) {
+        nodes.push(pt(x * 100, y * 100));
+        const id = y * side + x;
+        if (x > 0)
+          edges.push({
+            a: id - 1,
+            b: id,
+            lengthM: 100,
+            speedKmh: 20 + random() * 30,
+            oneway: random() < 0.1,
+          });
+        if (y > 0) edges.push({ a: id - side, b: id, lengthM: 100, speedKmh: 20 + random() * 30 });
+      }
+    const graph = buildRoadGraph({ nodes, edges });
+    const kinds = ['repair', 'enforcement', 'sanitation'] as const;
+    const units = Array.from({ length: 120 }, (_, i) =>
+      unit(`U${i}`, nodes[Math.floor(random() * nodes.length)]!, {
+        kind: kinds[i % 3]!,
+        departmentId: i % 2 ? 'gas' : 'other',
+      }),
+    );
+    const needs = [
+      need(2),
+      need(1, 'enforcement', null),
+      need(2, 'sanitation', null),
+      need(1, 'repair', null),
+    ];
+    for (let i = 0; i < 20; i++) {
+      const at = nodes[Math.floor(random() * nodes.length)]!;
+      const s = { lon: at[0], lat: at[1], districtCode: null };
+      const args = { graph, searcher: new Searcher(graph), site: s, needs, units, now };
+      const ours = recommendUnits(args);
+      const naive = recommendUnits({ ...args, options: { naive: true } });
+      assert.deepEqual(ours.picks, naive.picks);
+      assert.ok(ours.settled < naive.settled);
+    }
+  });
+});

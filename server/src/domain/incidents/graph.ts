@@ -250,6 +250,7 @@ export class Searcher {
   private readonly next: Int32Array;
   private readonly seen: Uint32Array;
   private readonly done: Uint32Array;
+  private readonly target: Uint32Array;
   private readonly heap = new NodeHeap(4096);
   private gen = 0;
 
@@ -260,26 +261,37 @@ export class Searcher {
     this.next = new Int32Array(n);
     this.seen = new Uint32Array(n);
     this.done = new Uint32Array(n);
+    this.target = new Uint32Array(n);
   }
 
   /**
+   * `onTarget` is told each target as it is settled (in order of time) and may return a lower cutoff:
+   * the search then stops once the next node is farther than that (enough units found).
+   *
    * Dijkstra from `source` over the reversed (toSite) or forward graph, stopping once every target
    * is settled or the next node is farther than `maxSeconds`.
    */
-  search(source: number, targets: ArrayLike<number>, maxSeconds: number, toSite = true): SearchOutcome {
+  search(
+    source: number,
+    targets: ArrayLike<number>,
+    maxSeconds: number,
+    toSite = true,
+    onTarget?: (node: number, seconds: number) => number | void,
+  ): SearchOutcome {
     const g = ++this.gen;
     const rowsUsed = toSite ? this.graph.reverse : this.graph.forward;
     const { offset, to, seconds, metres } = rowsUsed;
     const { dist, len, next, seen, done, heap } = this;
     let waiting = 0;
-    const isTarget = new Set<number>();
+    const { target } = this;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i] as number;
-      if (t >= 0 && !isTarget.has(t)) {
-        isTarget.add(t);
+      if (t >= 0 && target[t] !== g) {
+        target[t] = g;
         waiting++;
       }
     }
+    let cutoff = maxSeconds;
     heap.clear();
     let settled = 0;
     if (source >= 0) {
@@ -291,12 +303,16 @@ export class Searcher {
     }
     while (heap.size > 0 && waiting > 0) {
       const d = heap.peekKey();
-      if (d > maxSeconds) break;
+      if (d > cutoff) break;
       const u = heap.pop();
       if (done[u] === g) continue;
       done[u] = g;
       settled++;
-      if (isTarget.has(u)) waiting--;
+      if (target[u] === g) {
+        waiting--;
+        const lower = onTarget?.(u, d);
+        if (typeof lower === 'number' && lower < cutoff) cutoff = lower;
+      }
       for (let j = offset[u] as number; j < (offset[u + 1] as number); j++) {
         const v = to[j] as number;
         const nd = d + (seconds[j] as number);

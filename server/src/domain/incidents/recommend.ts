@@ -24,6 +24,8 @@ export interface RecommendOptions {
   accessKmh?: number;
   /** inspectors walk: road metres at this speed, km/h */
   walkKmh?: number;
+  /** the benchmark's baseline: one forward search per shortlisted unit instead of one reverse search */
+  naive?: boolean;
 }
 
 export interface RecommendInput {
@@ -108,10 +110,47 @@ export function recommendUnits(input: RecommendInput): Recommendation {
   const siteNear = graph.index.nearest(site.lon, site.lat);
   const siteAccessS = siteNear.metres / accessMs;
   const targets = [...shortlist.values()].map((c) => c.node);
-  const result = searcher.search(siteNear.node, targets, limitS, true);
+  // stop early once every need has enough settled candidates (a unit serves one need, so a need
+  // waits for the counts of all needs of its kind) and no unit's access time could still reorder them
+  const byNode = new Map<number, Candidate[]>();
+  for (const c of shortlist.values()) byNode.set(c.node, [...(byNode.get(c.node) ?? []), c]);
+  const goal = new Map<RunCardNeed, { want: number; have: number; all: boolean }>();
+  let maxAccessS = 0;
+  for (const c of shortlist.values()) maxAccessS = Math.max(maxAccessS, c.accessM / accessMs);
+  for (const need of needs) {
+    const list = perNeed.get(need) ?? [];
+    const sameKind = needs.filter((n) => n.kind === need.kind).reduce((s, n) => s + n.count, 0);
+    const fresh = list.filter((c) => !c.stale).length;
+    const all = need.kind === 'inspector' || fresh < sameKind;
+    goal.set(need, { want: all ? list.length : sameKind, have: 0, all });
+  }
+  let short = [...goal.values()].filter((v) => v.have < v.want).length;
+  const onTarget = (node: number, seconds: number): number | void => {
+    for (const c of byNode.get(node) ?? []) {
+      for (const need of needs) {
+        const gl = goal.get(need) as { want: number; have: number; all: boolean };
+        if (!matches(need, c.unit) || (c.stale && !gl.all) || gl.have >= gl.want) continue;
+        if (++gl.have === gl.want) short--;
+      }
+    }
+    if (short === 0) return seconds + maxAccessS + 1;
+  };
+  const result = o.naive
+    ? { settled: 0, exhausted: false }
+    : searcher.search(siteNear.node, targets, limitS, true, onTarget);
+  let settled = result.settled;
   for (const c of shortlist.values()) {
-    const roadS = result.seconds(c.node);
-    const roadM = result.metres(c.node);
+    let roadS: number;
+    let roadM: number;
+    if ('seconds' in result) {
+      roadS = result.seconds(c.node);
+      roadM = result.metres(c.node);
+    } else {
+      const one = searcher.search(c.node, [siteNear.node], limitS, false);
+      roadS = one.seconds(siteNear.node);
+      roadM = one.metres(siteNear.node);
+      settled += one.settled;
+    }
     if (!Number.isFinite(roadS)) continue;
     c.roadM = roadM + c.accessM + siteNear.metres;
     c.etaS = c.unit.kind === 'inspector' ? c.roadM / walkMs : roadS + c.accessM / accessMs + siteAccessS;
@@ -158,7 +197,7 @@ export function recommendUnits(input: RecommendInput): Recommendation {
     } else if (chosen.some((c) => c.stale)) reasons.push('fixes_stale');
     if (reasons.length) gaps.push({ need, missing: Math.max(0, missing), reasons, limitMin: limitS / 60 });
   }
-  return { picks, gaps, settled: result.settled };
+  return { picks, gaps, settled };
 }
 
 /** The naive way, for the benchmark's baseline: one point-to-point search per shortlisted unit. */
