@@ -181,3 +181,114 @@ export const DEFAULT_SEGMENT_TARGETS: Readonly<Record<SegmentKey, number>> = {
   travelS: 480,
   responseS: 560,
 };
+
+/** A unit as the map wall sees it (GET /api/units, the incident roster). */
+export interface UnitView {
+  id: string;
+  kind: UnitKind;
+  label: string;
+  departmentId: string | null;
+  status: UnitStatus;
+  statusSince: string;
+  incidentId: string | null;
+  lon: number;
+  lat: number;
+  /** seconds since the last GPS fix; null without one */
+  fixAgeS: number | null;
+  version: number;
+}
+
+/** POST /api/incidents/:id/commands */
+export const IncidentCommandBody = z
+  .object({
+    command: z.enum([
+      'assign',
+      'release',
+      'unitStatus',
+      'note',
+      'setLevel',
+      'handOver',
+      'link',
+      'control',
+      'close',
+      'cancel',
+    ]),
+    /** the incident version seen (required for level, hand-over, control, close, cancel) */
+    version: z.number().int().positive().optional(),
+    /** assign takes several units at once (all or none) */
+    unitIds: z.array(z.string().min(1).max(64)).min(1).max(30).optional(),
+    unitId: z.string().min(1).max(64).optional(),
+    status: UnitStatus.optional(),
+    note: z.string().trim().max(2000).optional(),
+    level: IncidentLevel.optional(),
+    commanderId: z.string().min(1).max(64).optional(),
+    links: z
+      .object({
+        caseIds: z.array(z.string().max(64)).max(50).optional(),
+        alarmIds: z.array(z.string().max(64)).max(50).optional(),
+        cameraIds: z.array(z.string().max(64)).max(50).optional(),
+      })
+      .strict()
+      .optional(),
+    summary: z.string().trim().max(4000).optional(),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type IncidentCommandBody = z.infer<typeof IncidentCommandBody>;
+
+/** POST /api/units/:id/status (by hand) and the simulator's /api/ingest/units/status */
+export const UnitStatusBody = z
+  .object({
+    status: UnitStatus,
+    version: z.number().int().positive().optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type UnitStatusBody = z.infer<typeof UnitStatusBody>;
+
+export interface TimelineEntry {
+  id: number;
+  command: string;
+  fromState: string | null;
+  toState: string;
+  unitId: string | null;
+  unitStatus: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  role: string;
+  note: string;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+/** GET /api/incidents/:id/command: everything the incident drawer shows. */
+export interface IncidentCommandView {
+  id: string;
+  title: string;
+  state: IncidentState;
+  level: IncidentLevel;
+  incidentType: IncidentType;
+  commanderId: string | null;
+  lon: number;
+  lat: number;
+  districtCode: string | null;
+  startedAt: string;
+  closedAt: string | null;
+  summary: string;
+  caseIds: string[];
+  alarmIds: string[];
+  cameraIds: string[];
+  version: number;
+  allowedCommands: string[];
+  units: Array<UnitView & { etaS: number | null }>;
+  segments: ResponseSegments;
+  targets: Record<SegmentKey, number>;
+}
+
+/** A unit's road route to the site, [lon, lat] points, with its ETA (map route lines). */
+export interface UnitRoute {
+  unitId: string;
+  etaS: number;
+  roadM: number;
+  path: Array<[number, number]>;
+}

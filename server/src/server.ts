@@ -26,6 +26,8 @@ import { mountLayers } from './http/layers';
 import { mountCityGeometry } from './http/city';
 import { mountCommand } from './http/command';
 import { startIot, type Iot } from './ingest';
+import { mountIncidentCommand } from './http/incident-command';
+import { startCommand, type Command } from './incidents';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
 import { useIotSnapshots } from './live/snapshot-sources';
@@ -40,6 +42,7 @@ export interface RunningServer {
   live: LiveLayer;
   cases: CaseService;
   iot: Iot;
+  command: Command;
   ingestKey: string;
   close(): Promise<void>;
 }
@@ -82,7 +85,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
   const iot = await startIot(ctx, cases);
+  const command = await startCommand(ctx, iot.positions);
   const app = createApp(ctx, [
+    mountIncidentCommand(ctx, command, ingestKey),
     mountAuth(ctx),
     mountCases(ctx, cases),
     mountReference(ctx, cases),
@@ -117,6 +122,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     live,
     cases,
     iot,
+    command,
     ingestKey,
     async close() {
       if (closed) return;

@@ -32,7 +32,12 @@ export function demoRoadGraph(seed: number): RoadGraph {
   const roads = cityGeometry(seed).roads;
   const graph = buildRoadGraph({
     nodes: roads.nodes.map((n) => toLonLat(n.x, n.y)),
-    edges: roads.edges.map((e) => ({ a: e.a, b: e.b, lengthM: e.length, speedKmh: CLASS_SPEED_KMH[e.cls] ?? 25 })),
+    edges: roads.edges.map((e) => ({
+      a: e.a,
+      b: e.b,
+      lengthM: e.length,
+      speedKmh: CLASS_SPEED_KMH[e.cls] ?? 25,
+    })),
   });
   cache.set(key, graph);
   return graph;

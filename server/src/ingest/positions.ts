@@ -18,6 +18,8 @@ export class PositionTracker {
   private known = new Map<string, 'vehicle' | 'inspector'>();
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** told of every accepted batch (emergency command: arrival within 50 m of a site) */
+  onFixes: ((fixes: ReadonlyArray<Position>) => void) | null = null;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -72,6 +74,7 @@ export class PositionTracker {
       items.push({ ...position, at: new Date(atMs).toISOString() });
     }
     this.ctx.bus.publishTransient('vehicle.position', items);
+    if (items.length) this.onFixes?.(items);
     return { accepted: batch.positions.length - rejected.length, rejected };
   }
 

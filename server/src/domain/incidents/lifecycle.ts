@@ -103,7 +103,7 @@ export function deriveIncidentState(
 }
 
 export interface IncidentActor {
-  userId: string;
+  userId: string | null;
   role: string;
 }
 
