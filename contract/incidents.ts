@@ -252,6 +252,7 @@ export interface TimelineEntry {
   fromState: string | null;
   toState: string;
   unitId: string | null;
+  unitLabel: string | null;
   unitStatus: string | null;
   actorId: string | null;
   actorName: string | null;

@@ -87,7 +87,20 @@ export class IncidentReads {
   async view(id: string, actor: Actor): Promise<IncidentCommandView> {
     const row = await this.load(id);
     const now = this.ctx.clock.now();
-    const located = await this.units.all({ incidentId: id });
+    const served = await this.ctx.db.incidentEvent.findMany({
+      where: { incidentId: id, unitId: { not: null } },
+      select: { unitId: true },
+      distinct: ['unitId'],
+    });
+    const committedNow = await this.units.all({ incidentId: id });
+    const ids = new Set(committedNow.map((l) => l.row.id));
+    const earlier = (
+      await this.ctx.db.dispatchUnit.findMany({
+        where: { id: { in: served.map((e) => e.unitId as string).filter((u) => !ids.has(u)) } },
+        orderBy: { id: 'asc' },
+      })
+    ).map((r) => this.units.locate(r));
+    const located = [...committedNow, ...earlier];
     const { graph, searcher } = this.road();
     const site = graph.index.nearest(row.lon, row.lat);
     const nodes = located.map((l) => graph.index.nearest(l.lon, l.lat));
@@ -143,12 +156,18 @@ export class IncidentReads {
       select: { id: true, displayName: true },
     });
     const name = new Map(users.map((u) => [u.id, u.displayName]));
+    const unitRows = await this.ctx.db.dispatchUnit.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.unitId).filter((u): u is string => !!u))] } },
+      select: { id: true, label: true },
+    });
+    const label = new Map(unitRows.map((u) => [u.id, u.label]));
     return rows.map((r) => ({
       id: r.id,
       command: r.command,
       fromState: r.fromState,
       toState: r.toState,
       unitId: r.unitId,
+      unitLabel: r.unitId ? (label.get(r.unitId) ?? null) : null,
       unitStatus: r.unitStatus,
       actorId: r.actorId,
       actorName: r.actorId ? (name.get(r.actorId) ?? null) : null,

@@ -10,6 +10,8 @@ import {
   Color,
   HeightReference,
   LabelStyle,
+  Material,
+  PolylineCollection,
   VerticalOrigin,
   type Viewer,
 } from 'cesium';
@@ -19,9 +21,11 @@ const LEVEL_COLOURS: Record<number, string> = { 1: '#ef4444', 2: '#f97316', 3: '
 
 export function mountIncidentLayer(viewer: Viewer): () => void {
   let entities: Entity[] = [];
+  const lines = viewer.scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const clear = () => {
     for (const e of entities) viewer.entities.remove(e);
     entities = [];
+    lines.removeAll();
   };
   const add = (e: Entity.ConstructorOptions) => entities.push(viewer.entities.add(e));
 
@@ -48,32 +52,39 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
         disableDepthTestDistance: Number.POSITIVE_INFINITY,
       },
     });
+    // rings and routes as plain polylines (synchronous, no geometry workers), a few metres up
     for (const r of SITE_RINGS_M) {
-      add({
-        position: site,
-        ellipse: {
-          semiMajorAxis: r,
-          semiMinorAxis: r,
-          height: 2,
-          fill: r === 300,
-          material: colour.withAlpha(0.08),
-          outline: true,
-          outlineColor: colour.withAlpha(r === 300 ? 0.9 : r === 500 ? 0.6 : 0.35),
-        },
+      const ring: number[] = [];
+      for (let k = 0; k <= 72; k++) {
+        const a = (k / 72) * 2 * Math.PI;
+        ring.push(
+          v.lon + (Math.sin(a) * r) / (111_320 * Math.cos((v.lat * Math.PI) / 180)),
+          v.lat + (Math.cos(a) * r) / 110_950,
+          5,
+        );
+      }
+      lines.add({
+        positions: Cartesian3.fromDegreesArrayHeights(ring),
+        width: r === 300 ? 3 : 2,
+        material: Material.fromType('Color', {
+          color: colour.withAlpha(r === 300 ? 0.95 : r === 500 ? 0.7 : 0.45),
+        }),
       });
     }
     const status = new Map(v.units.map((u) => [u.id, u]));
+    // units starting at the same place (one depot) stack their labels instead of overprinting them
+    const starts = new Map<string, number>();
+    const stacked = (lon: number, lat: number) => {
+      const k = `${lon.toFixed(4)},${lat.toFixed(4)}`;
+      const n = starts.get(k) ?? 0;
+      starts.set(k, n + 1);
+      return n;
+    };
     for (const route of s.routes) {
       const unit = status.get(route.unitId);
-      const positions = Cartesian3.fromDegreesArray(route.path.flat());
-      add({
-        polyline: {
-          positions,
-          width: 4,
-          material: Color.fromCssColorString(unit?.status === 'en_route' ? '#22d3ee' : '#a78bfa'),
-          clampToGround: false,
-        },
-      });
+      const positions = Cartesian3.fromDegreesArrayHeights(route.path.flatMap(([x, y]) => [x, y, 6]));
+      const lineColour = Color.fromCssColorString(unit?.status === 'en_route' ? '#22d3ee' : '#a78bfa');
+      lines.add({ positions, width: 4, material: Material.fromType('Color', { color: lineColour }) });
       const [lon, lat] = route.path[0] as [number, number];
       add({
         position: Cartesian3.fromDegrees(lon, lat, 12),
@@ -85,7 +96,7 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
           outlineWidth: 3,
           style: LabelStyle.FILL_AND_OUTLINE,
           verticalOrigin: VerticalOrigin.BOTTOM,
-          pixelOffset: new Cartesian2(0, -10),
+          pixelOffset: new Cartesian2(0, -10 - 18 * stacked(lon, lat)),
           disableDepthTestDistance: Number.POSITIVE_INFINITY,
         },
       });
@@ -106,5 +117,6 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
     unsubscribe();
     clearInterval(pulse);
     clear();
+    viewer.scene.primitives.remove(lines);
   };
 }

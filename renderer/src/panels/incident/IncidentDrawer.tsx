@@ -11,6 +11,7 @@ import {
   UNIT_STATUS_LABELS,
 } from '@contract/incidents';
 import { useAppStore } from '../../app/StoreContext';
+import { wallClock } from '../../i18n/time';
 import { incidentCommand } from '../../live/incidents';
 import { againstTarget, clockText, etaLeft, incidentStore } from '../../state/incidents';
 import { useCoarseNow } from '../common/useNow';
@@ -227,11 +228,9 @@ export function IncidentDrawer() {
           >
             {s.timeline.map((e) => (
               <li key={e.id} data-command={e.command}>
-                <time dateTime={e.at}>
-                  {new Date(e.at).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN')}
-                </time>{' '}
+                <time dateTime={e.at}>{wallClock(Date.parse(e.at), lang).time}</time>{' '}
                 <b>{commandText(lang, e.command)}</b>
-                {e.unitId && <span> {e.unitId}</span>}
+                {e.unitId && <span> {e.unitLabel ?? e.unitId}</span>}
                 {e.unitStatus && (
                   <span>
                     {' '}

@@ -65,6 +65,7 @@ export function AlarmBoard() {
 
 function IncidentRow({ incident }: { incident: IncidentView }) {
   const t = useT();
+  const { alarms } = useServices();
   const lang = useAppStore((s) => s.ui.lang);
   const uiEvent = useAppStore((s) => s.uiEvent);
   return (
@@ -77,6 +78,7 @@ function IncidentRow({ incident }: { incident: IncidentView }) {
         data-incident-state={incident.state ?? ''}
         onClick={() => {
           uiEvent({ type: 'focus', id: `incident:${incident.id}`, lon: incident.lon, lat: incident.lat });
+          alarms.close();
           incidentCommand()?.open(incident.id);
         }}
       >
