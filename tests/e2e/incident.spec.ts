@@ -69,6 +69,8 @@ test.describe('emergency command on the map wall (WebGL)', { tag: '@webgl' }, ()
     const recs = drawer.locator('[data-rec-unit]');
     await expect.poll(() => recs.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     await expect(drawer).toContainText('到达最快');
+    // the cameras within 300 m, to send to the video wall in one action
+    await expect(drawer.getByRole('region', { name: '周边视频' })).toBeVisible();
     const incidentId = (await drawer.getAttribute('data-incident-id')) ?? '';
 
     // Assign all: the roster fills, routes draw with ETA labels.

@@ -24,6 +24,7 @@ import {
   outstandingNeeds,
   recommendUnits,
   responseSegments,
+  shortlistUnits,
   runCardFor,
   Searcher,
   segmentFigures,
@@ -31,6 +32,7 @@ import {
 } from '../domain/incidents';
 import { notFound } from '../errors';
 import type { UnitStore } from './unit-store';
+import { routingEngineFromEnv } from './osrm';
 import { cityRoadGraph } from './roads';
 
 /** Our own targets: RESPONSE_TARGETS="turnoutS=60,travelS=300" overrides the defaults (seconds). */
@@ -48,6 +50,8 @@ export class IncidentReads {
   private graph: RoadGraph | null = null;
   private searcher: Searcher | null = null;
   readonly targets = segmentTargets();
+  /** ROUTING_URL: an OSRM-compatible engine, asked first; the in-process router when it does not answer */
+  private readonly engine = routingEngineFromEnv();
 
   constructor(
     private readonly ctx: ServerContext,
@@ -195,14 +199,16 @@ export class IncidentReads {
       committed.map((l) => ({ kind: l.row.kind, departmentId: l.row.departmentId })),
     );
     const { graph, searcher } = this.road();
-    const result = recommendUnits({
+    const input = {
       graph,
       searcher,
       site: { lon: row.lon, lat: row.lat, districtCode: row.districtCode },
       needs,
       units: all.map((l) => this.units.snapshot(l)),
       now: this.ctx.clock.now(),
-    });
+    };
+    const external = this.engine ? await this.engine.table([row.lon, row.lat], shortlistUnits(input)) : null;
+    const result = recommendUnits({ ...input, options: external ? { external } : {} });
     const picked = new Set(result.picks.flatMap((p) => p.units.map((u) => u.unitId)));
     const labels = Object.fromEntries(
       all.filter((l) => picked.has(l.row.id)).map((l) => [l.row.id, l.row.label]),
@@ -229,6 +235,16 @@ export class IncidentReads {
       path.push([row.lon, row.lat]);
       out.push({ unitId: l.row.id, etaS: Math.round(etaS), roadM: Math.round(roadM), path });
     });
+    // the routing engine's geometry where it answers (ETAs stay the in-process figures: one search)
+    if (this.engine) {
+      const engine = this.engine;
+      await Promise.all(
+        out.map(async (r) => {
+          const path = await engine.route(r.path[0] as [number, number], [row.lon, row.lat]);
+          if (path && path.length >= 2) r.path = [...path, [row.lon, row.lat]];
+        }),
+      );
+    }
     return out;
   }
 

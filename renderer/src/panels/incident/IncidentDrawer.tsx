@@ -15,6 +15,7 @@ import { wallClock } from '../../i18n/time';
 import { incidentCommand } from '../../live/incidents';
 import { againstTarget, clockText, etaLeft, incidentStore } from '../../state/incidents';
 import { useCoarseNow } from '../common/useNow';
+import { NearbyCameras } from '../video/NearbyCameras';
 import { commandText, gapText, kindText, pickText, segmentText, w } from './text';
 
 const ago = (iso: string, now: number) => (now - Date.parse(iso)) / 1000;
@@ -219,6 +220,9 @@ export function IncidentDrawer() {
               </button>
             </div>
           )}
+
+          {/* cameras within 300 m, sent to the video wall in one action (周边视频 → 全部播放) */}
+          <NearbyCameras lon={v.lon} lat={v.lat} radius={300} />
 
           <h3 className="section-title">{w(lang, 'timeline')}</h3>
           <ol

@@ -26,6 +26,11 @@ export interface RecommendOptions {
   walkKmh?: number;
   /** the benchmark's baseline: one forward search per shortlisted unit instead of one reverse search */
   naive?: boolean;
+  /**
+   * Door-to-door ETAs from an external routing engine (ROUTING_URL, OSRM /table) for the shortlisted
+   * units (shortlistUnits): used instead of the in-process search; a unit missing here is unreachable.
+   */
+  external?: ReadonlyMap<string, { etaS: number; roadM: number }>;
 }
 
 export interface RecommendInput {
@@ -56,14 +61,11 @@ function order(needs: readonly RunCardNeed[]): RunCardNeed[] {
   return [...needs].sort((a, b) => Number(b.departmentId !== null) - Number(a.departmentId !== null));
 }
 
-export function recommendUnits(input: RecommendInput): Recommendation {
-  const { graph, searcher, site, units, now } = input;
+function shortlistFor(input: RecommendInput) {
+  const { graph, site, units, now } = input;
   const o = input.options ?? {};
-  const limitS = (o.limitMin ?? 30) * 60;
   const factor = o.shortlistFactor ?? 3;
   const extra = o.shortlistExtra ?? 3;
-  const accessMs = (o.accessKmh ?? 15) / 3.6;
-  const walkMs = (o.walkKmh ?? 5) / 3.6;
   const sitePt: LonLat = [site.lon, site.lat];
   const needs = order(input.needs);
 
@@ -105,6 +107,21 @@ export function recommendUnits(input: RecommendInput): Recommendation {
     }
     perNeed.set(need, list);
   }
+  return { shortlist, perNeed, kindSeen, needs };
+}
+
+/** The units the recommendation will rank (for an external routing engine's /table request). */
+export function shortlistUnits(input: RecommendInput): UnitSnapshot[] {
+  return [...shortlistFor(input).shortlist.values()].map((c) => c.unit);
+}
+
+export function recommendUnits(input: RecommendInput): Recommendation {
+  const { graph, searcher, site, now } = input;
+  const o = input.options ?? {};
+  const limitS = (o.limitMin ?? 30) * 60;
+  const accessMs = (o.accessKmh ?? 15) / 3.6;
+  const walkMs = (o.walkKmh ?? 5) / 3.6;
+  const { shortlist, perNeed, kindSeen, needs } = shortlistFor(input);
 
   // 2. one search from the site over the reversed graph, until every shortlisted node is settled
   const siteNear = graph.index.nearest(site.lon, site.lat);
@@ -135,14 +152,21 @@ export function recommendUnits(input: RecommendInput): Recommendation {
     }
     if (short === 0) return seconds + maxAccessS + 1;
   };
-  const result = o.naive
-    ? { settled: 0, exhausted: false }
-    : searcher.search(siteNear.node, targets, limitS, true, onTarget);
+  const result =
+    o.naive || o.external
+      ? { settled: 0, exhausted: false }
+      : searcher.search(siteNear.node, targets, limitS, true, onTarget);
   let settled = result.settled;
   for (const c of shortlist.values()) {
     let roadS: number;
     let roadM: number;
-    if ('seconds' in result) {
+    if (o.external) {
+      const e = o.external.get(c.unit.id);
+      if (!e) continue;
+      c.etaS = e.etaS;
+      c.roadM = e.roadM;
+      continue;
+    } else if ('seconds' in result) {
       roadS = result.seconds(c.node);
       roadM = result.metres(c.node);
     } else {
