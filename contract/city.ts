@@ -182,6 +182,10 @@ export const IncidentView = z.object({
   closedAt: z.string().nullable(),
   drill: z.boolean(),
   version: z.number().int(),
+  /** emergency command (contract/incidents.ts): lifecycle state, type, commander in charge */
+  state: z.string().optional(),
+  incidentType: z.string().optional(),
+  commanderId: z.string().nullable().optional(),
 });
 export type IncidentView = z.infer<typeof IncidentView>;
 

@@ -33,6 +33,20 @@ export type AlarmPayload = z.infer<typeof AlarmPayload>;
 export const IncidentPayload = z.looseObject({ incident: IncidentView });
 export type IncidentPayload = z.infer<typeof IncidentPayload>;
 
+/** A dispatch unit's status changed (emergency command, ADR 0013). */
+export const UnitPayload = z.looseObject({
+  unit: z.looseObject({
+    id: Id,
+    kind: z.string(),
+    label: z.string(),
+    departmentId: z.string().nullable(),
+    status: z.string(),
+    statusSince: z.string(),
+    incidentId: z.string().nullable(),
+    version: z.number().int(),
+  }),
+});
+
 export const CameraStatusPayload = z.looseObject({
   camera: z.looseObject({ id: Id, status: CameraStatus, statusAt: z.string().nullish() }),
 });
@@ -54,6 +68,7 @@ export const EVENT_PAYLOADS = {
   'incident.opened': IncidentPayload,
   'incident.changed': IncidentPayload,
   'incident.closed': IncidentPayload,
+  'incident.unit': UnitPayload,
   'camera.status': CameraStatusPayload,
   'detection.created': DetectionPayload,
 } as const;

@@ -29,6 +29,8 @@ import { mountCityGeometry } from './http/city';
 import { mountCommand } from './http/command';
 import { mountEvaluation } from './http/evaluation';
 import { startIot, type Iot } from './ingest';
+import { mountIncidentCommand } from './http/incident-command';
+import { startCommand, type Command } from './incidents';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
 import { useIotSnapshots } from './live/snapshot-sources';
@@ -43,6 +45,7 @@ export interface RunningServer {
   live: LiveLayer;
   cases: CaseService;
   iot: Iot;
+  command: Command;
   ingestKey: string;
   close(): Promise<void>;
 }
@@ -86,7 +89,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const ingestKey = loadIngestKey(config.dataDir);
   const iot = await startIot(ctx, cases);
   const loginGuard = new LoginGuard(config.login, config.database);
+  const command = await startCommand(ctx, iot.positions);
   const app = createApp(ctx, [
+    mountIncidentCommand(ctx, command, ingestKey),
     mountAuth(ctx, loginGuard),
     mountCases(ctx, cases),
     mountReference(ctx, cases),
@@ -124,6 +129,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     live,
     cases,
     iot,
+    command,
     ingestKey,
     async close() {
       if (closed) return;

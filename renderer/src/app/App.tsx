@@ -7,6 +7,7 @@ import { AlarmAlert } from '../panels/alarm/AlarmAlert';
 import { AlarmDrawer } from '../panels/alarm/AlarmDrawer';
 import { CaseDrawer } from '../panels/detail/CaseDrawer';
 import { Header } from '../panels/Header';
+import { IncidentDrawer } from '../panels/incident/IncidentDrawer';
 import { LayersPanel } from '../panels/LayersPanel';
 import { LoginScreen } from '../panels/LoginScreen';
 import { OfflineBanner } from '../panels/OfflineBanner';
@@ -26,6 +27,7 @@ export function App({ map = true }: { map?: boolean }) {
           <PanelSlot />
           <CaseDrawer />
           <AlarmDrawer />
+          <IncidentDrawer />
           {map && <LayersPanel />}
           <VideoWall />
           <SentToVideoWall />

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import type { Tx } from '../db/client';
 import type { Incident } from '../db/generated/sqlite/client';
+import { incidentTypeOf } from '@contract/incidents';
 import { locatePoint } from '../db/cases/locate';
 import { appendOutbox } from '../db/outbox';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
@@ -50,6 +51,9 @@ export function incidentView(row: Incident, alarmIds: string[]): IncidentView {
     closedAt: row.closedAt?.toISOString() ?? null,
     drill: row.drill,
     version: row.version,
+    state: row.state,
+    incidentType: row.incidentType,
+    commanderId: row.commanderId,
   };
 }
 
@@ -84,6 +88,9 @@ export async function createIncident(
     data: {
       ...data,
       status: 'active',
+      state: 'reported',
+      incidentType: incidentTypeOf(data.categoryId),
+      commanderId: data.createdBy,
       caseIds: JSON.stringify(data.caseIds),
       departmentIds: JSON.stringify(data.departmentIds),
       startedAt: now,
@@ -191,7 +198,13 @@ export class IncidentService {
         where: { id, version: body.version },
         data: {
           ...(body.severity ? { severity: body.severity } : {}),
-          ...(body.status ? { status: body.status, closedAt: body.status === 'closed' ? now : null } : {}),
+          ...(body.status
+            ? {
+                status: body.status,
+                closedAt: body.status === 'closed' ? now : null,
+                ...(closing ? { state: 'closed' } : {}),
+              }
+            : {}),
           caseIds: merge(row.caseIds, body.addCaseIds),
           departmentIds: merge(row.departmentIds, body.addDepartmentIds),
           ...(body.note

@@ -21,6 +21,8 @@ export class PositionTracker {
   private departments = new Map<string, string | null>();
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** told of every accepted batch (emergency command: arrival within 50 m of a site) */
+  onFixes: ((fixes: ReadonlyArray<Position>) => void) | null = null;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -85,6 +87,7 @@ export class PositionTracker {
       });
     }
     this.ctx.bus.publishTransient('vehicle.position', items);
+    if (items.length) this.onFixes?.(items);
     return { accepted: batch.positions.length - rejected.length, rejected };
   }
 

@@ -15,6 +15,11 @@ export interface Mover {
   speedKmh: number;
   /** inspectors walk around a home point instead of along roads */
   home?: [number, number];
+  /** a dispatch mission (sim/dispatch.ts): the road nodes still to drive, then a last leg to `goal` */
+  route?: number[];
+  goal?: [number, number];
+  /** at the goal: stays there until the mission changes */
+  arrived?: boolean;
   xy: [number, number];
   heading: number;
 }
@@ -28,7 +33,7 @@ export interface GpsFix {
 }
 
 export class Movers {
-  private readonly graph: Graph;
+  readonly graph: Graph;
   readonly all: Mover[] = [];
 
   constructor(
@@ -63,7 +68,8 @@ export class Movers {
     });
   }
 
-  private nextNode(at: number, previous: number): number {
+  private nextNode(at: number, previous: number, m?: Mover): number {
+    if (m?.route) return m.route.shift() ?? at;
     const options = (this.graph.adjacent[at] ?? []).map(([v]) => v);
     const forward = options.filter((v) => v !== previous);
     const pool = forward.length ? forward : options;
@@ -74,6 +80,10 @@ export class Movers {
   advance(seconds: number): void {
     for (const m of this.all) {
       if (!m.moving) continue;
+      if (m.goal && (m.home || (m.route && m.route.length === 0 && m.to === m.from))) {
+        this.legToGoal(m, seconds);
+        continue;
+      }
       if (m.home) {
         m.heading = (m.heading + (this.random() - 0.5) * 90 + 360) % 360;
         const step = (m.speedKmh / 3.6) * seconds;
@@ -97,8 +107,9 @@ export class Movers {
           left -= room;
           const previous = m.from;
           m.from = m.to;
-          m.to = this.nextNode(m.to, previous);
+          m.to = this.nextNode(m.to, previous, m);
           m.progress = 0;
+          if (m.route && m.to === m.from) break; // route done: the last leg to the goal follows
         }
         const a2 = this.graph.nodes[m.from] as { x: number; y: number };
         const b2 = this.graph.nodes[m.to] as { x: number; y: number };
@@ -108,6 +119,23 @@ export class Movers {
         m.heading = ((Math.atan2(b2.x - a2.x, b2.y - a2.y) * 180) / Math.PI + 360) % 360;
       }
     }
+  }
+
+  /** Straight towards the goal (off the road graph: the last metres, or an inspector on foot). */
+  private legToGoal(m: Mover, seconds: number): void {
+    const goal = m.goal as [number, number];
+    const dx = goal[0] - m.xy[0];
+    const dy = goal[1] - m.xy[1];
+    const d = Math.hypot(dx, dy);
+    const step = (m.speedKmh / 3.6) * seconds;
+    if (d <= step) {
+      m.xy = [goal[0], goal[1]];
+      m.arrived = true;
+      m.moving = false;
+      return;
+    }
+    m.xy = [m.xy[0] + (dx / d) * step, m.xy[1] + (dy / d) * step];
+    m.heading = ((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360;
   }
 
   fix(m: Mover): GpsFix {

@@ -2,6 +2,7 @@
 // through the public ingest APIs with the ingest key: readings, GPS, camera status, detections and
 // reports. A step whose requests are still in flight delays the next one (the sequence never changes).
 import type { Logger } from '../log';
+import type { DispatchOrder } from './dispatch';
 import { SimWorld, STEP_S, type SimDevices, type StepOutput } from './world';
 
 export interface SimulatorOptions {
@@ -62,6 +63,25 @@ export function stepSender(baseUrl: string, ingestKey: string, log: Logger) {
   return { send, stats };
 }
 
+/** Emergency command: reads the server's orders, drives committed units, reports en route / available. */
+async function dispatchStep(options: SimulatorOptions, world: SimWorld): Promise<void> {
+  const headers = { 'content-type': 'application/json', 'x-ingest-key': options.ingestKey };
+  try {
+    const res = await fetch(`${options.baseUrl}/api/ingest/dispatch/orders`, { headers });
+    if (!res.ok) return;
+    const { orders } = (await res.json()) as { orders: DispatchOrder[] };
+    for (const post of world.dispatch(orders)) {
+      await fetch(`${options.baseUrl}/api/ingest/units/${encodeURIComponent(post.unitId)}/status`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ status: post.status }),
+      }).then((r) => r.text());
+    }
+  } catch (err) {
+    options.log.warn('simulator dispatch step failed', { err });
+  }
+}
+
 /** The device registry the simulator feeds (GET /api/ingest/devices). */
 export async function fetchDevices(baseUrl: string, ingestKey: string): Promise<SimDevices> {
   const res = await fetch(`${baseUrl}/api/ingest/devices`, { headers: { 'x-ingest-key': ingestKey } });
@@ -83,7 +103,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     () => {
       if (busy) return;
       busy = true;
-      send(world.next())
+      dispatchStep(options, world)
+        .then(() => send(world.next()))
         .catch((err: unknown) => options.log.warn('simulator step failed', { err }))
         .finally(() => {
           busy = false;

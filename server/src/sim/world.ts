@@ -9,6 +9,7 @@ import type { DetectionBody } from '@contract/city';
 import { FAMILY_BY_TYPE } from '../db/seed/catalogue';
 import { cityGeometry } from '../db/seed/geometry';
 import { rng } from '../db/seed/random';
+import { DispatchDriver, type DispatchOrder, type StatusPost } from './dispatch';
 import { Movers, type GpsFix } from './movers';
 import { reportGenerator, reportsPerSecond } from './reports';
 
@@ -58,6 +59,7 @@ export class SimWorld {
   private readonly sensors: SensorSim[];
   private readonly cameraDown = new Map<string, number>();
   private readonly movers: Movers;
+  private readonly driver: DispatchDriver;
   private readonly nextReport: () => ReportBody;
   private reportCarry = 0;
   private readonly options: Required<WorldOptions>;
@@ -88,6 +90,12 @@ export class SimWorld {
     for (const v of devices.vehicles) this.movers.addVehicle(v.id, v.kind, v.lon, v.lat);
     for (const u of devices.inspectors) this.movers.addInspector(u.id, u.lon, u.lat);
     this.nextReport = reportGenerator(seed);
+    this.driver = new DispatchDriver(this.movers);
+  }
+
+  /** Emergency command: drive committed units (see sim/dispatch.ts); returns status reports to send. */
+  dispatch(orders: readonly DispatchOrder[]): StatusPost[] {
+    return this.driver.apply(orders);
   }
 
   next(): StepOutput {
@@ -109,7 +117,7 @@ export class SimWorld {
     }
     this.movers.advance(STEP_S);
     for (const m of this.movers.all) {
-      if (m.moving || step % 6 === 0) out.positions.push(this.movers.fix(m));
+      if (m.moving || step % 6 === 0 || this.driver.holding(m)) out.positions.push(this.movers.fix(m));
     }
     this.cameras(out);
     this.reportCarry += reportsPerSecond(new Date(simMs), 1) * STEP_S;

@@ -23,6 +23,7 @@ import { createLayerReconciler } from './model';
 import { createPartsLayer } from './partsLayer';
 import { createAlarmLayer, createCameraLayer, createSensorLayer, createVehicleLayer } from './pointLayers';
 import { createDivisionLayer, createGridLayer } from './shapeLayers';
+import { mountIncidentLayer } from './incidentLayer';
 
 export interface MapDiagnostics {
   /** moves the camera (tests and kiosk scripts: street-level screenshots) */
@@ -173,8 +174,10 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   };
   Object.defineProperty(window, '__cityOpsMap', { value: diagnostics, configurable: true });
 
+  const disposeIncident = mountIncidentLayer(viewer);
   return () => {
     disposed = true;
+    disposeIncident();
     unsubscribe();
     unsubscribeViewport();
     source.live?.setViewport(null, []);

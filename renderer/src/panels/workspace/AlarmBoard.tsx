@@ -7,6 +7,8 @@ import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { wallClock } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
+import { incidentCommand } from '../../live/incidents';
+import { IncidentBoardInfo } from '../incident/BoardInfo';
 import type { MessageKey } from '../../i18n/messages';
 
 const LEVELS: Record<number, MessageKey> = {
@@ -63,6 +65,7 @@ export function AlarmBoard() {
 
 function IncidentRow({ incident }: { incident: IncidentView }) {
   const t = useT();
+  const { alarms } = useServices();
   const lang = useAppStore((s) => s.ui.lang);
   const uiEvent = useAppStore((s) => s.uiEvent);
   return (
@@ -72,9 +75,12 @@ function IncidentRow({ incident }: { incident: IncidentView }) {
         className="row"
         data-incident-id={incident.id}
         data-level={incident.severity}
-        onClick={() =>
-          uiEvent({ type: 'focus', id: `incident:${incident.id}`, lon: incident.lon, lat: incident.lat })
-        }
+        data-incident-state={incident.state ?? ''}
+        onClick={() => {
+          uiEvent({ type: 'focus', id: `incident:${incident.id}`, lon: incident.lon, lat: incident.lat });
+          alarms.close();
+          incidentCommand()?.open(incident.id);
+        }}
       >
         <span className="row-line">
           <span className="alarm-level" data-level={incident.severity}>
@@ -84,6 +90,7 @@ function IncidentRow({ incident }: { incident: IncidentView }) {
           <span className="row-time">{wallClock(Date.parse(incident.startedAt), lang).time}</span>
         </span>
         <span className="row-address">{incident.address || incident.description}</span>
+        <IncidentBoardInfo incident={incident} />
       </button>
     </li>
   );

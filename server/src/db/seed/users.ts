@@ -17,6 +17,7 @@ export function buildUsers(departments: Dept[], passwordHash: string) {
     { id: 'u-dispatcher', username: 'dispatcher', displayName: '指挥中心 张派遣', role: 'dispatcher' },
     { id: 'u-dispatcher2', username: 'dispatcher2', displayName: '指挥中心 赵派遣', role: 'dispatcher' },
     { id: 'u-commander', username: 'commander', displayName: '值班领导 陈指挥长', role: 'commander' },
+    { id: 'u-commander2', username: 'commander2', displayName: '值班领导 周指挥长', role: 'commander' },
     { id: 'u-leader', username: 'leader', displayName: '市领导 刘', role: 'leader' },
   ].map((u) => ({
     ...u,
