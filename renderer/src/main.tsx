@@ -11,6 +11,7 @@ import './styles/boards.css';
 import './styles/detail.css';
 import './styles/alarm.css';
 import './styles/wall.css';
+import './styles/shift.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -56,7 +57,7 @@ const live = startLive(store, origin, {
   token: () => auth.token(),
   onUnauthorized: () => auth.expire(),
   onConnected: (reconnected) => {
-    if (reloadIfStuck(store.getState().map.status, reconnected)) return;
+    if (reloadIfStuck(store, reconnected)) return;
     // A city configuration that failed to load while offline is fetched again.
     if (store.getState().city.source !== 'server') void loadCity(store, origin);
   },

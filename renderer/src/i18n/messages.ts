@@ -5,6 +5,7 @@ import { alertEn, alertZh } from './messages/alert';
 import { caseEn, caseZh } from './messages/case';
 import { layersEn, layersZh } from './messages/layers';
 import { sessionEn, sessionZh } from './messages/session';
+import { shiftEn, shiftZh } from './messages/shift';
 import { videoEn, videoZh } from './messages/video';
 import { wallEn, wallZh } from './messages/wall';
 
@@ -56,7 +57,7 @@ const coreZh = {
   'unit.ms': '{value} 毫秒',
 } as const;
 
-export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh, ...wallZh };
+export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh, ...wallZh, ...shiftZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -116,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   ...videoEn,
   ...alertEn,
   ...wallEn,
+  ...shiftEn,
 };
 
 export const MESSAGES = { zh, en } as const;

@@ -20,6 +20,7 @@ export const PAGE_SIZE = 200;
 export function matchesTab(tab: CaseTab, filter: QueueFilter, c: CaseSummary): boolean {
   if (!tab.states.includes(c.state)) return false;
   if (tab.clocks && !(tab.clocks as readonly string[]).includes(c.clock.state)) return false;
+  if (tab.sources && !tab.sources.includes(c.source)) return false;
   if (filter.districtCode && c.districtCode !== filter.districtCode) return false;
   if (filter.categoryId && c.categoryId !== filter.categoryId) return false;
   if (filter.urgency && c.urgency !== filter.urgency) return false;
@@ -60,6 +61,7 @@ export function viewQueries(tab: CaseTab, filter: QueueFilter, sort: SortKey, li
       : [null];
   return clocks.map((clock) => {
     const params = new URLSearchParams({ state: tab.states.join(','), sort, limit: String(limit) });
+    if (tab.sources) params.set('source', tab.sources.join(','));
     if (filter.districtCode) params.set('districtCode', filter.districtCode);
     if (filter.categoryId) params.set('categoryId', filter.categoryId);
     if (filter.urgency) params.set('urgency', filter.urgency);
