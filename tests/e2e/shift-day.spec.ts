@@ -36,15 +36,15 @@ async function raiseGasAlarm(request: APIRequestContext, token: string, skip = 0
   return sensor;
 }
 
-/** Whether the element's centre is on top (nothing drawn over it). */
+/** Whether the element's centre is on top (nothing drawn over it). Run in the page, written as text. */
 const onTop = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const el = document.querySelector(sel);
+  page.evaluate(`(() => {
+    const el = document.querySelector(${JSON.stringify(selector)});
     if (!el) return false;
     const box = el.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return hit !== null && el.contains(hit);
-  }, selector);
+  })()`);
 
 test.describe('a working day at the wall', () => {
   test('typed sign-in and a half-typed case note survive a forced reconnect', async ({
