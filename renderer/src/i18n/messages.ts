@@ -57,7 +57,16 @@ const coreZh = {
   'unit.ms': '{value} 毫秒',
 } as const;
 
-export const zh = { ...coreZh, ...sessionZh, ...caseZh, ...layersZh, ...videoZh, ...alertZh, ...wallZh, ...shiftZh };
+export const zh = {
+  ...coreZh,
+  ...sessionZh,
+  ...caseZh,
+  ...layersZh,
+  ...videoZh,
+  ...alertZh,
+  ...wallZh,
+  ...shiftZh,
+};
 
 export type MessageKey = keyof typeof zh;
 
