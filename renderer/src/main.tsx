@@ -25,6 +25,7 @@ import { startAlarmSound } from './live/alarmSound';
 import { startAlarms } from './live/alarms';
 import { createApi } from './live/api';
 import { createAuth } from './live/auth';
+import { startIntake } from './live/batch';
 import { loadCity } from './live/city';
 import { startClock } from './live/clock';
 import { startDetail } from './live/detail';
@@ -85,7 +86,8 @@ if (role === 'map-wall') {
   const alarms = startAlarms(store, api, () => queues.refreshSoon());
   startAlarmSound(store);
   void auth.restore();
-  services = { ...windowServices, queues, detail, alarms, transient, stream };
+  const intake = startIntake(store, api, () => queues.refreshSoon());
+  services = { ...windowServices, queues, detail, alarms, transient, stream, intake };
   page = <App map={withMap} />;
 } else {
   auth.onTokenChange(() => live.reauthenticate());

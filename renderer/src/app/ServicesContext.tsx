@@ -5,6 +5,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
+import type { IntakeService } from '../live/batch';
 import type { DetailService } from '../live/detail';
 import type { QueueService } from '../live/queues';
 import type { StreamService } from '../live/stream';
@@ -28,6 +29,8 @@ export interface Services extends WindowServices {
   /** live positions and readings for the map layers */
   transient: TransientFeed;
   stream: StreamService;
+  /** batch commands on the intake list */
+  intake: IntakeService;
 }
 
 const ServicesContext = createContext<WindowServices | null>(null);

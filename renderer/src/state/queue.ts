@@ -1,7 +1,7 @@
 // Queue slice: the open tab of the workspace, its filter and sort, the rows in view and the count of
 // every tab. Pure updaters; the queue service (live/queues.ts) fetches and feeds them.
 import type { CaseSummary } from '@contract/cases';
-import { EMPTY_FILTER, matchesTab, sortCases, viewKey, type QueueFilter } from './queueModel';
+import { EMPTY_FILTER, matchesTab, PAGE_SIZE, sortCases, viewKey, type QueueFilter } from './queueModel';
 import { caseTab, type SortKey, type TabId } from './workspaces';
 
 export type QueueStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -19,6 +19,8 @@ export interface QueueState {
   error: string | null;
   /** client time of the last page applied */
   loadedAt: number | null;
+  /** rows asked of the server for this view: PAGE_SIZE more each time the list nears its end */
+  rows: number;
 }
 
 export type QueueEvent =
@@ -29,7 +31,9 @@ export type QueueEvent =
   | { type: 'loaded'; key: string; items: CaseSummary[]; total: number; at: number }
   | { type: 'failed'; key: string; error: string }
   | { type: 'counts'; counts: Partial<Record<TabId, number>> }
-  | { type: 'caseChanged'; summary: CaseSummary };
+  | { type: 'caseChanged'; summary: CaseSummary }
+  /** the list was scrolled near the end of what is loaded: ask for the next page */
+  | { type: 'more' };
 
 const defaultSort = (tab: TabId | null): SortKey => (tab ? caseTab(tab)?.sort : undefined) ?? 'deadline';
 
@@ -46,6 +50,7 @@ export function initialQueue(tab: TabId | null = null): QueueState {
     status: tab ? 'loading' : 'idle',
     error: null,
     loadedAt: null,
+    rows: PAGE_SIZE,
   };
 }
 
@@ -62,7 +67,18 @@ function reView(state: QueueState, tab: TabId, filter: QueueFilter, sort: SortKe
           sort,
         )
       : [];
-  return { ...state, tab, filter, sort, key, items, total: items.length, status: 'loading', error: null };
+  return {
+    ...state,
+    tab,
+    filter,
+    sort,
+    key,
+    items,
+    total: items.length,
+    status: 'loading',
+    error: null,
+    rows: PAGE_SIZE,
+  };
 }
 
 export function reduceQueue(state: QueueState, event: QueueEvent): QueueState {
@@ -97,6 +113,11 @@ export function reduceQueue(state: QueueState, event: QueueEvent): QueueState {
     }
     case 'caseChanged':
       return applyCase(state, event.summary);
+    case 'more':
+      // Only when every row asked for has arrived and there are more: one page at a time.
+      if (state.status !== 'ready' || state.items.length < state.rows || state.items.length >= state.total)
+        return state;
+      return { ...state, rows: state.rows + PAGE_SIZE };
   }
 }
 
