@@ -25,6 +25,7 @@ import { mountIotIngest } from './http/iot-ingest';
 import { mountLayers } from './http/layers';
 import { mountCityGeometry } from './http/city';
 import { mountCommand } from './http/command';
+import { mountDuty } from './http/duty';
 import { startIot, type Iot } from './ingest';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
@@ -94,6 +95,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountSnapshots(),
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
+    mountDuty(ctx),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
