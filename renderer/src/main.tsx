@@ -26,6 +26,7 @@ import { startAlarms } from './live/alarms';
 import { createApi } from './live/api';
 import { createAuth } from './live/auth';
 import { startIntake } from './live/batch';
+import { createDutyClient } from './live/duty';
 import { loadCity } from './live/city';
 import { startClock } from './live/clock';
 import { startDetail } from './live/detail';
@@ -87,7 +88,8 @@ if (role === 'map-wall') {
   startAlarmSound(store);
   void auth.restore();
   const intake = startIntake(store, api, () => queues.refreshSoon());
-  services = { ...windowServices, queues, detail, alarms, transient, stream, intake };
+  const duty = createDutyClient(api);
+  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty };
   page = <App map={withMap} />;
 } else {
   auth.onTokenChange(() => live.reauthenticate());

@@ -7,6 +7,7 @@ import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
 import type { IntakeService } from '../live/batch';
 import type { DetailService } from '../live/detail';
+import type { DutyClient } from '../live/duty';
 import type { QueueService } from '../live/queues';
 import type { StreamService } from '../live/stream';
 import type { TransientFeed } from '../live/transient';
@@ -31,6 +32,8 @@ export interface Services extends WindowServices {
   stream: StreamService;
   /** batch commands on the intake list */
   intake: IntakeService;
+  /** the duty overview and hand-overs */
+  duty: DutyClient;
 }
 
 const ServicesContext = createContext<WindowServices | null>(null);
