@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ServerConfig } from './config';
 import { systemClock, type Clock, type ServerContext } from './context';
 import { createDb } from './db/client';
@@ -26,6 +27,8 @@ import { mountLayers } from './http/layers';
 import { mountCityGeometry } from './http/city';
 import { mountCommand } from './http/command';
 import { mountDuty } from './http/duty';
+import { mountPhotos } from './http/photos';
+import { PhotoStore } from './photos/store';
 import { startIot, type Iot } from './ingest';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
@@ -82,6 +85,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const cases = new CaseService(ctx, await loadReference(db), caseStore);
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
+  const photos = new PhotoStore(path.join(config.dataDir, 'uploads'));
+  cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
   const app = createApp(ctx, [
     mountAuth(ctx),
@@ -96,6 +101,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
     mountDuty(ctx),
+    mountPhotos(ctx, photos),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);

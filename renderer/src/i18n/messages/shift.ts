@@ -90,6 +90,10 @@ export const shiftZh = {
   'duty.sign': '接班签收',
   'duty.waiting': '等待接班人签收',
   'duty.health': '系统运行状态',
+  'form.uploadPhoto': '从本机上传照片',
+  'form.uploading': '正在上传…',
+  'form.uploadFailed': '上传失败：{reason}',
+  'form.photoTooBig': '照片超过 {mb} MB',
 } as const;
 
 export const shiftEn: Record<keyof typeof shiftZh, string> = {
@@ -182,4 +186,8 @@ export const shiftEn: Record<keyof typeof shiftZh, string> = {
   'duty.sign': 'Take over',
   'duty.waiting': 'Waiting for the next shift to sign',
   'duty.health': 'System health',
+  'form.uploadPhoto': 'Upload photos from this computer',
+  'form.uploading': 'Uploading…',
+  'form.uploadFailed': 'Upload failed: {reason}',
+  'form.photoTooBig': 'The photo is larger than {mb} MB',
 };
