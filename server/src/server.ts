@@ -26,6 +26,7 @@ import { mountIotIngest } from './http/iot-ingest';
 import { mountLayers } from './http/layers';
 import { mountCityGeometry } from './http/city';
 import { mountCommand } from './http/command';
+import { mountAdmin } from './http/admin';
 import { mountDuty } from './http/duty';
 import { mountPhotos } from './http/photos';
 import { PhotoStore } from './photos/store';
@@ -102,6 +103,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountCommand(ctx, iot),
     mountDuty(ctx),
     mountPhotos(ctx, photos),
+    mountAdmin(ctx),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
