@@ -25,6 +25,7 @@ import { startAlarmSound } from './live/alarmSound';
 import { startAlarms } from './live/alarms';
 import { createApi } from './live/api';
 import { createAuth } from './live/auth';
+import { createAdminClient } from './live/admin';
 import { startIntake } from './live/batch';
 import { createDutyClient } from './live/duty';
 import { loadCity } from './live/city';
@@ -89,7 +90,8 @@ if (role === 'map-wall') {
   void auth.restore();
   const intake = startIntake(store, api, () => queues.refreshSoon());
   const duty = createDutyClient(api);
-  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty };
+  const admin = createAdminClient(api);
+  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin };
   page = <App map={withMap} />;
 } else {
   auth.onTokenChange(() => live.reauthenticate());

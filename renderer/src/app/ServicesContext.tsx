@@ -3,6 +3,7 @@
 // window has the window services; only the map wall has the rest (the video-wall and briefing windows
 // run no queues, stream or map, see main.tsx).
 import { createContext, useContext, type ReactNode } from 'react';
+import type { AdminClient } from '../live/admin';
 import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
 import type { IntakeService } from '../live/batch';
@@ -34,6 +35,8 @@ export interface Services extends WindowServices {
   intake: IntakeService;
   /** the duty overview and hand-overs */
   duty: DutyClient;
+  /** users and roles (administrators) */
+  admin: AdminClient;
 }
 
 const ServicesContext = createContext<WindowServices | null>(null);

@@ -116,7 +116,10 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
       }
     } else if (tab.kind === 'alarms') {
       await refreshAlarms(userId);
-    } else if (Date.now() - overviewAt >= overviewEveryMs || state.overview.status !== 'ready') {
+    } else if (
+      tab.kind === 'overview' &&
+      (Date.now() - overviewAt >= overviewEveryMs || state.overview.status !== 'ready')
+    ) {
       overviewAt = Date.now();
       await loadOverview(store, api, () => sameUser(userId));
     }

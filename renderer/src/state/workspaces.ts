@@ -16,7 +16,7 @@ export type CaseTabId =
   | 'feedback'
   | 'fieldwork'
   | 'alarmCases';
-export type TabId = CaseTabId | 'alarms' | 'overview';
+export type TabId = CaseTabId | 'alarms' | 'overview' | 'adminUsers';
 
 export interface CaseTab {
   id: CaseTabId;
@@ -29,7 +29,11 @@ export interface CaseTab {
   sort: SortKey;
 }
 
-export type Tab = CaseTab | { id: 'alarms'; kind: 'alarms' } | { id: 'overview'; kind: 'overview' };
+export type Tab =
+  | CaseTab
+  | { id: 'alarms'; kind: 'alarms' }
+  | { id: 'overview'; kind: 'overview' }
+  | { id: 'adminUsers'; kind: 'admin' };
 
 /** States in which a case is still being worked on (not closed, voided). */
 export const ACTIVE_STATES: readonly CaseState[] = [
@@ -82,6 +86,7 @@ export const TABS: Readonly<Record<TabId, Tab>> = {
   },
   alarms: { id: 'alarms', kind: 'alarms' },
   overview: { id: 'overview', kind: 'overview' },
+  adminUsers: { id: 'adminUsers', kind: 'admin' },
 };
 
 /** The tabs of each role's workspace, the first one opens after sign-in. */
@@ -92,7 +97,7 @@ export const WORKSPACE_TABS: Readonly<Record<Role, readonly TabId[]>> = {
   inspector: ['fieldwork'],
   commander: ['alarms', 'alarmCases', 'overdue'],
   leader: ['overview'],
-  admin: ['overview'],
+  admin: ['overview', 'adminUsers'],
 };
 
 export function tabsFor(role: Role): readonly TabId[] {
