@@ -147,5 +147,11 @@ export const CaseListQuery = z.object({
   sort: z.enum(['reportedAt', '-reportedAt', 'deadline', 'urgency']).default('-reportedAt'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** report channels, comma-separated (e.g. `sensor` for the cases confirmed from alarms) */
+  source: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',') : undefined))
+    .pipe(z.array(Source).optional()),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -12,6 +12,7 @@ import './styles/detail.css';
 import './styles/alarm.css';
 import './styles/incident.css';
 import './styles/wall.css';
+import './styles/shift.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -26,6 +27,9 @@ import { startAlarms } from './live/alarms';
 import { createApi } from './live/api';
 import { startIncidentCommand } from './live/incidents';
 import { createAuth } from './live/auth';
+import { createAdminClient } from './live/admin';
+import { startIntake } from './live/batch';
+import { createDutyClient } from './live/duty';
 import { loadCity } from './live/city';
 import { startClock } from './live/clock';
 import { startDetail } from './live/detail';
@@ -58,7 +62,7 @@ const live = startLive(store, origin, {
   token: () => auth.token(),
   onUnauthorized: () => auth.expire(),
   onConnected: (reconnected) => {
-    if (reloadIfStuck(store.getState().map.status, reconnected)) return;
+    if (reloadIfStuck(store, reconnected)) return;
     // A city configuration that failed to load while offline is fetched again.
     if (store.getState().city.source !== 'server') void loadCity(store, origin);
   },
@@ -87,7 +91,10 @@ if (role === 'map-wall') {
   startIncidentCommand(api);
   startAlarmSound(store);
   void auth.restore();
-  services = { ...windowServices, queues, detail, alarms, transient, stream };
+  const intake = startIntake(store, api, () => queues.refreshSoon());
+  const duty = createDutyClient(api);
+  const admin = createAdminClient(api);
+  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin };
   page = <App map={withMap} />;
 } else {
   // The briefing's headline counters are pushed by the stream (its live picture); the video wall runs none.

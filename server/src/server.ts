@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ServerConfig } from './config';
 import { systemClock, type Clock, type ServerContext } from './context';
 import { createDb } from './db/client';
@@ -15,6 +16,7 @@ import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
 import { mountAdmin } from './http/admin';
+import { mountSecurityAdmin } from './http/security-admin';
 import { LoginGuard } from './auth/login-guard';
 import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
@@ -28,6 +30,9 @@ import { mountLayers } from './http/layers';
 import { mountCityGeometry } from './http/city';
 import { mountCommand } from './http/command';
 import { mountEvaluation } from './http/evaluation';
+import { mountDuty } from './http/duty';
+import { mountPhotos } from './http/photos';
+import { PhotoStore } from './photos/store';
 import { startIot, type Iot } from './ingest';
 import { mountIncidentCommand } from './http/incident-command';
 import { startCommand, type Command } from './incidents';
@@ -87,6 +92,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const cases = new CaseService(ctx, await loadReference(db), caseStore);
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
+  const photos = new PhotoStore(path.join(config.dataDir, 'uploads'));
+  cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
   const loginGuard = new LoginGuard(config.login, config.database);
   const command = await startCommand(ctx, iot.positions);
@@ -104,7 +111,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
     mountEvaluation(ctx),
-    mountAdmin(ctx, loginGuard),
+    mountSecurityAdmin(ctx, loginGuard),
+    mountDuty(ctx),
+    mountPhotos(ctx, photos),
+    mountAdmin(ctx),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);

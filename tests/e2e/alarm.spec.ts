@@ -87,7 +87,8 @@ test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
     await expect(drawer).toHaveAttribute('data-alarm-status', 'acknowledged');
     await expect(drawer.getByRole('img', { name: '近期读数' })).toHaveAttribute('data-readings', '3');
     const nearby = drawer.getByRole('region', { name: '周边视频' });
-    await expect(nearby.locator('[data-camera-id]')).toHaveCount(camerasWithin300, { timeout: 30_000 });
+    // The list shows the nearest few first (the actions stay in reach), and says how many there are.
+    await expect(nearby).toHaveAttribute('data-nearby-count', String(camerasWithin300), { timeout: 30_000 });
     await screenshot(page, 'alarm-drawer');
 
     // Verified: it becomes a case, reported by the sensor channel, with the reading in its description.
@@ -96,8 +97,12 @@ test.describe('gas alarm on the map wall (WebGL)', { tag: '@webgl' }, () => {
     await expect(drawer).toHaveAttribute('data-alarm-status', 'confirmed');
     await drawer.getByRole('button', { name: '查看案件' }).click();
     const caseDrawer = page.getByRole('complementary', { name: '案件详情' });
-    await expect(caseDrawer).toHaveAttribute('data-case-state', 'reported');
+    // A confirmed sensor alarm is a trusted source: the case is opened (立案) at once, not left in 上报.
+    await expect(caseDrawer).toHaveAttribute('data-case-state', /^(opened|dispatched)$/);
     const caseId = (await caseDrawer.getAttribute('data-case-id')) ?? '';
+    // …and it stays in the commander's workspace, under 告警案件.
+    await page.getByRole('tab', { name: /告警案件/ }).click();
+    await expect(page.locator(`.row[data-case-id="${caseId}"]`)).toBeVisible();
     await expect(caseDrawer).toContainText('燃气浓度监测');
     const created = CaseDetail.parse(
       await (await request.get(`/api/cases/${caseId}`, { headers: bearer(token) })).json(),

@@ -76,7 +76,7 @@ test.describe('map wall (WebGL)', { tag: '@webgl' }, () => {
     await expect(page.locator(`body[data-map-focus="${caseId}"]`)).toHaveCount(1, { timeout: 60_000 });
 
     await panel.getByRole('button', { name: '值班概况' }).click();
-    await expect(panel).toContainText('服务版本');
+    await expect(panel).toContainText('在岗人员');
 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(title).toHaveText(`${city.nameEn} Operation Management Service Platform`);

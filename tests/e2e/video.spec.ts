@@ -8,7 +8,9 @@ import type { CameraView } from '@contract/city';
 import { acknowledgeOpenAlarms, apiToken, bearer, filePublicReport, openAs, screenshot } from './support';
 
 /** Whether the demo streams exist on this machine (they are made at build time with ffmpeg). */
-const DEMO_STREAMS = fs.existsSync('assets/video/demo/0/index.m3u8');
+// The demo streams ffmpeg made, or else the small clip kept in the repository (served for every camera).
+const DEMO_STREAMS =
+  fs.existsSync('assets/video/demo/0/index.m3u8') || fs.existsSync('assets/demo-video/index.m3u8');
 
 interface Nearby {
   id: string;

@@ -9,13 +9,15 @@ describe('alarm engine and decisions', () => {
   let supervisor: string;
   let sensors: Array<{ id: string; type: string; lon: number; lat: number }>;
   const readings = (sensorId: string, values: number[]) =>
-    ingest<{ accepted: number; raised: number; escalated: number; cleared: number }>(
-      server,
-      '/api/ingest/readings',
-      {
-        readings: values.map((value) => ({ sensorId, value })),
-      },
-    );
+    ingest<{
+      accepted: number;
+      raised: number;
+      escalated: number;
+      cleared: number;
+      held: Array<{ index: number; sensorId: string; reason: string; message: string }>;
+    }>(server, '/api/ingest/readings', {
+      readings: values.map((value) => ({ sensorId, value })),
+    });
   const sensorOf = (type: string, n = 0) => {
     const s = sensors.filter((x) => x.type === type)[n];
     assert.ok(s, `a ${type} sensor`);
@@ -60,11 +62,14 @@ describe('alarm engine and decisions', () => {
 
   test('a gas leak raises, escalates and folds one alarm, written to the outbox', async () => {
     const gas = sensorOf('gas');
-    assert.equal(
-      (await readings(gas, [1, 2, 30])).body.raised,
-      0,
-      'debounce: one reading over 25 %LEL is not enough',
+    const first = await readings(gas, [1, 2, 30]);
+    assert.equal(first.body.raised, 0, 'debounce: one reading over 25 %LEL is not enough');
+    // …and the answer says which rule holds it back.
+    assert.deepEqual(
+      first.body.held.map((h) => [h.index, h.sensorId, h.reason]),
+      [[2, gas, 'debounce']],
     );
+    assert.match(first.body.held[0]?.message ?? '', /1 more consecutive readings beyond the limit/);
     const raised = await readings(gas, [31]);
     assert.equal(raised.status, 200);
     assert.equal(raised.body.raised, 1);
@@ -122,6 +127,7 @@ describe('alarm engine and decisions', () => {
     const caseId = confirmed.body.alarm.caseId;
     assert.ok(caseId);
     const c = await server.api<{
+      state: string;
       source: string;
       categoryId: string;
       urgency: string;
@@ -130,6 +136,18 @@ describe('alarm engine and decisions', () => {
     }>('GET', `/api/cases/${caseId}`, undefined, supervisor);
     assert.equal(c.status, 200);
     assert.equal(c.body.source, 'sensor');
+    // A confirmed sensor alarm is a trusted source: the case is opened (立案), not left in 上报.
+    assert.ok(['opened', 'dispatched'].includes(c.body.state), `state ${c.body.state}`);
+    const listed = await server.api<{ items: Array<{ id: string }> }>(
+      'GET',
+      '/api/cases?source=sensor&state=opened,dispatched&limit=1000',
+      undefined,
+      await server.loginAs('commander'),
+    );
+    assert.ok(
+      listed.body.items.some((i) => i.id === caseId),
+      'listed with the sensor cases',
+    );
     assert.equal(c.body.categoryId, 'event-0403');
     assert.equal(c.body.urgency, 'critical');
     assert.equal(c.body.suggestedDepartmentId, 'gas');

@@ -12,6 +12,7 @@ import { LayersPanel } from '../panels/LayersPanel';
 import { LoginScreen } from '../panels/LoginScreen';
 import { OfflineBanner } from '../panels/OfflineBanner';
 import { PanelSlot } from '../panels/PanelSlot';
+import { RecoveryBanner } from '../panels/RecoveryBanner';
 import { SentToVideoWall } from '../panels/video/WallLinkNote';
 import { VideoWall } from '../panels/video/VideoWall';
 
@@ -22,6 +23,7 @@ export function App({ map = true }: { map?: boolean }) {
       {map ? <MapView /> : <div className="map map-off" />}
       <Header />
       <OfflineBanner />
+      <RecoveryBanner />
       {signedIn ? (
         <>
           <PanelSlot />

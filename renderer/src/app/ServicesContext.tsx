@@ -3,9 +3,12 @@
 // window has the window services; only the map wall has the rest (the video-wall and briefing windows
 // run no queues, stream or map, see main.tsx).
 import { createContext, useContext, type ReactNode } from 'react';
+import type { AdminClient } from '../live/admin';
 import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
+import type { IntakeService } from '../live/batch';
 import type { DetailService } from '../live/detail';
+import type { DutyClient } from '../live/duty';
 import type { QueueService } from '../live/queues';
 import type { StreamService } from '../live/stream';
 import type { TransientFeed } from '../live/transient';
@@ -30,6 +33,12 @@ export interface Services extends WindowServices {
   /** live positions and readings for the map layers */
   transient: TransientFeed;
   stream: StreamService;
+  /** batch commands on the intake list */
+  intake: IntakeService;
+  /** the duty overview and hand-overs */
+  duty: DutyClient;
+  /** users and roles (administrators) */
+  admin: AdminClient;
 }
 
 const ServicesContext = createContext<WindowServices | null>(null);

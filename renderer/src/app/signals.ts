@@ -32,6 +32,8 @@ export function installSignals(store: AppStore, exposeStore: boolean): () => voi
     if (body.mapPoints !== points) body.mapPoints = points;
     const focus = state.map.focusedId ?? '';
     if (body.mapFocus !== focus) body.mapFocus = focus;
+    const recovery = state.map.reloadOffered ? 'offered' : 'none';
+    if (body.recovery !== recovery) body.recovery = recovery;
     const stream = state.connection.streaming ? 'live' : 'polling';
     if (body.stream !== stream) body.stream = stream;
     if (body.wall !== state.wall.role) body.wall = state.wall.role;

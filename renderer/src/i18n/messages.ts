@@ -5,6 +5,7 @@ import { alertEn, alertZh } from './messages/alert';
 import { caseEn, caseZh } from './messages/case';
 import { layersEn, layersZh } from './messages/layers';
 import { sessionEn, sessionZh } from './messages/session';
+import { shiftEn, shiftZh } from './messages/shift';
 import { videoEn, videoZh } from './messages/video';
 import { wallEn, wallZh } from './messages/wall';
 import { briefingEn, briefingZh } from './messages/briefing';
@@ -66,6 +67,7 @@ export const zh = {
   ...alertZh,
   ...wallZh,
   ...briefingZh,
+  ...shiftZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -127,6 +129,7 @@ export const en: Record<MessageKey, string> = {
   ...alertEn,
   ...wallEn,
   ...briefingEn,
+  ...shiftEn,
 };
 
 export const MESSAGES = { zh, en } as const;

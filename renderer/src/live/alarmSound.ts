@@ -2,7 +2,8 @@
 // by level repeats (WebAudio, no sound files). Browsers start audio only after a user gesture; the page
 // has had one (the sign-in) by the time an alarm can sound, and the context is resumed on every gesture.
 // <body data-alarm-sound> tells what is playing: "level-1" … "level-4", "muted" or "off".
-import { soundSignal, tonePattern, type TonePattern } from '../state/alerts';
+import { alertInput, soundFor } from '../state/alertRouting';
+import { tonePattern, type TonePattern } from '../state/alerts';
 import type { AppState, AppStore } from '../state/store';
 
 export function startAlarmSound(store: AppStore): () => void {
@@ -41,7 +42,7 @@ export function startAlarmSound(store: AppStore): () => void {
   };
 
   const apply = (state: AppState) => {
-    const signal = soundSignal(state);
+    const signal = soundFor({ ...alertInput(state), muted: state.alerts.muted });
     if (document.body.dataset.alarmSound !== signal) document.body.dataset.alarmSound = signal;
     if (signal === playing) return;
     playing = signal;

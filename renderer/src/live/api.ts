@@ -47,6 +47,7 @@ export interface ApiClient {
   postAnonymous<T extends z.ZodType>(path: string, body: unknown, schema: T): Promise<z.infer<T>>;
   /** POST whose answer has no body (logout) */
   postEmpty(path: string): Promise<void>;
+  patch<T extends z.ZodType>(path: string, body: unknown, schema: T): Promise<z.infer<T>>;
 }
 
 export function createApi(options: ApiOptions): ApiClient {
@@ -104,6 +105,7 @@ export function createApi(options: ApiOptions): ApiClient {
     postEmpty: async (path) => {
       await send('POST', path, undefined, true);
     },
+    patch: async (path, body, schema) => json(await send('PATCH', path, body, true), schema),
   };
 }
 

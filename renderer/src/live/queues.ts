@@ -5,7 +5,7 @@ import { CaseSummary } from '@contract/cases';
 import { AlarmView } from '@contract/alarms';
 import { IncidentView } from '@contract/city';
 import { z } from 'zod';
-import { countQueries, mergePages, viewQueries, type Page } from '../state/queueModel';
+import { countQueries, mergePaged, pagedViewQueries, type Page } from '../state/queueModel';
 import type { AppState, AppStore } from '../state/store';
 import { caseTab, tabsFor, TABS, type TabId } from '../state/workspaces';
 import { ApiError, messageOf, type ApiClient } from './api';
@@ -103,8 +103,12 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     if (tab.kind === 'cases') {
       const key = queue.key;
       try {
-        const pages = await Promise.all(viewQueries(tab, queue.filter, queue.sort).map(casePage));
-        const merged = mergePages(pages, queue.sort);
+        const groups = await Promise.all(
+          pagedViewQueries(tab, queue.filter, queue.sort, queue.rows).map((pages) =>
+            Promise.all(pages.map(casePage)),
+          ),
+        );
+        const merged = mergePaged(groups, queue.sort);
         if (!sameUser(userId)) return;
         queueEvent({ type: 'loaded', key, items: merged.items, total: merged.total, at: Date.now() });
       } catch (error) {
@@ -112,7 +116,10 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
       }
     } else if (tab.kind === 'alarms') {
       await refreshAlarms(userId);
-    } else if (Date.now() - overviewAt >= overviewEveryMs || state.overview.status !== 'ready') {
+    } else if (
+      tab.kind === 'overview' &&
+      (Date.now() - overviewAt >= overviewEveryMs || state.overview.status !== 'ready')
+    ) {
       overviewAt = Date.now();
       await loadOverview(store, api, () => sameUser(userId));
     }
@@ -185,6 +192,7 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     if (referenceReady) overviewAt = 0;
     if (
       state.queue.key !== previous.queue.key ||
+      state.queue.rows !== previous.queue.rows ||
       state.session.user !== previous.session.user ||
       referenceReady
     ) {

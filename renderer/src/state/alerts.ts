@@ -35,6 +35,8 @@ export interface AlertsState {
   acknowledging: string | null;
   error: ServerText | null;
   detail: AlarmDetailState | null;
+  /** alarms someone who does not own them put out of sight (their toast); they stay open for the owner */
+  dismissed: string[];
 }
 
 export type AlertsEvent =
@@ -49,10 +51,11 @@ export type AlertsEvent =
   | { type: 'decisionDone'; alarm: AlarmView }
   | { type: 'decisionFailed'; error: ServerText }
   | { type: 'closeDetail' }
+  | { type: 'dismiss'; ids: readonly string[] }
   | { type: 'clear' };
 
 export function initialAlerts(): AlertsState {
-  return { pending: [], muted: false, acknowledging: null, error: null, detail: null };
+  return { pending: [], muted: false, acknowledging: null, error: null, detail: null, dismissed: [] };
 }
 
 const bySeverity = (a: AlarmView, b: AlarmView) =>
@@ -131,6 +134,12 @@ export function reduceAlerts(state: AlertsState, event: AlertsEvent): AlertsStat
         : state;
     case 'closeDetail':
       return state.detail ? { ...state, detail: null } : state;
+    case 'dismiss': {
+      // Only ids still pending are kept, so the list cannot grow over a long shift.
+      const open = new Set(state.pending.map((a) => a.id));
+      const dismissed = [...new Set([...state.dismissed, ...event.ids])].filter((id) => open.has(id));
+      return { ...state, dismissed };
+    }
     case 'clear':
       return initialAlerts();
   }
@@ -179,7 +188,10 @@ export function tonePattern(level: number): TonePattern {
   }
 }
 
-/** What should sound now: the top alarm's level, or why nothing does. */
+/**
+ * What should sound now: the top alarm's level, or why nothing does. Without a user this is the raw
+ * signal; with one, only the alarms the user owns sound (alertRouting.ts).
+ */
 export function soundSignal(state: { alerts: AlertsState }): string {
   const top = topAlert(state.alerts);
   if (!top) return 'off';

@@ -18,6 +18,8 @@ export interface MapState {
   points: number;
   /** the case (or "alarm:<id>") the camera arrived at last */
   focusedId: string | null;
+  /** a recovery reload would help but would wipe typed input (or the login form): the banner offers it */
+  reloadOffered: boolean;
 }
 
 export type MapEvent =
@@ -26,7 +28,8 @@ export type MapEvent =
   | { type: 'off' }
   | { type: 'failed'; error: MapError }
   | { type: 'points'; count: number }
-  | { type: 'focused'; id: string };
+  | { type: 'focused'; id: string }
+  | { type: 'reloadOffered' };
 
 /** `<body data-map-first-frame>`: 'true' once the viewer drew a frame with its base imagery ready. */
 export function firstFrameSignal(map: Pick<MapState, 'status' | 'firstFrame'>): string {
@@ -34,7 +37,14 @@ export function firstFrameSignal(map: Pick<MapState, 'status' | 'firstFrame'>): 
 }
 
 export function initialMap(): MapState {
-  return { status: 'loading', firstFrame: false, error: null, points: 0, focusedId: null };
+  return {
+    status: 'loading',
+    firstFrame: false,
+    error: null,
+    points: 0,
+    focusedId: null,
+    reloadOffered: false,
+  };
 }
 
 export function reduceMap(state: MapState, event: MapEvent): MapState {
@@ -45,7 +55,7 @@ export function reduceMap(state: MapState, event: MapEvent): MapState {
       // A map that is ready has drawn a frame, also if the engine did not say so first.
       return state.status === 'ready' && state.firstFrame
         ? state
-        : { ...state, status: 'ready', firstFrame: true, error: null };
+        : { ...state, status: 'ready', firstFrame: true, error: null, reloadOffered: false };
     case 'off':
       return state.status === 'off' ? state : { ...state, status: 'off', error: null };
     case 'failed':
@@ -54,5 +64,7 @@ export function reduceMap(state: MapState, event: MapEvent): MapState {
       return state.points === event.count ? state : { ...state, points: event.count };
     case 'focused':
       return state.focusedId === event.id ? state : { ...state, focusedId: event.id };
+    case 'reloadOffered':
+      return state.reloadOffered ? state : { ...state, reloadOffered: true };
   }
 }

@@ -1,7 +1,7 @@
 // Queue slice: the open tab of the workspace, its filter and sort, the rows in view and the count of
 // every tab. Pure updaters; the queue service (live/queues.ts) fetches and feeds them.
 import type { CaseSummary } from '@contract/cases';
-import { EMPTY_FILTER, matchesTab, sortCases, viewKey, type QueueFilter } from './queueModel';
+import { EMPTY_FILTER, matchesTab, PAGE_SIZE, sortCases, viewKey, type QueueFilter } from './queueModel';
 import { caseTab, type SortKey, type TabId } from './workspaces';
 import type { ServerText } from '@contract/http';
 
@@ -20,6 +20,8 @@ export interface QueueState {
   error: ServerText | null;
   /** client time of the last page applied */
   loadedAt: number | null;
+  /** rows asked of the server for this view: PAGE_SIZE more each time the list nears its end */
+  rows: number;
 }
 
 export type QueueEvent =
@@ -30,7 +32,9 @@ export type QueueEvent =
   | { type: 'loaded'; key: string; items: CaseSummary[]; total: number; at: number }
   | { type: 'failed'; key: string; error: ServerText }
   | { type: 'counts'; counts: Partial<Record<TabId, number>> }
-  | { type: 'caseChanged'; summary: CaseSummary };
+  | { type: 'caseChanged'; summary: CaseSummary }
+  /** the list was scrolled near the end of what is loaded: ask for the next page */
+  | { type: 'more' };
 
 const defaultSort = (tab: TabId | null): SortKey => (tab ? caseTab(tab)?.sort : undefined) ?? 'deadline';
 
@@ -47,6 +51,7 @@ export function initialQueue(tab: TabId | null = null): QueueState {
     status: tab ? 'loading' : 'idle',
     error: null,
     loadedAt: null,
+    rows: PAGE_SIZE,
   };
 }
 
@@ -63,7 +68,18 @@ function reView(state: QueueState, tab: TabId, filter: QueueFilter, sort: SortKe
           sort,
         )
       : [];
-  return { ...state, tab, filter, sort, key, items, total: items.length, status: 'loading', error: null };
+  return {
+    ...state,
+    tab,
+    filter,
+    sort,
+    key,
+    items,
+    total: items.length,
+    status: 'loading',
+    error: null,
+    rows: PAGE_SIZE,
+  };
 }
 
 export function reduceQueue(state: QueueState, event: QueueEvent): QueueState {
@@ -98,6 +114,11 @@ export function reduceQueue(state: QueueState, event: QueueEvent): QueueState {
     }
     case 'caseChanged':
       return applyCase(state, event.summary);
+    case 'more':
+      // Only when every row asked for has arrived and there are more: one page at a time.
+      if (state.status !== 'ready' || state.items.length < state.rows || state.items.length >= state.total)
+        return state;
+      return { ...state, rows: state.rows + PAGE_SIZE };
   }
 }
 

@@ -14,12 +14,15 @@ export interface QueueFilter {
 
 export const EMPTY_FILTER: QueueFilter = { districtCode: null, categoryId: null, urgency: null, clock: null };
 
-/** Rows fetched per queue view; the total says how many there are. */
+/** Rows fetched per queue view at first, and added each time the list is scrolled near its end. */
 export const PAGE_SIZE = 200;
+/** The server answers at most this many rows per request (contract/cases.ts CaseListQuery). */
+export const MAX_REQUEST_ROWS = 1000;
 
 export function matchesTab(tab: CaseTab, filter: QueueFilter, c: CaseSummary): boolean {
   if (!tab.states.includes(c.state)) return false;
   if (tab.clocks && !(tab.clocks as readonly string[]).includes(c.clock.state)) return false;
+  if (tab.sources && !tab.sources.includes(c.source)) return false;
   if (filter.districtCode && c.districtCode !== filter.districtCode) return false;
   if (filter.categoryId && c.categoryId !== filter.categoryId) return false;
   if (filter.urgency && c.urgency !== filter.urgency) return false;
@@ -60,12 +63,39 @@ export function viewQueries(tab: CaseTab, filter: QueueFilter, sort: SortKey, li
       : [null];
   return clocks.map((clock) => {
     const params = new URLSearchParams({ state: tab.states.join(','), sort, limit: String(limit) });
+    if (tab.sources) params.set('source', tab.sources.join(','));
     if (filter.districtCode) params.set('districtCode', filter.districtCode);
     if (filter.categoryId) params.set('categoryId', filter.categoryId);
     if (filter.urgency) params.set('urgency', filter.urgency);
     if (clock) params.set('clock', clock);
     return params.toString();
   });
+}
+
+/**
+ * The requests that fetch the first `rows` rows of a view: per clock colour, pages of at most
+ * MAX_REQUEST_ROWS rows (offset paging), so an intake of 2,000 cases can be scrolled to its end.
+ */
+export function pagedViewQueries(tab: CaseTab, filter: QueueFilter, sort: SortKey, rows: number): string[][] {
+  const want = Math.max(1, rows);
+  return viewQueries(tab, filter, sort, Math.min(want, MAX_REQUEST_ROWS)).map((first) => {
+    const pages = [first];
+    for (let offset = MAX_REQUEST_ROWS; offset < want; offset += MAX_REQUEST_ROWS) {
+      const params = new URLSearchParams(first);
+      params.set('limit', String(Math.min(MAX_REQUEST_ROWS, want - offset)));
+      params.set('offset', String(offset));
+      pages.push(params.toString());
+    }
+    return pages;
+  });
+}
+
+/** Merges paged answers: the pages of one query are one list (total counted once), the queries add up. */
+export function mergePaged(groups: readonly (readonly Page[])[], sort: SortKey): Page {
+  return mergePages(
+    groups.map((pages) => ({ total: pages[0]?.total ?? 0, items: pages.flatMap((p) => p.items) })),
+    sort,
+  );
 }
 
 /** The queries that count a tab's cases (no filter, one row each: only `total` is used). */

@@ -1,14 +1,22 @@
 // Which workspace each role gets and what its tabs hold. Plain data: the queue service turns a tab into
 // REST queries, the queue updaters use the same definition to decide whether a changed case belongs.
-import type { CaseState, Role } from '@contract/domain';
+import type { CaseState, Role, Source } from '@contract/domain';
 
 export type ClockColour = 'green' | 'yellow' | 'red';
 export type SortKey = '-reportedAt' | 'reportedAt' | 'deadline' | 'urgency';
 export const SORT_KEYS: readonly SortKey[] = ['deadline', '-reportedAt', 'reportedAt', 'urgency'];
 
 export type CaseTabId =
-  'intake' | 'checking' | 'dispatch' | 'inProgress' | 'overdue' | 'tasks' | 'feedback' | 'fieldwork';
-export type TabId = CaseTabId | 'alarms' | 'overview';
+  | 'intake'
+  | 'checking'
+  | 'dispatch'
+  | 'inProgress'
+  | 'overdue'
+  | 'tasks'
+  | 'feedback'
+  | 'fieldwork'
+  | 'alarmCases';
+export type TabId = CaseTabId | 'alarms' | 'overview' | 'adminUsers';
 
 export interface CaseTab {
   id: CaseTabId;
@@ -16,10 +24,16 @@ export interface CaseTab {
   states: readonly CaseState[];
   /** only cases whose clock shows one of these colours (the overdue board) */
   clocks?: readonly ClockColour[];
+  /** only cases from these report channels (the commander's cases confirmed from alarms) */
+  sources?: readonly Source[];
   sort: SortKey;
 }
 
-export type Tab = CaseTab | { id: 'alarms'; kind: 'alarms' } | { id: 'overview'; kind: 'overview' };
+export type Tab =
+  | CaseTab
+  | { id: 'alarms'; kind: 'alarms' }
+  | { id: 'overview'; kind: 'overview' }
+  | { id: 'adminUsers'; kind: 'admin' };
 
 /** States in which a case is still being worked on (not closed, voided). */
 export const ACTIVE_STATES: readonly CaseState[] = [
@@ -63,8 +77,16 @@ export const TABS: Readonly<Record<TabId, Tab>> = {
     sort: '-reportedAt',
   },
   fieldwork: { id: 'fieldwork', kind: 'cases', states: ['verifying', 'checking'], sort: 'deadline' },
+  alarmCases: {
+    id: 'alarmCases',
+    kind: 'cases',
+    states: ACTIVE_STATES,
+    sources: ['sensor'],
+    sort: '-reportedAt',
+  },
   alarms: { id: 'alarms', kind: 'alarms' },
   overview: { id: 'overview', kind: 'overview' },
+  adminUsers: { id: 'adminUsers', kind: 'admin' },
 };
 
 /** The tabs of each role's workspace, the first one opens after sign-in. */
@@ -73,9 +95,9 @@ export const WORKSPACE_TABS: Readonly<Record<Role, readonly TabId[]>> = {
   dispatcher: ['dispatch', 'inProgress', 'overdue'],
   handler: ['tasks', 'feedback'],
   inspector: ['fieldwork'],
-  commander: ['alarms', 'overdue'],
+  commander: ['alarms', 'alarmCases', 'overdue'],
   leader: ['overview'],
-  admin: ['overview'],
+  admin: ['overview', 'adminUsers'],
 };
 
 export function tabsFor(role: Role): readonly TabId[] {

@@ -1,129 +1,52 @@
-// Administration of security (administrators only):
-//   GET  /api/admin/audit?action=&username=&from=&to=&before=&limit=   the audit trail, newest first
-//   GET  /api/admin/audit.csv?…same filters                            the same as a CSV export (UTF-8 BOM)
-//   POST /api/admin/lockouts/unlock {username?, address?}              lifts a sign-in lock
-import type { Request, Router } from 'express';
+// Administration (admin only; everyone else 403):
+//   GET   /api/admin/users?q=&role=&limit=     users and their roles
+//   POST  /api/admin/users {username, displayName, role, departmentId?, districtCode?, password}
+//   PATCH /api/admin/users/:id {displayName?, role?, departmentId?, districtCode?, active?, password?}
+//   GET   /api/admin/audit?limit=               every change, newest first
+import type { Router } from 'express';
 import { z } from 'zod';
-import { audit, AUDIT_ACTIONS } from '../audit/audit';
-import type { LoginGuard } from '../auth/login-guard';
+import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
+import { AdminUsers } from '../admin/users';
 import type { ServerContext } from '../context';
-import { forbidden } from '../errors';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
-const AuditQuery = z.object({
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  username: z.string().trim().min(1).max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  /** entries with a smaller id (paging backwards) */
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).default(200),
-});
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-const Unlock = z
-  .object({
-    username: z.string().trim().min(1).max(64).optional(),
-    address: z.string().trim().min(1).max(64).optional(),
-  })
-  .strict()
-  .refine((b) => b.username || b.address, 'give a username, an address or both');
-
-function adminOnly(req: Request) {
-  const actor = actorOf(req);
-  if (actor.role !== 'admin')
-    throw forbidden(
-      '仅系统管理员可查看审计与解除锁定 / Only an administrator may read the audit trail and unlock',
-    );
-  return actor;
-}
-
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; a leading = + - @ would be a formula in a spreadsheet.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-};
-
-export function mountAdmin(ctx: ServerContext, guard: LoginGuard) {
+export function mountAdmin(ctx: ServerContext) {
+  const users = new AdminUsers(ctx);
   return (router: Router) => {
     const auth = requireActor(ctx);
-    const query = async (req: Request) => {
-      adminOnly(req);
-      const q = parseOr400(AuditQuery, req.query, 'audit query');
-      return ctx.db.auditEntry.findMany({
-        where: {
-          ...(q.action ? { action: q.action } : {}),
-          ...(q.username ? { username: q.username } : {}),
-          ...(q.from || q.to
-            ? {
-                at: {
-                  ...(q.from ? { gte: new Date(q.from) } : {}),
-                  ...(q.to ? { lte: new Date(q.to) } : {}),
-                },
-              }
-            : {}),
-          ...(q.before ? { id: { lt: q.before } } : {}),
-        },
-        orderBy: { id: 'desc' },
-        take: q.limit,
-      });
-    };
+    router.get(
+      '/admin/users',
+      auth,
+      asyncHandler(async (req, res) => {
+        const q = parseOr400(AdminUserQuery, req.query, 'user query');
+        res.json({ users: await users.list(q, actorOf(req)) });
+      }),
+    );
+    router.post(
+      '/admin/users',
+      auth,
+      asyncHandler(async (req, res) => {
+        const body = parseOr400(AdminUserCreate, req.body ?? {}, 'user');
+        res.status(201).json({ user: await users.create(body, actorOf(req)) });
+      }),
+    );
+    router.patch(
+      '/admin/users/:id',
+      auth,
+      asyncHandler(async (req, res) => {
+        const patch = parseOr400(AdminUserPatch, req.body ?? {}, 'user change');
+        res.json({ user: await users.update(String(req.params.id), patch, actorOf(req)) });
+      }),
+    );
     router.get(
       '/admin/audit',
       auth,
       asyncHandler(async (req, res) => {
-        const rows = await query(req);
-        res.json({
-          entries: rows.map((r) => ({
-            ...r,
-            at: r.at.toISOString(),
-            detail: JSON.parse(r.detail) as unknown,
-          })),
-        });
-      }),
-    );
-    router.get(
-      '/admin/audit.csv',
-      auth,
-      asyncHandler(async (req, res) => {
-        const rows = await query(req);
-        const columns = [
-          'id',
-          'at',
-          'action',
-          'outcome',
-          'username',
-          'role',
-          'actorId',
-          'address',
-          'target',
-          'detail',
-          'drill',
-        ] as const;
-        const lines = [columns.join(',')];
-        for (const r of rows)
-          lines.push(columns.map((c) => csvCell(c === 'at' ? r.at.toISOString() : r[c])).join(','));
-        res
-          .type('text/csv; charset=utf-8')
-          .set('Content-Disposition', 'attachment; filename="audit.csv"')
-          .send(`\uFEFF${lines.join('\r\n')}\r\n`);
-      }),
-    );
-    router.post(
-      '/admin/lockouts/unlock',
-      auth,
-      asyncHandler(async (req, res) => {
-        const actor = adminOnly(req);
-        const body = parseOr400(Unlock, req.body, 'unlock');
-        await guard.unlock(body);
-        await audit(ctx, {
-          action: 'auth.unlocked',
-          actor,
-          address: req.ip,
-          target: [body.username, body.address].filter(Boolean).join(' '),
-          detail: body,
-        });
-        res.json({ unlocked: body });
+        const q = parseOr400(AuditQuery, req.query, 'audit query');
+        res.json({ changes: await users.auditTrail(actorOf(req), q.limit) });
       }),
     );
   };

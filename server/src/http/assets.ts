@@ -12,11 +12,26 @@ import { readBuildInfo } from '../tiles/build-key';
 
 export const ASSETS_DIR = fileURLToPath(new URL('../../../assets', import.meta.url));
 
+/** The demo clip committed with the code (made once with ffmpeg), used when assets/video is missing. */
+export const BUILT_IN_VIDEO = path.join(ASSETS_DIR, 'demo-video');
+
 /** Root-level routes: /tiles/base/{z}/{x}/{y}.png, /tiles/buildings/tileset.json, /media/demo/{n}/… */
 export function assetRouter(root = process.env.ASSETS_DIR || ASSETS_DIR): Router {
   const router = express.Router();
   const tiles = path.join(root, 'tiles');
   router.use('/tiles', express.static(tiles, { fallthrough: false, maxAge: '1d', index: false }));
+  // The demo clip kept in the repository (assets/demo-video, 80 KB of HLS): every demo camera plays it
+  // on a machine that had no ffmpeg to make the six demo streams (docs/adr/0007).
+  router.get('/media/demo/:n/:file', (req, res, next) => {
+    const { n, file } = req.params;
+    if (!/^\d{1,2}$/.test(n) || !/^(index\.m3u8|seg\d{3}\.ts)$/.test(file)) return next();
+    if (fs.existsSync(path.join(root, 'video', 'demo', n, file))) return next();
+    const builtIn = path.join(BUILT_IN_VIDEO, file);
+    if (!fs.existsSync(builtIn)) return next();
+    res.setHeader('Content-Type', file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.sendFile(builtIn);
+  });
   router.use(
     '/media',
     express.static(path.join(root, 'video'), {

@@ -15,7 +15,10 @@ import {
   checkOffline,
   DEFAULT_RULES,
   evaluateReading,
+  holdMessage,
+  holdOf,
   type AlarmAction,
+  type Hold,
   type Threshold,
 } from './alarm-rules';
 import { flushSensors, loadEngineState } from './alarm-load';
@@ -29,7 +32,11 @@ export interface IngestResult {
   raised: number;
   escalated: number;
   cleared: number;
+  /** readings beyond a threshold that raised no alarm, and the rule that held each back (first 100) */
+  held: Array<{ index: number; sensorId: string; reason: Hold['reason']; message: string }>;
 }
+
+const HELD_LISTED = 100;
 
 const RECENT = 60;
 const OFFLINE_LEVEL = 3;
@@ -96,7 +103,7 @@ export class AlarmEngine {
   /** Evaluates a batch of readings; alarm changes of the whole batch commit in one transaction. */
   async ingest(readings: SensorReading[]): Promise<IngestResult> {
     const now = this.ctx.clock.now().getTime();
-    const result: IngestResult = { accepted: 0, rejected: [], raised: 0, escalated: 0, cleared: 0 };
+    const result: IngestResult = { accepted: 0, rejected: [], raised: 0, escalated: 0, cleared: 0, held: [] };
     const work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }> = [];
     const transient: TransientItem[] = [];
     readings.forEach((r, index) => {
@@ -123,6 +130,14 @@ export class AlarmEngine {
       );
       sensor.state = evaluated.state;
       sensor.dirty = true;
+      const hold = holdOf(
+        evaluated.state,
+        this.thresholds.get(sensor.info.type) ?? [],
+        r.value,
+        evaluated.actions,
+      );
+      if (hold && result.held.length < HELD_LISTED)
+        result.held.push({ index, sensorId: r.sensorId, reason: hold.reason, message: holdMessage(hold) });
       sensor.recent.push([atMs, r.value]);
       if (sensor.recent.length > RECENT) sensor.recent.shift();
       result.accepted++;

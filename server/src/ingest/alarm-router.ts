@@ -40,7 +40,7 @@ export class ReadingRouter {
   async ingest(readings: SensorReading[], forwarded = false): Promise<IngestResult> {
     const leases = this.leases;
     if (!leases) return this.local(readings);
-    const result: IngestResult = { accepted: 0, rejected: [], raised: 0, escalated: 0, cleared: 0 };
+    const result: IngestResult = { accepted: 0, rejected: [], raised: 0, escalated: 0, cleared: 0, held: [] };
     // The time a reading was received travels with it, so a retried reading is the same reading.
     const at = this.ctx.clock.now().toISOString();
     let pending: Indexed[] = readings.map((r, index) => ({ index, reading: r.at ? r : { ...r, at } }));
@@ -88,6 +88,7 @@ export class ReadingRouter {
       pending = retry;
     }
     result.rejected.sort((a, b) => a.index - b.index);
+    result.held.sort((a, b) => a.index - b.index);
     return result;
   }
 
@@ -118,4 +119,6 @@ function merge(into: IngestResult, part: IngestResult, items: Indexed[], retry: 
     if (r.error === NOT_OWNER) retry.push(item);
     else into.rejected.push({ index: item.index, error: r.error });
   }
+  // a forwarded part answers over HTTP; an owner that predates the held list sends none
+  for (const h of part.held ?? []) into.held.push({ ...h, index: items[h.index]!.index });
 }

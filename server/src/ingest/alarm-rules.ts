@@ -176,3 +176,40 @@ export function checkOffline(
     action: { type: 'offline', lastSeenMs: state.lastSeenMs, atMs: nowMs },
   };
 }
+
+/** Why a reading beyond a threshold raised no alarm (the answer of the ingest endpoint says so). */
+export type Hold =
+  | { reason: 'debounce'; level: number; more: number; direction: Direction }
+  | { reason: 'active'; level: number; direction: Direction };
+
+/**
+ * The rule that holds a breaching reading back, read from the state after it was evaluated: the
+ * debounce still counting (`more` consecutive readings needed), or an alarm already running for the
+ * sensor (the reading folds into it). Null when the reading breaches nothing or raised/escalated.
+ */
+export function holdOf(
+  after: SensorState,
+  thresholds: Threshold[],
+  value: number,
+  actions: readonly AlarmAction[],
+): Hold | null {
+  const hit = breached(thresholds, value);
+  if (!hit || actions.some((a) => a.type === 'raise' || a.type === 'escalate')) return null;
+  if (after.level === null)
+    return {
+      reason: 'debounce',
+      level: hit.level,
+      more: Math.max(1, hit.debounce - after.pendingCount),
+      direction: hit.direction,
+    };
+  return { reason: 'active', level: after.level, direction: hit.direction };
+}
+
+/** The hold in both languages, e.g. "还需连续 2 次超限读数才会告警 / 2 more consecutive readings …". */
+export function holdMessage(hold: Hold): string {
+  const zhBeyond = hold.direction === 'below' ? '低于下限' : '超限';
+  const enBeyond = hold.direction === 'below' ? 'below the limit' : 'beyond the limit';
+  if (hold.reason === 'debounce')
+    return `还需连续 ${hold.more} 次${zhBeyond}读数才会告警 / ${hold.more} more consecutive readings ${enBeyond} are needed to raise an alarm`;
+  return `该设备已有进行中的告警，读数已计入 / The sensor already has an alarm running: the reading was added to it`;
+}

@@ -16,6 +16,8 @@ import { alarmOutbox, toAlarmView, type AlarmRow } from './alarm-view';
 import { createIncident } from './incidents';
 import { mayAct, mayRead } from '../access/rules';
 
+/** Roles that open cases themselves (domain/transitions.ts `open`). */
+const OPENERS = new Set(['supervisor', 'commander']);
 const LEVEL_NAMES = ['', '一级', '二级', '三级', '四级'];
 const URGENCY_BY_LEVEL: Urgency[] = ['critical', 'critical', 'urgent', 'normal', 'normal'];
 
@@ -146,7 +148,14 @@ export class AlarmService {
     const claimed = await this.decide(row, { status: 'confirmed', ...decided }, 'alarm.confirmed');
     let caseId: string;
     try {
-      caseId = (await this.cases.report(await this.reportFor(claimed, body), SYSTEM_ACTOR)).id;
+      const reported = await this.cases.report(await this.reportFor(claimed, body), SYSTEM_ACTOR);
+      caseId = reported.id;
+      // A confirmed sensor alarm is a trusted source: the case is opened at once (立案), by the person
+      // who confirmed it when their role opens cases, else by the system on their behalf.
+      if (reported.state === 'reported') {
+        const opener = OPENERS.has(actor.role) ? actor : SYSTEM_ACTOR;
+        await this.cases.transition(caseId, { command: 'open', version: reported.version }, opener);
+      }
     } catch (error) {
       await this.decide(claimed, { status: row.status, decidedAt: null, decidedBy: null }, 'alarm.linked');
       throw error;
@@ -169,10 +178,13 @@ export class AlarmService {
     }
     const level = LEVEL_NAMES[row.level] ?? '';
     const kind = row.kind === 'offline' ? '设备离线' : `${level}告警`;
+    const low = row.direction === 'below';
     const reading =
       row.kind === 'offline'
         ? ''
-        : `：峰值 ${row.peak ?? row.value}${row.unit}（阈值 ${row.threshold}${row.unit}），共 ${row.count} 次`;
+        : low
+          ? `：最低 ${row.peak ?? row.value}${row.unit}（低于下限 ${row.threshold}${row.unit}），共 ${row.count} 次`
+          : `：峰值 ${row.peak ?? row.value}${row.unit}（阈值 ${row.threshold}${row.unit}），共 ${row.count} 次`;
     return {
       source: 'sensor' as const,
       categoryId,

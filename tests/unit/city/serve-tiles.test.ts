@@ -45,6 +45,30 @@ describe('serving the city assets', () => {
     assert.equal(hls.headers.get('content-type'), 'application/vnd.apple.mpegurl');
   });
 
+  test('without ffmpeg-made streams, every demo camera plays the clip kept in the repository', async () => {
+    const made = await fetch(`${base}/media/demo/0/index.m3u8`);
+    assert.equal(await made.text(), '#EXTM3U\n', 'a stream made with ffmpeg wins');
+    const playlist = await fetch(`${base}/media/demo/3/index.m3u8`);
+    assert.equal(playlist.status, 200);
+    assert.equal(playlist.headers.get('content-type'), 'application/vnd.apple.mpegurl');
+    const text = await playlist.text();
+    assert.match(text, /#EXT-X-ENDLIST/);
+    const segments = text.split('\n').filter((l) => l.endsWith('.ts'));
+    assert.ok(segments.length >= 3, text);
+    let bytes = 0;
+    for (const name of segments) {
+      const segment = await fetch(`${base}/media/demo/3/${name}`);
+      assert.equal(segment.status, 200);
+      assert.equal(segment.headers.get('content-type'), 'video/mp2t');
+      const body = new Uint8Array(await segment.arrayBuffer());
+      assert.equal(body[0], 0x47, 'MPEG-TS sync byte');
+      bytes += body.length;
+    }
+    assert.ok(bytes < 500_000, `${bytes} bytes: a small clip`);
+    assert.equal((await fetch(`${base}/media/demo/3/../../x`)).status, 404);
+    assert.equal((await fetch(`${base}/media/demo/3/seg999.ts`)).status, 404);
+  });
+
   test('the map sources say where the layers come from; a city can point at its own', () => {
     const own = citySources({ ASSETS_DIR: root });
     assert.equal(own.basemap.url, '/tiles/base/{z}/{x}/{y}.png');

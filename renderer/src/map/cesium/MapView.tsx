@@ -2,6 +2,7 @@
 // imported on demand; the city, the case points and fly-to requests reach the engine through store
 // subscriptions (zustand transient updates), not re-renders.
 import { useEffect, useRef } from 'react';
+import { MapControls } from '../../panels/MapLegend';
 import { useAppStore, useStoreApi } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
@@ -41,6 +42,9 @@ export function MapView() {
   const { detail, alarms, auth, origin, transient, stream } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
+  const handleRef = useRef<MapHandle | null>(null);
+  const signedIn = useAppStore((s) => s.session.status === 'signedIn');
+  const firstFrame = useAppStore((s) => s.map.firstFrame);
   const status = useAppStore((s) => s.map.status);
   const error = useAppStore((s) => s.map.error);
   const t = useT();
@@ -82,6 +86,7 @@ export function MapView() {
             onFocused: (id) => mapEvent({ type: 'focused', id }),
           });
           handle = map;
+          handleRef.current = map;
           if (map.viewer)
             unmountLayers = mountLayers(map.viewer, store, {
               origin,
@@ -127,6 +132,7 @@ export function MapView() {
       unsubscribe();
       unmountLayers();
       handle?.destroy();
+      handleRef.current = null;
     };
   }, [store, detail, alarms, auth, origin, transient, stream]);
 
@@ -134,6 +140,12 @@ export function MapView() {
     <div className="map">
       <div className="map-canvas" ref={containerRef} />
       <div className="map-credits" ref={creditRef} aria-label={t('map.credits')} />
+      {signedIn && firstFrame && (
+        <MapControls
+          onNorthUp={() => handleRef.current?.northUp()}
+          onToggleTop={() => handleRef.current?.toggleTop() ?? 'oblique'}
+        />
+      )}
       {status === 'loading' && <div className="map-notice">{t('map.loading')}</div>}
       {status === 'error' && error && (
         <div className="map-notice map-notice-error" role="alert">

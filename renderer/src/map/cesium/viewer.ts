@@ -21,8 +21,18 @@ import {
 import type { CityConfig } from '@contract/http';
 import type { MapError } from '../../state/map';
 import type { CasePoint } from '../../state/mapPoints';
+import { cityView, focusView, toggledPitch } from './cameraPlan';
 import { createCaseLayer } from './caseLayer';
 import { applySceneTheme, THEME, themeViewerOptions } from './theme';
+import {
+  currentPitchDeg,
+  flyToView,
+  lightCity,
+  limitCamera,
+  orbitCentre,
+  replaceIonLogo,
+  setView,
+} from './view3d';
 
 export interface MapCallbacks {
   /** the first frame drawn with the base imagery layer ready: the map can be used (tiles may still load) */
@@ -49,6 +59,10 @@ export interface MapHandle {
   showCases(points: readonly CasePoint[]): number;
   /** Flies to a case so it lands in the middle of `free`, the span (px) panels do not cover. */
   flyTo(target: FlyTarget, free: { left: number; right: number }): void;
+  /** Turns the view to north up around the point at the screen's centre. */
+  northUp(): void;
+  /** Switches between the oblique (3D) and the top-down (2D) view; returns the new one. */
+  toggleTop(): 'oblique' | 'top';
   destroy(): void;
   /** the Cesium viewer, for the data layers (map/layers/mount.ts); null without WebGL */
   readonly viewer: Viewer | null;
@@ -59,6 +73,8 @@ const NO_MAP: MapHandle = {
   home: () => undefined,
   showCases: () => 0,
   flyTo: () => undefined,
+  northUp: () => undefined,
+  toggleTop: () => 'oblique',
   destroy: () => undefined,
   viewer: null,
 };
@@ -103,6 +119,7 @@ export function createMapViewer(
     }),
     { brightness: 0.42, contrast: 1.2, saturation: 0.3, gamma: 1.0 },
   );
+  replaceIonLogo();
   try {
     viewer = new Viewer(container, {
       baseLayer,
@@ -131,16 +148,17 @@ export function createMapViewer(
 
   const { scene } = viewer;
   applySceneTheme(scene);
+  limitCamera(scene);
+  lightCity(scene, city.center.lon, city.center.lat);
 
   let outline: Entity | undefined;
   let shownCity: CityConfig | undefined;
   const setCity = (next: CityConfig) => {
     if (shownCity && sameCity(shownCity, next)) return;
     shownCity = next;
-    viewer.camera.setView({
-      destination: cityRectangle(next.bounds),
-      orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
-    });
+    // The city opens oblique (about 45°, north up): the buildings read as a 3D twin.
+    setView(viewer.camera, cityView(next.bounds));
+    lightCity(scene, next.center.lon, next.center.lat);
     if (outline) viewer.entities.remove(outline);
     const [west, south, east, north] = next.bounds;
     outline = viewer.entities.add({
@@ -205,11 +223,7 @@ export function createMapViewer(
     viewer,
     setCity,
     home() {
-      viewer.camera.flyTo({
-        destination: cityRectangle((shownCity ?? city).bounds),
-        orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
-        duration: 1,
-      });
+      flyToView(viewer.camera, cityView((shownCity ?? city).bounds), 1);
       scene.requestRender();
     },
     showCases(points) {
@@ -217,24 +231,21 @@ export function createMapViewer(
       return cases.size;
     },
     flyTo(target, free) {
-      const height = CASE_VIEW_HEIGHT_M;
-      const canvasWidth = scene.canvas.clientWidth || 1;
       const frustum = viewer.camera.frustum;
       const fov =
         frustum instanceof PerspectiveFrustum && frustum.fov ? frustum.fov : CesiumMath.PI_OVER_THREE;
-      // Looking straight down, the canvas spans this many metres east-west (fov is horizontal when wide).
-      const groundWidth = 2 * height * Math.tan(fov / 2);
-      // East of the target when the free span's middle is left of the canvas middle, and vice versa.
-      const shiftPx = canvasWidth / 2 - (free.left + free.right) / 2;
-      const shiftM = (shiftPx / canvasWidth) * groundWidth;
-      const lon = target.lon + shiftM / (111_320 * Math.cos(CesiumMath.toRadians(target.lat)));
-      viewer.camera.flyTo({
-        destination: Cartesian3.fromDegrees(lon, target.lat, height),
-        orientation: { heading: 0, pitch: -CesiumMath.PI_OVER_TWO, roll: 0 },
-        duration: 1.2,
-        complete: () => callbacks.onFocused?.(target.id),
-      });
+      // Oblique, above the roofs, the place in the middle of what the panels leave free.
+      const view = focusView(target, free, scene.canvas.clientWidth || 1, fov);
+      flyToView(viewer.camera, view, 1.2, () => callbacks.onFocused?.(target.id));
       scene.requestRender();
+    },
+    northUp() {
+      orbitCentre(scene, 0, currentPitchDeg(viewer.camera));
+    },
+    toggleTop() {
+      const pitch = toggledPitch(currentPitchDeg(viewer.camera));
+      orbitCentre(scene, 0, pitch);
+      return pitch < -75 ? 'top' : 'oblique';
     },
     destroy() {
       for (const remove of removers) remove();

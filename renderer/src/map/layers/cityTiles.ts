@@ -1,5 +1,5 @@
 // The city's own base map (XYZ tiles over NaturalEarthII, requested only inside the city's bounds and
-// zoom range) and its 3D buildings (3D Tiles 1.1, dark teal by height). Public sources: no token.
+// zoom range) and its 3D buildings (3D Tiles 1.1, light slate by height). Public sources: no token.
 import {
   Cesium3DTileStyle,
   Cesium3DTileset,
@@ -23,12 +23,14 @@ export interface CitySources {
   buildings?: { url: string; available?: boolean };
 }
 
+// Opaque, light slate by height: lit from one side (view3d.ts lightCity), walls and roofs read apart in
+// the oblique view; the translucent teal of the top-down view read as flat boxes.
 const BUILDING_STYLE = new Cesium3DTileStyle({
   color: {
     conditions: [
-      ['${height} >= 60', "color('#5eead4', 0.95)"],
-      ['${height} >= 25', "color('#2dd4bf', 0.85)"],
-      ['true', "color('#14b8a6', 0.75)"],
+      ['${height} >= 60', "color('#dbe4f0')"],
+      ['${height} >= 25', "color('#aebcd0')"],
+      ['true', "color('#8595ad')"],
     ],
   },
 });
@@ -77,6 +79,8 @@ export async function addCityTiles(
     try {
       const tileset = await Cesium3DTileset.fromUrl(absolute(origin, buildings.url), {
         maximumScreenSpaceError: 24,
+        // The camera stops at the roofs instead of flying through them (with the controller's collision).
+        enableCollision: true,
       });
       if (viewer.isDestroyed()) return () => undefined;
       tileset.style = BUILDING_STYLE;

@@ -16,6 +16,7 @@ import { pickText } from '../../i18n/pickText';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
 import type { AppState, AppStore } from '../../state/store';
 import { createActiveCaseLayer } from './caseLayer';
+import { flyToView } from '../cesium/view3d';
 import { addCityTiles } from './cityTiles';
 import type { LayerContext } from './context';
 import { createLoader, type CaseSource, type LayerSource } from './data';
@@ -152,10 +153,12 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     if (!isPick(picked)) return;
     // A cluster of parts, vehicles or devices opens up: the map goes down to street level over it.
     if (CLUSTER_KINDS.has(picked.kind) && picked.lon !== undefined && picked.lat !== undefined) {
-      viewer.camera.flyTo({
-        destination: Cartesian3.fromDegrees(picked.lon, picked.lat, CLOSE_HEIGHT_M * 0.6),
-        duration: 1,
-      });
+      // Oblique, from the south, low enough for the street-level layers (below CLOSE_HEIGHT_M).
+      flyToView(
+        viewer.camera,
+        { lon: picked.lon, lat: picked.lat, range: CLOSE_HEIGHT_M * 0.6, headingDeg: 0, pitchDeg: -50 },
+        1,
+      );
       return;
     }
     dispatch({ type: 'select', pick: picked });

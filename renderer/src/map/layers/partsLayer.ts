@@ -6,15 +6,9 @@ import { loading, type LayerContext } from './context';
 import { aboveStreetLevel, onStreetLevel, partsByClass, type LayerHandle } from './model';
 import { clusterParts, clusterSize, partTiles } from './partsLod';
 import { collection, OUTLINE } from './pointLayers';
+import { PART_COLOURS, SYMBOL_COLOURS } from './symbols';
 
-const PART_COLOURS: Record<PartClass, string> = {
-  '01': '#38bdf8',
-  '02': '#fbbf24',
-  '03': '#a3e635',
-  '04': '#4ade80',
-  '05': '#c084fc',
-};
-const ABNORMAL = Color.fromCssColorString('#f43f5e');
+const ABNORMAL = Color.fromCssColorString(SYMBOL_COLOURS.partAbnormal);
 
 /**
  * Parts with level of detail (partsLod.ts): above street level (CLOSE_HEIGHT_M) each class is one

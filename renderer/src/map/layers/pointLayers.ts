@@ -1,6 +1,7 @@
 // Point layers in Cesium: sensors, cameras (points + view cones), alarms (pulsing) and vehicles (gliding
 // between fixes); parts with their level of detail are in partsLayer.ts. Never one Entity per item. Each factory returns a LayerHandle (show / dispose) for the reconciler.
 import {
+  BillboardCollection,
   BlendOption,
   Cartesian3,
   Color,
@@ -30,6 +31,7 @@ import {
 } from './model';
 import { clusterSize, gridClusters } from './partsLod';
 import { createConeLayer, type ConeLayer } from './shapeLayers';
+import { alarmTriangle, SYMBOL_COLOURS } from './symbols';
 
 export const OUTLINE = Color.fromCssColorString('#050a14');
 
@@ -283,29 +285,45 @@ export function createCameraLayer(ctx: LayerContext): LayerHandle {
   });
 }
 
-const ALARM_COLOURS = ['#ef4444', '#ef4444', '#fb923c', '#facc15', '#60a5fa'].map((c) =>
-  Color.fromCssColorString(c),
-);
+const ALARM_COLOURS = [
+  SYMBOL_COLOURS.alarm1,
+  SYMBOL_COLOURS.alarm1,
+  SYMBOL_COLOURS.alarm2,
+  SYMBOL_COLOURS.alarm3,
+  SYMBOL_COLOURS.alarm4,
+].map((c) => Color.fromCssColorString(c));
 
-/** Open alarms by level, pulsing (a per-frame colour update), reloaded on every live alarm change. */
+/** px of the alarm triangle at a 1920×1080 wall (twice that at 3840×2160). */
+const ALARM_SYMBOL_PX = 22;
+
+/**
+ * Open alarms by level as warning triangles (a shape no other layer uses), pulsing (a per-frame colour
+ * update), reloaded on every live alarm change. Billboards cost more than points on a software GPU, but
+ * open alarms are few (tens), and a triangle tells an alarm from a case dot at a glance.
+ */
 export function createAlarmLayer(ctx: LayerContext): LayerHandle {
-  const points = collection(ctx.scene);
+  const scale = Math.max(1, window.devicePixelRatio || 1);
+  const image = alarmTriangle(Math.round(ALARM_SYMBOL_PX * scale * 2));
+  const marks = ctx.scene.primitives.add(
+    new BillboardCollection({ scene: ctx.scene }),
+  ) as BillboardCollection;
   const levels: number[] = [];
   const scratch = new Color();
   const refresh = () =>
     loading(ctx, 'alarms', async () => {
       const { alarms } = await ctx.load<{ alarms: AlarmView[] }>('/alarms?status=open,acknowledged');
-      points.removeAll();
+      if (marks.isDestroyed()) return alarms.length;
+      marks.removeAll();
       levels.length = 0;
       for (const a of alarms) {
         levels.push(a.level);
-        points.add({
+        marks.add({
           id: { kind: 'alarm', id: a.id, label: a.sensorName, level: a.level } satisfies MapPick,
           position: Cartesian3.fromDegrees(a.lon, a.lat, 5),
+          image,
+          width: ALARM_SYMBOL_PX,
+          height: ALARM_SYMBOL_PX,
           color: ALARM_COLOURS[a.level] ?? Color.WHITE,
-          pixelSize: 12,
-          outlineColor: Color.WHITE,
-          outlineWidth: 1.5,
           disableDepthTestDistance: Number.POSITIVE_INFINITY,
         });
       }
@@ -315,12 +333,11 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
   const timer = setInterval(refresh, ctx.onTopic ? 60_000 : 15_000);
   const stopTopic = reloadOnTopic(ctx, 'alarm', 300, refresh);
   const pulse = () => {
-    if (!points.show || points.length === 0) return;
+    if (marks.isDestroyed() || !marks.show || marks.length === 0) return;
     const now = performance.now();
-    for (let i = 0; i < points.length; i++) {
+    for (let i = 0; i < marks.length; i++) {
       const level = levels[i] ?? 4;
-      const point = points.get(i);
-      point.color = Color.clone(ALARM_COLOURS[level] ?? Color.WHITE, scratch).withAlpha(
+      marks.get(i).color = Color.clone(ALARM_COLOURS[level] ?? Color.WHITE, scratch).withAlpha(
         alarmPulse(level, now),
         scratch,
       );
@@ -329,17 +346,21 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
   const removePulse = ctx.scene.preRender.addEventListener(pulse);
   // requestRenderMode: keep frames coming (at a modest rate) while pulsing alarms are on the map.
   const ticker = setInterval(() => {
-    if (points.show && levels.some((l) => l <= 3)) ctx.scene.requestRender();
+    if (!marks.isDestroyed() && marks.show && levels.some((l) => l <= 3)) ctx.scene.requestRender();
   }, 120);
-  return handleOf(ctx.scene, [points], {
-    show: () => undefined,
-    dispose: () => {
+  return {
+    show(next) {
+      if (!marks.isDestroyed()) marks.show = next;
+      ctx.scene.requestRender();
+    },
+    dispose() {
       clearInterval(timer);
       stopTopic();
       clearInterval(ticker);
       removePulse();
+      if (!marks.isDestroyed()) ctx.scene.primitives.remove(marks);
     },
-  });
+  };
 }
 
 /**
@@ -350,10 +371,11 @@ export function createAlarmLayer(ctx: LayerContext): LayerHandle {
  * clusters, cases and alarms readable, and a software GPU shades a third of the pixels.
  */
 export const VEHICLE_POINT = {
-  color: Color.fromCssColorString('#fde047'),
+  // White in a blue ring: no case clock colour, alarm level or device status uses it.
+  color: Color.fromCssColorString(SYMBOL_COLOURS.vehicle),
   pixelSize: 8,
-  outlineColor: OUTLINE,
-  outlineWidth: 1.5,
+  outlineColor: Color.fromCssColorString(SYMBOL_COLOURS.vehicleRing),
+  outlineWidth: 2,
   scaleByDistance: new NearFarScalar(1_500, 1, 12_000, 0.45),
 } as const;
 
@@ -361,7 +383,7 @@ export const VEHICLE_POINT = {
 const FLEET_RECLUSTER_MS = 1_000;
 const FLEET_CLUSTER = {
   color: VEHICLE_POINT.color.withAlpha(0.85),
-  outlineColor: Color.WHITE.withAlpha(0.9),
+  outlineColor: VEHICLE_POINT.outlineColor,
   outlineWidth: 1.5,
 };
 

@@ -1,41 +1,48 @@
-// The alarm pop-up: the most severe unacknowledged alarm, a screen-edge flash in its level's colour and
-// a sound (live/alarmSound.ts) until someone acknowledges it. It cannot be dismissed otherwise; muting
-// stops only the sound. Acknowledging flies the map to the alarm and opens its drawer.
+// The alarm pop-up, routed (state/alertRouting.ts): the owner of an alarm (commander on duty, the
+// district's supervisor) gets the pop-up with a screen-edge flash and a sound until they acknowledge it;
+// it docks in a corner while a drawer is open, and a storm of alarms folds into one counted notice.
+// Everyone else who decides alarms gets a small toast they can put away. Acknowledging flies the map
+// to the alarm and opens its drawer.
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { localizedText } from '../../i18n/serverText';
 import { wallClock } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
-import { alarmReading, alertLevelKey, sensorTypeKey } from './alarmText';
+import { alertInput, alertView } from '../../state/alertRouting';
+import { AlarmToast } from './AlarmToast';
+import { alarmCount, alarmReading, alertLevelKey, sensorTypeKey } from './alarmText';
 
 export function AlarmAlert() {
   const t = useT();
   const { alarms } = useServices();
   const lang = useAppStore((s) => s.ui.lang);
+  const view = useAppStore(useShallow((s) => alertView(alertInput(s))));
   const alert = useAppStore(
     useShallow((s) => ({
-      top: s.alerts.pending[0] ?? null,
-      count: s.alerts.pending.length,
       muted: s.alerts.muted,
       acknowledging: s.alerts.acknowledging,
       error: s.alerts.error,
     })),
   );
-  const top = alert.top;
-  if (!top) return null;
+  const top = view.top;
+  if (!top || view.mode === 'none') return null;
+  if (view.mode === 'toast') return <AlarmToast top={top} count={view.count} />;
   const busy = alert.acknowledging === top.id;
+  const docked = view.mode !== 'popup';
   return (
     <>
-      <div className="alert-flash" data-level={top.level} aria-hidden="true" />
+      {!docked && <div className="alert-flash" data-level={top.level} aria-hidden="true" />}
       <section
-        className="alert-popup"
+        className={docked ? 'alert-popup alert-docked' : 'alert-popup'}
         role="alertdialog"
         aria-label={t('alert.label')}
         aria-describedby="alert-reading"
         data-alarm-id={top.id}
         data-level={top.level}
+        data-mode={view.mode}
       >
+        {view.mode === 'storm' && <p className="alert-storm">{t('alert.storm', { count: view.count })}</p>}
         <header className="alert-head">
           <span className="alert-level" data-level={top.level}>
             {t(alertLevelKey(top.level))}
@@ -48,11 +55,13 @@ export function AlarmAlert() {
         <p className="alert-reading" id="alert-reading">
           {alarmReading(top, t)}
           {top.kind === 'threshold' && top.count > 1 && (
-            <span className="alert-count"> · {t('alert.count', { count: top.count })}</span>
+            <span className="alert-count"> · {alarmCount(top, t)}</span>
           )}
         </p>
-        <p className="alert-id">{top.sensorId}</p>
-        {alert.count > 1 && <p className="alert-more">{t('alert.more', { count: alert.count - 1 })}</p>}
+        {!docked && <p className="alert-id">{top.sensorId}</p>}
+        {view.mode !== 'storm' && view.count > 1 && (
+          <p className="alert-more">{t('alert.more', { count: view.count - 1 })}</p>
+        )}
         {alert.error && (
           <p className="queue-error" role="alert">
             {t('alert.failed', { reason: localizedText(alert.error, lang) })}

@@ -13,7 +13,7 @@ import { ALARM_DECIDERS, decisionsFor, type AlarmDecision } from '../../state/al
 import type { Lang } from '../../state/ui';
 import { Fact } from '../detail/CaseFacts';
 import { NearbyCameras } from '../video/NearbyCameras';
-import { alarmReading, alarmStatusKey, alertLevelKey, sensorTypeKey } from './alarmText';
+import { alarmCount, alarmReading, alarmStatusKey, alertLevelKey, sensorTypeKey } from './alarmText';
 import { ReadingChart } from './ReadingChart';
 
 const at = (iso: string | null, lang: Lang) => {
@@ -85,8 +85,8 @@ export function AlarmDrawer() {
                 <p className="queue-empty">{t('alarm.noRecent')}</p>
               )}
             </section>
-            <NearbyCameras lon={alarm.lon} lat={alarm.lat} radius={300} />
             <AlarmVerify key={`${alarm.id}:${alarm.version}`} alarm={alarm} />
+            <NearbyCameras lon={alarm.lon} lat={alarm.lat} radius={300} />
           </>
         )}
       </div>
@@ -107,9 +107,7 @@ function AlarmFacts({ alarm, lang }: { alarm: AlarmView; lang: Lang }) {
         <Fact label={t('alarm.sensor')}>{t(sensorTypeKey(alarm.sensorType))}</Fact>
         <Fact label={t('alarm.reading')}>{alarmReading(alarm, t)}</Fact>
         <Fact label={t('alarm.peak')}>
-          {alarm.peak !== null
-            ? `${alarm.peak}${alarm.unit} · ${t('alert.count', { count: alarm.count })}`
-            : '—'}
+          {alarm.peak !== null ? `${alarm.peak}${alarm.unit} · ${alarmCount(alarm, t)}` : '—'}
         </Fact>
         <Fact label={t('alarm.firstSeen')}>{at(alarm.firstSeenAt, lang)}</Fact>
         <Fact label={t('alarm.lastSeen')}>{at(alarm.lastSeenAt, lang)}</Fact>

@@ -13,12 +13,20 @@ export const sensorTypeKey = (type: AlarmView['sensorType']): MessageKey => `sen
 
 export const alarmStatusKey = (status: AlarmView['status']): MessageKey => `alarm.status.${status}`;
 
-/** "62%LEL（阈值 50%LEL）", or "设备离线" for a device that stopped reporting. */
+/**
+ * "62%LEL（阈值 50%LEL）", "30.47°C（低于下限 40°C）" for a low limit, or "设备离线" for a device that
+ * stopped reporting.
+ */
 export function alarmReading(alarm: AlarmView, t: T): string {
   if (alarm.kind === 'offline') return t('alarm.kind.offline');
-  return t('alert.threshold', {
+  return t(alarm.direction === 'below' ? 'alert.thresholdBelow' : 'alert.threshold', {
     value: alarm.value ?? '—',
     threshold: alarm.threshold ?? '—',
     unit: alarm.unit,
   });
+}
+
+/** "连续 3 次超限", or "连续 3 次低于下限" for a low limit. */
+export function alarmCount(alarm: AlarmView, t: T): string {
+  return t(alarm.direction === 'below' ? 'alert.countBelow' : 'alert.count', { count: alarm.count });
 }

@@ -74,9 +74,9 @@ export function CaseDrawer() {
         {detail && (
           <>
             <CaseFacts detail={detail} />
-            <NearbyCameras lon={detail.lon} lat={detail.lat} />
             <DuplicateHints detail={detail} />
             <CaseActions key={`${detail.id}:${detail.version}`} detail={detail} />
+            <NearbyCameras lon={detail.lon} lat={detail.lat} />
             <CaseTimeline detail={detail} />
           </>
         )}

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/useT';
 import { cameraRef, type NearbyCamera } from '../../live/video';
 import { messageOf } from '../../live/api';
 import { MAX_CELLS } from '../../state/video';
+import { distinctNames, NEARBY_SHOWN } from './cameraNames';
 import { usePlayCameras } from './usePlayCameras';
 import './nearby.css';
 
@@ -39,6 +40,7 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
   const { video } = useServices();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [reload, setReload] = useState(0);
+  const [all, setAll] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -55,9 +57,16 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
   const heading = title ?? t('video.nearby');
   const cameras = load.status === 'ready' ? load.cameras : [];
   const playable = cameras.filter((c) => c.status === 'online').slice(0, MAX_CELLS);
+  const names = distinctNames(cameras);
+  const shown = all ? cameras : cameras.slice(0, NEARBY_SHOWN);
 
   return (
-    <section className="nearby-cameras" aria-label={heading} data-nearby-status={load.status}>
+    <section
+      className="nearby-cameras"
+      aria-label={heading}
+      data-nearby-status={load.status}
+      data-nearby-count={cameras.length}
+    >
       <div className="nearby-head">
         <h3 className="section-title">{heading}</h3>
         {load.status === 'ready' && cameras.length > 0 && (
@@ -85,10 +94,10 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
       )}
       {cameras.length > 0 && (
         <ul className="nearby-list">
-          {cameras.map((c) => (
+          {shown.map((c) => (
             <li key={c.id} className="nearby-camera" data-camera-id={c.id} data-camera-status={c.status}>
               <span className="nearby-name" title={c.id}>
-                {c.name}
+                {names.get(c.id) ?? c.name}
               </span>
               {OWNERS.includes(c.owner) && (
                 <span className="nearby-owner">{t(`video.owner.${c.owner}` as MessageKey)}</span>
@@ -103,7 +112,7 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
               <button
                 type="button"
                 className="btn btn-small"
-                aria-label={t('video.playNamed', { name: c.name })}
+                aria-label={t('video.playNamed', { name: names.get(c.id) ?? c.name })}
                 onClick={() => playCameras([cameraRef(c)])}
               >
                 {t('video.play')}
@@ -111,6 +120,16 @@ export function NearbyCameras({ lon, lat, radius = 300, title }: NearbyCamerasPr
             </li>
           ))}
         </ul>
+      )}
+      {cameras.length > NEARBY_SHOWN && (
+        <button
+          type="button"
+          className="btn btn-small btn-ghost nearby-more"
+          aria-expanded={all}
+          onClick={() => setAll((v) => !v)}
+        >
+          {all ? t('video.nearbyFewer') : t('video.nearbyAll', { count: cameras.length })}
+        </button>
       )}
     </section>
   );

@@ -127,6 +127,7 @@ export async function listCases(
   if (query.categoryId) and.push({ categoryId: query.categoryId });
   if (query.urgency) and.push({ urgency: query.urgency });
   if (query.departmentId) and.push({ departmentId: query.departmentId });
+  if (query.source) and.push({ source: { in: query.source } });
   if (query.clock === 'red') and.push({ stepDeadline: { lt: now }, suspendedAt: null });
   if (query.q)
     and.push({

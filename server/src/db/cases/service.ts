@@ -332,9 +332,21 @@ export class CaseService {
     };
   }
 
+  /** Turns stored photo URLs into URLs the reader's <img> can load (photos/store.ts signs them). */
+  attachmentSigner: ((url: string) => string) | null = null;
+
   async detail(caseId: string, actor: Actor): Promise<CaseDetail> {
-    return toDetail(this.ctx.db, this.ref, caseId, actor, this.now(), (row) =>
+    const detail = await toDetail(this.ctx.db, this.ref, caseId, actor, this.now(), (row) =>
       allowedCommands(toSnapshot(row), actor),
     );
+    const sign = this.attachmentSigner;
+    if (!sign) return detail;
+    return {
+      ...detail,
+      photos: detail.photos.map(sign),
+      events: detail.events.map((e) =>
+        e.attachments.length ? { ...e, attachments: e.attachments.map(sign) } : e,
+      ),
+    };
   }
 }
