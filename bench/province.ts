@@ -33,10 +33,9 @@ const RATES = {
 const CLIENTS = Math.max(2, Math.round(500 * scale));
 /** RSS growth allowed from start to end of the run, per node */
 const GROWTH_BOUND_MB = 150;
-if (!process.argv.includes('--pg')) process.argv.push('--pg');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-province-'));
-const database = await benchDatabase('province');
+const database = await benchDatabase('province', true);
 process.env.INGEST_KEY = 'province-bench-ingest-key-0123456789';
 const env = { PORT: '0', SIM: '0', OPEN: '0', LOG_LEVEL: 'warn', DATABASE_URL: database.url };
 const a = await startServer(loadConfig({ ...env, DATA_DIR: path.join(dir, 'a'), NODE_ID: 'province-a' }), {
@@ -217,12 +216,12 @@ const figures: Record<string, unknown> = {
 };
 for (const [name, p] of Object.entries(paths)) {
   const offered = RATES[name as keyof typeof RATES];
-  const perS = Math.round((p.items / seconds) * 10) / 10;
+  const perS = Math.round((p.items / seconds) * 100) / 100;
   console.log(
-    `${name.padEnd(9)} offered ${offered.toFixed(1)}/s, done ${perS}/s (${p.ok} requests), p50 ${pct(p.ms, 0.5)} ms, p99 ${pct(p.ms, 0.99)} ms, errors ${p.errors}`,
+    `${name.padEnd(9)} offered ${offered.toFixed(2)}/s, done ${perS}/s (${p.ok} requests), p50 ${pct(p.ms, 0.5)} ms, p99 ${pct(p.ms, 0.99)} ms, errors ${p.errors}`,
   );
   figures[`${name}_per_s`] = perS;
-  figures[`${name}_offered_per_s`] = Math.round(offered * 10) / 10;
+  figures[`${name}_offered_per_s`] = Math.round(offered * 100) / 100;
   figures[`${name}_p50_ms`] = pct(p.ms, 0.5);
   figures[`${name}_p99_ms`] = pct(p.ms, 0.99);
   figures[`${name}_errors`] = p.errors;
