@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { createStreamClient, type StreamSocket } from '@contract/stream-client';
 
 type Command =
-  | { cmd: 'io'; url: string; tokens: string[]; full: number }
+  | { cmd: 'io'; url: string; tokens: string[]; full: number; urls?: string[] }
   | { cmd: 'ws'; url: string; count: number }
   | { cmd: 'measure'; on: boolean }
   | { cmd: 'report' }
@@ -118,7 +118,9 @@ process.on('message', async (message: Command) => {
     case 'io':
       await Promise.all(
         message.tokens.map((token, i) =>
-          i < message.full ? fullIo(message.url, token) : thinIo(message.url, token),
+          i < message.full
+            ? fullIo(message.urls?.[i % message.urls.length] ?? message.url, token)
+            : thinIo(message.urls?.[i % message.urls.length] ?? message.url, token),
         ),
       );
       break;

@@ -11,8 +11,8 @@ export interface BenchDb {
   stop(): void;
 }
 
-export async function benchDatabase(name: string): Promise<BenchDb> {
-  if (!usePg) return { url: '', cluster: null, stop: () => undefined };
+export async function benchDatabase(name: string, pgOnly = false): Promise<BenchDb> {
+  if (!usePg && !pgOnly) return { url: '', cluster: null, stop: () => undefined };
   const cluster = await startPostgres();
   if (!cluster) {
     console.error('--pg needs PostgreSQL (initdb, pg_ctl) installed, or TEST_DATABASE_URL_PG');

@@ -59,6 +59,26 @@ if (cluster) {
       assert.equal(await server.iot.positions.flush(), 1);
       assert.equal((await server.ctx.db.vehicle.findUniqueOrThrow({ where: { id: 'V0002' } })).lat, 34.61);
     });
+
+    test('concurrent batches that raise and clear one sensor commit in order (no clear before its raise)', async () => {
+      const gas = await server.ctx.db.sensor.findMany({ where: { type: 'gas' }, orderBy: { id: 'asc' } });
+      const id = gas[5]!.id;
+      const values = [30, 30, 2, 2, 30, 30, 2, 2, 30, 30, 2, 2];
+      const answers = await Promise.all(
+        values.map((value) =>
+          ingest<{ raised: number; cleared: number }>(server, '/api/ingest/readings', {
+            readings: [{ sensorId: id, value }],
+          }),
+        ),
+      );
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        values.map(() => 200),
+      );
+      const alarms = await server.ctx.db.alarm.findMany({ where: { sensorId: id } });
+      assert.ok(alarms.length >= 1);
+      assert.ok(alarms.every((a) => a.clearedAt === null || a.clearedAt >= a.firstSeenAt));
+    });
   });
 } else if (process.env.CI) {
   test('PostgreSQL is installed for CI', () => {
