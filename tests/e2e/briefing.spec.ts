@@ -88,6 +88,17 @@ test('the briefing: live counters, rankings, trends, hot spots, 4K and the A4 re
   const request2 = other.request;
   await close(request2, await apiToken(request2, 'supervisor'), open[0]!);
   await expect(openTile).toHaveText(String(before - 1));
+  // … and a new report there adds one to today's reports and to the open cases.
+  const todayTile = counters.locator('[data-counter="today"] .brief-tile-value');
+  const today = Number((await todayTile.innerText()).replace(/,/g, ''));
+  expect(today).toBeGreaterThanOrEqual(6);
+  const filed = await request2.post('/api/cases', {
+    headers: bearer(await apiToken(request2, 'supervisor')),
+    data: { source: 'hotline', categoryId: 'event-0103', description: '简报新上报', ...cityPoint(0.77) },
+  });
+  expect(filed.status()).toBe(201);
+  await expect(todayTile).toHaveText((today + 1).toLocaleString('en'));
+  await expect(openTile).toHaveText(String(before));
 
   // District → street → community, and back up.
   await page.locator('[data-ranking="districts"] tr[data-row] button').first().click();

@@ -19,13 +19,17 @@ export function LiveCounters({ todayBase }: { todayBase: Record<string, number> 
   const known = useRef<Set<string> | null>(null);
 
   useEffect(() => stream?.onLive(setLive), [stream]);
-  // The day's count at load: the cases live then are in it; later ones are counted as they come.
+  // The day's count at load: the cases in the live picture then are in it; later ones are counted as
+  // the stream brings them. Both the count and the stream's first snapshot must be there to start.
+  const baseSeen = useRef<Record<string, number> | null>(null);
   useEffect(() => {
-    if (!todayBase) return;
-    known.current = new Set((stream?.live() ?? live).cases.keys());
-    setTally({ ...emptyTally(localDay(new Date())), base: todayBase });
-  }, [todayBase]); // only when a new base arrives: the live picture is read here, not followed
-  useEffect(() => {
+    if (!todayBase || live.seq === null) return;
+    if (baseSeen.current !== todayBase) {
+      baseSeen.current = todayBase;
+      known.current = new Set(live.cases.keys());
+      setTally({ ...emptyTally(localDay(new Date())), base: todayBase });
+      return;
+    }
     const seen = known.current;
     if (!seen) return;
     setTally((current) => {
@@ -37,7 +41,7 @@ export function LiveCounters({ todayBase }: { todayBase: Record<string, number> 
       }
       return next;
     });
-  }, [live]);
+  }, [live, todayBase]);
 
   const c = countersOf(live, tally);
   const ready = live.seq !== null && todayBase !== null;
