@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
 import { parseStreamConfig, type StreamConfig } from './live/config';
+import { parsePlaybackConfig, type PlaybackConfig } from './playback/config';
 
 export interface ServerConfig {
   port: number;
@@ -20,6 +21,7 @@ export interface ServerConfig {
   sessionHours: number;
   drill: boolean;
   stream: StreamConfig;
+  playback: PlaybackConfig;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 12, 1, 24 * 30),
     drill: flag(env.DRILL, false),
     stream: parseStreamConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
+    playback: parsePlaybackConfig(env, (message) => {
       throw new ConfigError(message);
     }),
   };

@@ -31,6 +31,8 @@ import { LiveBus } from './live/bus';
 import { useIotSnapshots } from './live/snapshot-sources';
 import { startLive, type IoServer, type LiveLayer } from './live/socket';
 import { createLogger, type Logger } from './log';
+import { mountPlayback } from './http/playback';
+import { startPlayback, type Playback } from './playback';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +42,7 @@ export interface RunningServer {
   live: LiveLayer;
   cases: CaseService;
   iot: Iot;
+  playback: Playback;
   ingestKey: string;
   close(): Promise<void>;
 }
@@ -82,6 +85,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
   const iot = await startIot(ctx, cases);
+  const playback = await startPlayback(ctx, iot.positions);
   const app = createApp(ctx, [
     mountAuth(ctx),
     mountCases(ctx, cases),
@@ -94,6 +98,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountSnapshots(),
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
+    mountPlayback(ctx, playback.reader),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
@@ -117,6 +122,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     live,
     cases,
     iot,
+    playback,
     ingestKey,
     async close() {
       if (closed) return;
@@ -125,6 +131,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();
+      await playback.stop();
       caseStore.close();
       await db.$disconnect();
     },

@@ -18,6 +18,8 @@ export class PositionTracker {
   private known = new Map<string, 'vehicle' | 'inspector'>();
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** called with every accepted fix (the playback GPS history downsamples them) */
+  onFix: ((position: Position) => void) | null = null;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -68,6 +70,7 @@ export class PositionTracker {
         atMs,
       };
       this.latest.set(p.id, position);
+      this.onFix?.(position);
       if (kind === 'vehicle') this.dirty.add(p.id);
       items.push({ ...position, at: new Date(atMs).toISOString() });
     }
