@@ -48,9 +48,14 @@ export class PlaybackReader {
       orderBy: { at: 'desc' },
     });
     const base = frame ? decodeFrame(frame.state) : emptyLiveState();
+    // Archived times never go back in seq order, so the events after the frame's last one start at its time:
+    // a range on the time index instead of a scan of every later event.
+    const last = frame?.seq
+      ? await this.db.playbackEvent.findUnique({ where: { seq: frame.seq }, select: { at: true } })
+      : null;
     const [rows, fixes] = await Promise.all([
       this.db.playbackEvent.findMany({
-        where: { seq: { gt: frame?.seq ?? 0 }, at: { lte: at } },
+        where: { seq: { gt: frame?.seq ?? 0 }, at: { gte: last?.at, lte: at } },
         orderBy: { seq: 'asc' },
       }),
       this.db.gpsFix.findMany({
