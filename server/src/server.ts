@@ -33,6 +33,8 @@ import { startLive, type IoServer, type LiveLayer } from './live/socket';
 import { createLogger, type Logger } from './log';
 import { mountPlayback } from './http/playback';
 import { startPlayback, type Playback } from './playback';
+import { mountDrills } from './http/drills';
+import { DrillManager } from './drills/manager';
 
 export interface RunningServer {
   url: string;
@@ -43,6 +45,7 @@ export interface RunningServer {
   cases: CaseService;
   iot: Iot;
   playback: Playback;
+  drills: DrillManager;
   ingestKey: string;
   close(): Promise<void>;
 }
@@ -86,6 +89,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const ingestKey = loadIngestKey(config.dataDir);
   const iot = await startIot(ctx, cases);
   const playback = await startPlayback(ctx, iot.positions);
+  const drills = new DrillManager(ctx, (drillConfig) =>
+    startServer(drillConfig, { clock: ctx.clock, log: log.child({ drill: drillConfig.nodeId }) }),
+  );
   const app = createApp(ctx, [
     mountAuth(ctx),
     mountCases(ctx, cases),
@@ -99,6 +105,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
     mountPlayback(ctx, playback.reader),
+    mountDrills(ctx, drills),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
@@ -123,10 +130,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     cases,
     iot,
     playback,
+    drills,
     ingestKey,
     async close() {
       if (closed) return;
       closed = true;
+      await drills.stopAll();
       stopScheduler();
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
