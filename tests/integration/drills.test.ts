@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { CaseDetail } from '@contract/cases';
 import type { DrillInfo } from '../../server/src/drills/manager';
-import { Recorder } from '../support/live';
+import { Recorder, waitUntil } from '../support/live';
 import { startTestServer, type TestServer } from '../support/server';
 
 const REPORT = {
@@ -57,7 +57,7 @@ describe('drills on their own database', () => {
     const bad = await live.api<{ error: { code: string } }>('POST', '/api/drills', { scenario: 1 }, admin);
     assert.equal(bad.status, 400);
 
-    const started = await live.api<DrillInfo>('POST', '/api/drills', { scenarioId: 'gas-leak' }, admin);
+    const started = await live.api<DrillInfo>('POST', '/api/drills', {}, admin);
     assert.equal(started.status, 201, JSON.stringify(started.body));
     const drill = started.body;
     assert.notEqual(new URL(drill.url).port, new URL(live.url).port, 'a node of its own');
@@ -144,6 +144,92 @@ describe('drills on their own database', () => {
       admin,
     );
     assert.equal(unknown.status, 404);
+    drillDb.close();
+    liveDb.close();
+  });
+
+  test('a trainer runs the gas-leak scenario: readings raise an alarm, 12345 reports, pause and speed', async () => {
+    const admin = await live.loginAs('admin');
+    const list = await live.api<{ scenarios: Array<{ id: string }> }>(
+      'GET',
+      '/api/drills/scenarios',
+      undefined,
+      admin,
+    );
+    assert.deepEqual(list.body.scenarios.map((s) => s.id).sort(), [
+      'gas-leak',
+      'vehicle-breakdown',
+      'waterlogged-underpass',
+    ]);
+    const missing = await live.api<{ error: { code: string } }>(
+      'POST',
+      '/api/drills',
+      { scenarioId: 'nope' },
+      admin,
+    );
+    assert.equal(missing.status, 404);
+
+    const started = await live.api<DrillInfo>('POST', '/api/drills', { scenarioId: 'gas-leak' }, admin);
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const id = started.body.id;
+    const badSpeed = await live.api(
+      'POST',
+      `/api/drills/${id}/scenario`,
+      { action: 'speed', speed: 7 },
+      admin,
+    );
+    assert.equal(badSpeed.status, 400);
+    const fast = await live.api<DrillInfo>(
+      'POST',
+      `/api/drills/${id}/scenario`,
+      { action: 'speed', speed: 60 },
+      admin,
+    );
+    assert.equal(fast.body.scenario?.clock.speed, 60);
+    await waitUntil(
+      'the scenario to finish',
+      async () => {
+        const d = (
+          await live.api<{ drills: DrillInfo[] }>('GET', '/api/drills', undefined, admin)
+        ).body.drills.find((x) => x.id === id);
+        return d?.scenario?.clock.status === 'finished' && d.scenario.injected.length === 3;
+      },
+      20_000,
+    );
+    const drill = (
+      await live.api<{ drills: DrillInfo[] }>('GET', '/api/drills', undefined, admin)
+    ).body.drills.find((x) => x.id === id) as DrillInfo;
+    assert.deepEqual(
+      drill.scenario?.injected.map((s) => [s.kind, s.ok]),
+      [
+        ['readings', true],
+        ['report', true],
+        ['readings', true],
+      ],
+      JSON.stringify(drill.scenario?.injected),
+    );
+    const drillDb = new Database(path.join(live.dataDir, 'drills', id, 'city-ops.db'), { readonly: true });
+    const liveFile = live.ctx.config.database.provider === 'sqlite' ? live.ctx.config.database.file : '';
+    const liveDb = new Database(liveFile, { readonly: true });
+    const one = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    assert.equal(
+      one(drillDb, `SELECT count(*) AS n FROM "Case" WHERE externalRef = 'DRILL-12345-0001' AND drill = 1`),
+      1,
+    );
+    assert.ok(
+      one(drillDb, `SELECT count(*) AS n FROM "Alarm" WHERE drill = 1`) >= 1,
+      'the gas readings raised an alarm',
+    );
+    assert.equal(one(liveDb, `SELECT count(*) AS n FROM "Case" WHERE externalRef LIKE 'DRILL-%'`), 0);
+    assert.equal(one(liveDb, `SELECT count(*) AS n FROM "Alarm" WHERE drill = 1`), 0);
+    const paused = await live.api<{ error: { code: string } }>(
+      'POST',
+      `/api/drills/${id}/scenario`,
+      { action: 'pause' },
+      admin,
+    );
+    assert.equal(paused.status, 200, 'a finished scenario answers with its clock');
+    await live.api('POST', `/api/drills/${id}/stop`, undefined, admin);
     drillDb.close();
     liveDb.close();
   });

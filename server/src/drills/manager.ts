@@ -8,7 +8,9 @@ import path from 'node:path';
 import { loadConfig, type ServerConfig } from '../config';
 import type { ServerContext } from '../context';
 import { conflict, notFound } from '../errors';
+import type { ScenarioClock } from '@contract/drills';
 import { copyReferenceDatabase } from './copy';
+import { scenario as findScenario, ScenarioRunner } from './runner';
 
 /** What the manager needs of a started node (the server module passes its startServer). */
 export interface DrillNode {
@@ -26,10 +28,15 @@ export interface DrillInfo {
   startedBy: string;
   status: 'running' | 'stopped';
   stoppedAt: string | null;
+  /** the scenario's clock and the steps injected so far (null without a scenario) */
+  scenario: { clock: ScenarioClock; injected: ScenarioRunner['injected'] } | null;
 }
 
 export class DrillManager {
-  private readonly drills = new Map<string, { info: DrillInfo; node: DrillNode | null }>();
+  private readonly drills = new Map<
+    string,
+    { info: DrillInfo; node: DrillNode | null; runner: ScenarioRunner | null }
+  >();
   private starting = false;
 
   constructor(
@@ -38,10 +45,30 @@ export class DrillManager {
   ) {}
 
   list(): DrillInfo[] {
-    return [...this.drills.values()].map((d) => d.info);
+    return [...this.drills.values()].map((d) => this.infoOf(d));
   }
 
-  get(id: string): { info: DrillInfo; node: DrillNode | null } {
+  private infoOf(d: { info: DrillInfo; runner: ScenarioRunner | null }): DrillInfo {
+    return {
+      ...d.info,
+      scenario: d.runner ? { clock: d.runner.clock, injected: [...d.runner.injected] } : null,
+    };
+  }
+
+  info(id: string): DrillInfo {
+    return this.infoOf(this.get(id));
+  }
+
+  /** Pause, resume or speed up the drill's scenario. */
+  control(id: string, action: 'pause' | 'resume' | 'speed', speed?: number): DrillInfo {
+    const drill = this.get(id);
+    if (!drill.runner || !drill.node)
+      throw conflict('这个演练没有正在运行的脚本 / This drill runs no scenario');
+    drill.runner.control(action, speed);
+    return this.infoOf(drill);
+  }
+
+  get(id: string): { info: DrillInfo; node: DrillNode | null; runner: ScenarioRunner | null } {
     const drill = this.drills.get(id);
     if (!drill) throw notFound(`drill ${id}`);
     return drill;
@@ -56,6 +83,7 @@ export class DrillManager {
     if (this.starting || this.list().some((d) => d.status === 'running')) {
       throw conflict('已有演练在进行 / A drill is already running: stop it first');
     }
+    const script = scenarioId ? findScenario(scenarioId) : null;
     this.starting = true;
     try {
       const now = this.ctx.clock.now();
@@ -86,10 +114,13 @@ export class DrillManager {
         startedBy: by,
         status: 'running',
         stoppedAt: null,
+        scenario: null,
       };
-      this.drills.set(id, { info, node });
+      const runner = script ? new ScenarioRunner(script, node) : null;
+      runner?.start();
+      this.drills.set(id, { info, node, runner });
       this.ctx.log.info('drill started', { id, url: node.url, scenarioId, by });
-      return info;
+      return this.info(id);
     } finally {
       this.starting = false;
     }
@@ -98,12 +129,13 @@ export class DrillManager {
   async stop(id: string): Promise<DrillInfo> {
     const drill = this.get(id);
     if (drill.node) {
+      await drill.runner?.stop();
       await drill.node.close();
       drill.node = null;
       drill.info = { ...drill.info, status: 'stopped', stoppedAt: this.ctx.clock.now().toISOString() };
       this.ctx.log.info('drill stopped', { id });
     }
-    return drill.info;
+    return this.infoOf(drill);
   }
 
   async stopAll(): Promise<void> {

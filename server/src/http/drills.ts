@@ -1,11 +1,15 @@
 // Drills (演练) on the live server, for trainers (admin):
 //   GET /api/drills                 the drills of this server run (running and stopped)
 //   POST /api/drills {scenarioId?}  a fresh drill database from the live reference data and a drill node on it
+//   GET /api/drills/scenarios       the shipped scenario scripts
+//   POST /api/drills/:id/scenario {action: pause|resume|speed, speed?}
 //   POST /api/drills/:id/stop       stops the drill's node (its database file stays for the review)
 // The drill's own REST and stream are at the returned `url`; sign in there as in live.
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import { DRILL_SPEEDS } from '@contract/drills';
 import type { ServerContext } from '../context';
+import { scenarios } from '../drills/runner';
 import type { DrillManager } from '../drills/manager';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, forbidden, parseOr400 } from './errors';
@@ -13,6 +17,15 @@ import { asyncHandler, forbidden, parseOr400 } from './errors';
 const TRAINER_ROLES = new Set(['admin']);
 
 const StartBody = z.object({ scenarioId: z.string().min(1).max(80).nullish() }).strict();
+const ControlBody = z
+  .object({
+    action: z.enum(['pause', 'resume', 'speed']),
+    speed: z.union(DRILL_SPEEDS.map((s) => z.literal(s))).optional(),
+  })
+  .strict()
+  .refine((b) => b.action !== 'speed' || b.speed !== undefined, {
+    message: 'speed: give one of 1, 2, 5, 10, 60',
+  });
 
 export function mountDrills(ctx: ServerContext, drills: DrillManager) {
   return (router: Router) => {
@@ -26,6 +39,13 @@ export function mountDrills(ctx: ServerContext, drills: DrillManager) {
     };
     router.get('/drills', auth, trainer, (_req, res) => {
       res.json({ drills: drills.list() });
+    });
+    router.get('/drills/scenarios', auth, trainer, (_req, res) => {
+      res.json({ scenarios: [...scenarios().values()] });
+    });
+    router.post('/drills/:id/scenario', auth, trainer, (req, res) => {
+      const body = parseOr400(ControlBody, req.body ?? {}, 'scenario control');
+      res.json(drills.control(String(req.params.id), body.action, body.speed));
     });
     router.post(
       '/drills',

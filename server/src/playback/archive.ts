@@ -3,7 +3,7 @@
 // writes it as a keyframe (PlaybackFrame) at every frame boundary of archived time, and prunes both after
 // the retention. The outbox itself is pruned after a day for the live stream; the archive keeps a month.
 import zlib from 'node:zlib';
-import { checkEvent, emptyLiveState, type LiveState } from '@contract/live-state';
+import { checkEvent, emptyLiveState, type CheckedEvent, type LiveState } from '@contract/live-state';
 import { foldEvents, fromFrame, toFrame, type FrameData } from '@contract/playback';
 import type { ServerContext } from '../context';
 
@@ -107,16 +107,21 @@ export class PlaybackArchiver {
         await this.load();
         return copied;
       }
+      // Folded in runs between frame boundaries (one copy of each map per run, not per event).
+      let run: CheckedEvent[] = [];
       for (const row of archived) {
         const at = row.at.getTime();
         if (this.nextFrameAt && at > this.nextFrameAt) {
+          this.state = foldEvents(this.state, run);
+          run = [];
           await this.writeFrame(this.nextFrameAt);
           this.nextFrameAt = this.boundaryAtOrAfter(at);
         } else if (!this.nextFrameAt) {
           this.nextFrameAt = this.boundaryAtOrAfter(at);
         }
-        this.state = foldEvents(this.state, [checkEvent(streamEventOf(row))]);
+        run.push(checkEvent(streamEventOf(row)));
       }
+      this.state = foldEvents(this.state, run);
       this.cursor = (rows[rows.length - 1] as (typeof rows)[number]).seq;
       copied += rows.length;
       if (rows.length < BATCH) break;
