@@ -8,7 +8,7 @@
 //   frame_ms_p99  main-thread time of one playback step at 600x and 60 fps (10 s of city time a frame):
 //                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor).
 //                 The map layers' own draw time is measured by `npm run bench -- render`, not here.
-// BENCH_CASES, BENCH_VEHICLES and BENCH_SEEKS override 16,000, 300 and 20.
+// BENCH_CASES, BENCH_VEHICLES and BENCH_SEEKS override 16,000, 300 and 20; BENCH_ONLY=frames skips the database.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,98 +53,108 @@ try {
     `generated ${day.events.length} events and ${day.fixes.length} fixes in ${Math.round(performance.now() - t)} ms`,
   );
 
-  await migrate(target);
-  // Stored as Prisma stores DateTime in SQLite (ISO text with +00:00), written directly for speed.
-  const sqlTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
-  const conn = new Database(target.file);
-  t = performance.now();
-  const insertEvent = conn.prepare(
-    'INSERT INTO "PlaybackEvent" (seq, topic, type, entityId, departmentId, districtCode, payload, at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
-  );
-  const insertFrame = conn.prepare('INSERT INTO "PlaybackFrame" (at, seq, state) VALUES (?, ?, ?)');
-  let state = emptyLiveState();
-  let nextFrame = START + FRAME_MS;
+  const FRAMES_ONLY = process.env.BENCH_ONLY === 'frames';
+  let seekMs = NaN;
+  let seekMax = NaN;
+  let baselineMs = NaN;
   let frames = 0;
-  conn.transaction(() => {
-    for (const e of day.events) {
-      const at = Date.parse(e.at);
-      while (at > nextFrame) {
-        insertFrame.run(sqlTime(nextFrame), state.seq ?? 0, Buffer.from(encodeFrame(state)));
-        frames++;
-        nextFrame += FRAME_MS;
-      }
-      insertEvent.run(
-        e.seq,
-        e.topic,
-        e.type,
-        e.entityId,
-        '320508',
-        JSON.stringify(e.payload),
-        e.at.replace('Z', '+00:00'),
-      );
-      state = foldEvents(state, [checkEvent(e)]);
-    }
-  })();
-  console.log(`archived the events with ${frames} keyframes in ${Math.round(performance.now() - t)} ms`);
-  t = performance.now();
-  const insertFix = conn.prepare(
-    'INSERT INTO "GpsFix" (vehicleId, at, lon, lat, heading, speedKmh) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  conn.transaction(() => {
-    for (const f of day.fixes)
-      insertFix.run(f.vehicleId, f.at.replace('Z', '+00:00'), f.lon, f.lat, f.heading, f.speedKmh);
-  })();
-  conn.close();
-  console.log(`stored ${day.fixes.length} GPS fixes in ${Math.round(performance.now() - t)} ms`);
-
-  const db = await createDb(target);
-  const reader = new PlaybackReader(db);
-  const random = prng(15);
-  const moments = Array.from({ length: SEEKS }, () => START + Math.floor(random() * 86_400_000));
-  await reader.stateAt(moments[0] as number); // warm the client and the page cache
-  const seeks: number[] = [];
-  let shown = { cases: 0, alarms: 0, incidents: 0, vehicles: 0 };
-  for (const at of moments) {
-    const t0 = performance.now();
-    const body = JSON.stringify(await reader.stateAt(at));
-    const parsed = JSON.parse(body) as {
-      cases: unknown[];
-      alarms: unknown[];
-      incidents: unknown[];
-      vehicles: unknown[];
-    };
-    seeks.push(performance.now() - t0);
-    shown = {
-      cases: parsed.cases.length,
-      alarms: parsed.alarms.length,
-      incidents: parsed.incidents.length,
-      vehicles: parsed.vehicles.length,
-    };
-  }
-  const seekMs = quantile(seeks, 0.5);
-  console.log(
-    `seek: median ${r1(seekMs)} ms, max ${r1(Math.max(...seeks))} ms over ${SEEKS} moments (last: ${JSON.stringify(shown)})`,
-  );
-
-  // Baseline: the same state folded from the day's first event, read through the same client.
-  const baseline: number[] = [];
-  for (const at of moments.slice(0, 3)) {
-    const t0 = performance.now();
-    const rows = await db.playbackEvent.findMany({
-      where: { at: { lte: new Date(at) } },
-      orderBy: { seq: 'asc' },
-    });
-    foldEvents(
-      emptyLiveState(),
-      rows.map((r) =>
-        checkEvent({ ...r, at: r.at.toISOString(), payload: JSON.parse(r.payload) as unknown }),
-      ),
+  if (!FRAMES_ONLY) {
+    await migrate(target);
+    // Stored as Prisma stores DateTime in SQLite (ISO text with +00:00), written directly for speed.
+    const sqlTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+    const conn = new Database(target.file);
+    t = performance.now();
+    const insertEvent = conn.prepare(
+      'INSERT INTO "PlaybackEvent" (seq, topic, type, entityId, departmentId, districtCode, payload, at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
     );
-    baseline.push(performance.now() - t0);
+    const insertFrame = conn.prepare('INSERT INTO "PlaybackFrame" (at, seq, state) VALUES (?, ?, ?)');
+    let state = emptyLiveState();
+    let nextFrame = START + FRAME_MS;
+    conn.transaction(() => {
+      let run: ReturnType<typeof checkEvent>[] = [];
+      for (const e of day.events) {
+        const at = Date.parse(e.at);
+        while (at > nextFrame) {
+          state = foldEvents(state, run);
+          run = [];
+          insertFrame.run(sqlTime(nextFrame), state.seq ?? 0, Buffer.from(encodeFrame(state)));
+          frames++;
+          nextFrame += FRAME_MS;
+        }
+        insertEvent.run(
+          e.seq,
+          e.topic,
+          e.type,
+          e.entityId,
+          '320508',
+          JSON.stringify(e.payload),
+          e.at.replace('Z', '+00:00'),
+        );
+        run.push(checkEvent(e));
+      }
+    })();
+    console.log(`archived the events with ${frames} keyframes in ${Math.round(performance.now() - t)} ms`);
+    t = performance.now();
+    const insertFix = conn.prepare(
+      'INSERT INTO "GpsFix" (vehicleId, at, lon, lat, heading, speedKmh) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    conn.transaction(() => {
+      for (const f of day.fixes)
+        insertFix.run(f.vehicleId, f.at.replace('Z', '+00:00'), f.lon, f.lat, f.heading, f.speedKmh);
+    })();
+    conn.close();
+    console.log(`stored ${day.fixes.length} GPS fixes in ${Math.round(performance.now() - t)} ms`);
+
+    const db = await createDb(target);
+    const reader = new PlaybackReader(db);
+    const random = prng(15);
+    const moments = Array.from({ length: SEEKS }, () => START + Math.floor(random() * 86_400_000));
+    await reader.stateAt(moments[0] as number); // warm the client and the page cache
+    const seeks: number[] = [];
+    let shown = { cases: 0, alarms: 0, incidents: 0, vehicles: 0 };
+    for (const at of moments) {
+      const t0 = performance.now();
+      const body = JSON.stringify(await reader.stateAt(at));
+      const parsed = JSON.parse(body) as {
+        cases: unknown[];
+        alarms: unknown[];
+        incidents: unknown[];
+        vehicles: unknown[];
+      };
+      seeks.push(performance.now() - t0);
+      shown = {
+        cases: parsed.cases.length,
+        alarms: parsed.alarms.length,
+        incidents: parsed.incidents.length,
+        vehicles: parsed.vehicles.length,
+      };
+    }
+    seekMs = quantile(seeks, 0.5);
+    seekMax = Math.max(...seeks);
+    console.log(
+      `seek: median ${r1(seekMs)} ms, max ${r1(Math.max(...seeks))} ms over ${SEEKS} moments (last: ${JSON.stringify(shown)})`,
+    );
+
+    // Baseline: the same state folded from the day's first event, read through the same client.
+    const baseline: number[] = [];
+    for (const at of moments.slice(0, 3)) {
+      const t0 = performance.now();
+      const rows = await db.playbackEvent.findMany({
+        where: { at: { lte: new Date(at) } },
+        orderBy: { seq: 'asc' },
+      });
+      foldEvents(
+        emptyLiveState(),
+        rows.map((r) =>
+          checkEvent({ ...r, at: r.at.toISOString(), payload: JSON.parse(r.payload) as unknown }),
+        ),
+      );
+      baseline.push(performance.now() - t0);
+    }
+    baselineMs = quantile(baseline, 0.5);
+    console.log(`baseline (fold from the start of the day): median ${r1(baselineMs)} ms`);
+    await db.$disconnect();
   }
-  const baselineMs = quantile(baseline, 0.5);
-  console.log(`baseline (fold from the start of the day): median ${r1(baselineMs)} ms`);
-  await db.$disconnect();
 
   // Playback at 600x: 10 s of city time per 16.7 ms frame, across the whole day.
   const events = loadEvents(day.events);
@@ -184,7 +194,7 @@ try {
       fixes: day.fixes.length,
       keyframes: frames,
       seek_ms: r1(seekMs),
-      seek_max_ms: r1(Math.max(...seeks)),
+      seek_max_ms: r1(seekMax),
       seek_baseline_ms: r1(baselineMs),
       seek_baseline_ratio: r1(baselineMs / seekMs),
       frame_ms_p99: r3(frameP99),
