@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
 import { parseStreamConfig, type StreamConfig } from './live/config';
 import { loginGuardConfig, type LoginGuardConfig } from './auth/login-guard';
+import { parsePlaybackConfig, type PlaybackConfig } from './playback/config';
 
 export interface ServerConfig {
   port: number;
@@ -26,6 +27,7 @@ export interface ServerConfig {
   nodeUrl: string | null;
   /** sign-in throttling: LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES, LOGIN_LOCK_MINUTES */
   login: LoginGuardConfig;
+  playback: PlaybackConfig;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     alarmPartitions: int('ALARM_PARTITIONS', env.ALARM_PARTITIONS, 32, 1, 1024),
     nodeUrl: env.NODE_URL || null,
     login: loginGuardConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
+    playback: parsePlaybackConfig(env, (message) => {
       throw new ConfigError(message);
     }),
   };

@@ -41,6 +41,10 @@ import { LiveBus } from './live/bus';
 import { useIotSnapshots } from './live/snapshot-sources';
 import { startLive, type IoServer, type LiveLayer } from './live/socket';
 import { createLogger, type Logger } from './log';
+import { mountPlayback } from './http/playback';
+import { startPlayback, type Playback } from './playback';
+import { mountDrills } from './http/drills';
+import { DrillManager } from './drills/manager';
 
 export interface RunningServer {
   url: string;
@@ -51,6 +55,8 @@ export interface RunningServer {
   cases: CaseService;
   iot: Iot;
   command: Command;
+  playback: Playback;
+  drills: DrillManager;
   ingestKey: string;
   close(): Promise<void>;
 }
@@ -97,6 +103,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const iot = await startIot(ctx, cases);
   const loginGuard = new LoginGuard(config.login, config.database);
   const command = await startCommand(ctx, iot.positions);
+  const playback = await startPlayback(ctx, iot.positions);
+  const drills = new DrillManager(ctx, (drillConfig) =>
+    startServer(drillConfig, { clock: ctx.clock, log: log.child({ drill: drillConfig.nodeId }) }),
+  );
   const app = createApp(ctx, [
     mountIncidentCommand(ctx, command, ingestKey),
     mountAuth(ctx, loginGuard),
@@ -115,6 +125,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountDuty(ctx),
     mountPhotos(ctx, photos),
     mountAdmin(ctx),
+    mountPlayback(ctx, playback.reader),
+    mountDrills(ctx, drills),
   ]);
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
@@ -140,15 +152,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     cases,
     iot,
     command,
+    playback,
+    drills,
     ingestKey,
     async close() {
       if (closed) return;
       closed = true;
+      await drills.stopAll();
       stopScheduler();
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();
       await loginGuard.close();
+      await playback.stop();
       caseStore.close();
       await db.$disconnect();
     },

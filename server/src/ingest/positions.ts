@@ -23,6 +23,8 @@ export class PositionTracker {
   private timer: NodeJS.Timeout | null = null;
   /** told of every accepted batch (emergency command: arrival within 50 m of a site) */
   onFixes: ((fixes: ReadonlyArray<Position>) => void) | null = null;
+  /** called with every accepted fix (the playback GPS history downsamples them) */
+  onFix: ((position: Position) => void) | null = null;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -79,6 +81,7 @@ export class PositionTracker {
         atMs,
       };
       this.latest.set(p.id, position);
+      this.onFix?.(position);
       if (kind === 'vehicle') this.dirty.add(p.id);
       items.push({
         ...position,

@@ -1,0 +1,207 @@
+// `npm run bench -- playback`: a day of the city in the playback archive (16,000 cases with their workflow
+// events, alarms, incidents, and 300 vehicles with one GPS fix per 10 s: 2.6 million fixes) in a fresh
+// SQLite database, keyframes every 15 minutes written by the archiver's own encoder.
+//   seek_ms       median time to show the state of the city at a random moment: the reader's query of the
+//                 newest keyframe + events + fixes, the fold, and the JSON the client receives and parses
+//                 (loopback HTTP itself is not in it). Baseline in the same run: the fold of every event
+//                 from the start of the day (no keyframes), as `seek_baseline_ratio`.
+//   frame_ms_p99  main-thread time of one playback step at 600x and 60 fps (10 s of city time a frame):
+//                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor).
+//                 The map layers' own draw time is measured by `npm run bench -- render`, not here.
+// BENCH_CASES, BENCH_VEHICLES and BENCH_SEEKS override 16,000, 300 and 20; BENCH_ONLY=frames skips the database.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { checkEvent, emptyLiveState } from '@contract/live-state';
+import { foldEvents, vehiclesAt } from '@contract/playback';
+import { cursorAt, cursorView, loadEvents, loadFixes, stepTo } from '@contract/playback-cursor';
+import { createDb } from '../server/src/db/client';
+import { migrate } from '../server/src/db/migrate';
+import { encodeFrame } from '../server/src/playback/archive';
+import { PlaybackReader } from '../server/src/playback/reader';
+import { cityDay, prng } from '../tests/support/playback-city';
+
+const CASES = Number(process.env.BENCH_CASES ?? 16_000);
+const VEHICLES = Number(process.env.BENCH_VEHICLES ?? 300);
+const SEEKS = Number(process.env.BENCH_SEEKS ?? 20);
+const FRAME_MS = 15 * 60_000;
+const START = Date.parse('2026-11-23T00:00:00Z');
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-playback-'));
+const file = path.join(dir, 'playback.db');
+const target = { provider: 'sqlite' as const, file, url: `file:${file}` };
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+try {
+  let t = performance.now();
+  const day = cityDay({
+    startMs: START,
+    hours: 24,
+    cases: CASES,
+    alarms: 400,
+    incidents: 40,
+    vehicles: VEHICLES,
+    fixStepS: 10,
+  });
+  console.log(
+    `generated ${day.events.length} events and ${day.fixes.length} fixes in ${Math.round(performance.now() - t)} ms`,
+  );
+
+  const FRAMES_ONLY = process.env.BENCH_ONLY === 'frames';
+  let seekMs = NaN;
+  let seekMax = NaN;
+  let baselineMs = NaN;
+  let frames = 0;
+  if (!FRAMES_ONLY) {
+    await migrate(target);
+    // Stored as Prisma stores DateTime in SQLite (ISO text with +00:00), written directly for speed.
+    const sqlTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+    const conn = new Database(target.file);
+    t = performance.now();
+    const insertEvent = conn.prepare(
+      'INSERT INTO "PlaybackEvent" (seq, topic, type, entityId, departmentId, districtCode, payload, at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
+    );
+    const insertFrame = conn.prepare('INSERT INTO "PlaybackFrame" (at, seq, state) VALUES (?, ?, ?)');
+    let state = emptyLiveState();
+    let nextFrame = START + FRAME_MS;
+    conn.transaction(() => {
+      let run: ReturnType<typeof checkEvent>[] = [];
+      for (const e of day.events) {
+        const at = Date.parse(e.at);
+        while (at > nextFrame) {
+          state = foldEvents(state, run);
+          run = [];
+          insertFrame.run(sqlTime(nextFrame), state.seq ?? 0, Buffer.from(encodeFrame(state)));
+          frames++;
+          nextFrame += FRAME_MS;
+        }
+        insertEvent.run(
+          e.seq,
+          e.topic,
+          e.type,
+          e.entityId,
+          '320508',
+          JSON.stringify(e.payload),
+          e.at.replace('Z', '+00:00'),
+        );
+        run.push(checkEvent(e));
+      }
+    })();
+    console.log(`archived the events with ${frames} keyframes in ${Math.round(performance.now() - t)} ms`);
+    t = performance.now();
+    const insertFix = conn.prepare(
+      'INSERT INTO "GpsFix" (vehicleId, at, lon, lat, heading, speedKmh) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    conn.transaction(() => {
+      for (const f of day.fixes)
+        insertFix.run(f.vehicleId, f.at.replace('Z', '+00:00'), f.lon, f.lat, f.heading, f.speedKmh);
+    })();
+    conn.close();
+    console.log(`stored ${day.fixes.length} GPS fixes in ${Math.round(performance.now() - t)} ms`);
+
+    const db = await createDb(target);
+    const reader = new PlaybackReader(db);
+    const random = prng(15);
+    const moments = Array.from({ length: SEEKS }, () => START + Math.floor(random() * 86_400_000));
+    await reader.stateAt(moments[0] as number); // warm the client and the page cache
+    const seeks: number[] = [];
+    let shown = { cases: 0, alarms: 0, incidents: 0, vehicles: 0 };
+    for (const at of moments) {
+      const t0 = performance.now();
+      const body = JSON.stringify(await reader.stateAt(at));
+      const parsed = JSON.parse(body) as {
+        cases: unknown[];
+        alarms: unknown[];
+        incidents: unknown[];
+        vehicles: unknown[];
+      };
+      seeks.push(performance.now() - t0);
+      shown = {
+        cases: parsed.cases.length,
+        alarms: parsed.alarms.length,
+        incidents: parsed.incidents.length,
+        vehicles: parsed.vehicles.length,
+      };
+    }
+    seekMs = quantile(seeks, 0.5);
+    seekMax = Math.max(...seeks);
+    console.log(
+      `seek: median ${r1(seekMs)} ms, max ${r1(Math.max(...seeks))} ms over ${SEEKS} moments (last: ${JSON.stringify(shown)})`,
+    );
+
+    // Baseline: the same state folded from the day's first event, read through the same client.
+    const baseline: number[] = [];
+    for (const at of moments.slice(0, 3)) {
+      const t0 = performance.now();
+      const rows = await db.playbackEvent.findMany({
+        where: { at: { lte: new Date(at) } },
+        orderBy: { seq: 'asc' },
+      });
+      foldEvents(
+        emptyLiveState(),
+        rows.map((r) =>
+          checkEvent({ ...r, at: r.at.toISOString(), payload: JSON.parse(r.payload) as unknown }),
+        ),
+      );
+      baseline.push(performance.now() - t0);
+    }
+    baselineMs = quantile(baseline, 0.5);
+    console.log(`baseline (fold from the start of the day): median ${r1(baselineMs)} ms`);
+    await db.$disconnect();
+  }
+
+  // Playback at 600x: 10 s of city time per 16.7 ms frame, across the whole day.
+  const events = loadEvents(day.events);
+  const fixes = loadFixes(day.fixes);
+  let cursor = cursorAt(
+    { atMs: START, state: emptyLiveState(), vehicles: vehiclesAt(day.fixes, START) },
+    events,
+    fixes,
+    day.endMs,
+  );
+  const steps: number[] = [];
+  const views: number[] = [];
+  for (let at = START + 10_000; at <= day.endMs; at += 10_000) {
+    const t0 = performance.now();
+    const next = stepTo(cursor, at);
+    const t1 = performance.now();
+    if (!next) throw new Error(`step to ${new Date(at).toISOString()} needed a seek`);
+    cursor = next;
+    steps.push(t1 - t0);
+    if (steps.length % 60 === 0) {
+      const v0 = performance.now();
+      cursorView(cursor);
+      views.push(performance.now() - v0);
+    }
+  }
+  const frameP99 = quantile(steps, 0.99);
+  console.log(
+    `frames at 600x: ${steps.length}, p50 ${r3(quantile(steps, 0.5))} ms, p99 ${r3(frameP99)} ms, max ${r3(Math.max(...steps))} ms; ` +
+      `full view arrays (cases, alarms, incidents, vehicles) p99 ${r3(quantile(views, 0.99))} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'playback',
+      cases: CASES,
+      vehicles: VEHICLES,
+      events: day.events.length,
+      fixes: day.fixes.length,
+      keyframes: frames,
+      seek_ms: r1(seekMs),
+      seek_max_ms: r1(seekMax),
+      seek_baseline_ms: r1(baselineMs),
+      seek_baseline_ratio: r1(baselineMs / seekMs),
+      frame_ms_p99: r3(frameP99),
+      frame_view_ms_p99: r3(quantile(views, 0.99)),
+      targets: { seek_ms: 500, frame_ms_p99: 16 },
+    }),
+  );
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

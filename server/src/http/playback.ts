@@ -1,0 +1,90 @@
+// Playback (回放) of the archive, read-only, for signed-in users:
+//   GET /api/playback/range                     the span the archive can show
+//   GET /api/playback/state?at=ISO              the city at `at`: cases, alarms, incidents, vehicles
+//   GET /api/playback/events?from=ISO&to=ISO    the archived stream events of a period (scoped like the stream)
+//   GET /api/playback/tracks?from=ISO&to=ISO    the GPS fixes of a period
+// The state and the tracks show the whole city, so they need a city-wide audience (admin, or a supervisor,
+// dispatcher, commander or leader without a district).
+import type { Request, Router } from 'express';
+import {
+  PlaybackAtQuery,
+  PlaybackPeriodQuery,
+  type PlaybackEvents,
+  type PlaybackTracks,
+} from '@contract/playback';
+import type { ServerContext } from '../context';
+import { audienceOf } from '../live/scope';
+import type { PlaybackReader } from '../playback/reader';
+import { actorOf, requireActor } from './auth';
+import { asyncHandler, badRequest, forbidden, parseOr400 } from './errors';
+import { sendJson } from './send';
+
+/** A period longer than this is refused (ask for it in parts). */
+const MAX_PERIOD_MS = 32 * 86_400_000;
+
+function cityWide(req: Request): void {
+  if (audienceOf(actorOf(req)).key !== 'all') {
+    throw forbidden('回放整个城市需要全市范围的账号 / Playback of the whole city needs a city-wide account');
+  }
+}
+
+function period(req: Request): { fromMs: number; toMs: number } {
+  const q = parseOr400(PlaybackPeriodQuery, req.query, 'playback period');
+  const fromMs = Date.parse(q.from);
+  const toMs = Date.parse(q.to);
+  if (toMs - fromMs > MAX_PERIOD_MS) {
+    throw badRequest('invalid playback period: at most 32 days at once; ask for it in parts');
+  }
+  return { fromMs, toMs };
+}
+
+export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
+  return (router: Router) => {
+    const auth = requireActor(ctx);
+    router.get(
+      '/playback/range',
+      auth,
+      asyncHandler(async (_req, res) => {
+        res.json(await reader.range());
+      }),
+    );
+    router.get(
+      '/playback/state',
+      auth,
+      asyncHandler(async (req, res) => {
+        cityWide(req);
+        const q = parseOr400(PlaybackAtQuery, req.query, 'playback time');
+        sendJson(req, res, await reader.stateAt(Date.parse(q.at)));
+      }),
+    );
+    router.get(
+      '/playback/events',
+      auth,
+      asyncHandler(async (req, res) => {
+        const { fromMs, toMs } = period(req);
+        const audience = audienceOf(actorOf(req));
+        const found = await reader.events(fromMs, toMs, (row) => audience.allows(row));
+        const body: PlaybackEvents = {
+          from: new Date(fromMs).toISOString(),
+          to: new Date(toMs).toISOString(),
+          ...found,
+        };
+        sendJson(req, res, body);
+      }),
+    );
+    router.get(
+      '/playback/tracks',
+      auth,
+      asyncHandler(async (req, res) => {
+        cityWide(req);
+        const { fromMs, toMs } = period(req);
+        const body: PlaybackTracks = {
+          from: new Date(fromMs).toISOString(),
+          to: new Date(toMs).toISOString(),
+          ...(await reader.tracks(fromMs, toMs)),
+        };
+        sendJson(req, res, body);
+      }),
+    );
+  };
+}
