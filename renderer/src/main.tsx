@@ -1,5 +1,6 @@
 // Entry point. The first import sets CESIUM_BASE_URL before anything can touch Cesium.
 import './map/cesium/baseUrl';
+import './app/zodConfig';
 import './styles/theme.css';
 import './styles/header.css';
 import './styles/panel.css';

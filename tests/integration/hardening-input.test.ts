@@ -126,4 +126,29 @@ describe('hardening: bad input', () => {
     const spoofed = await raw(server.url, 'GET', '/api/health', { headers: { host: 'evil; script-src *' } });
     assert.doesNotMatch(String(spoofed.headers['content-security-policy']), /script-src \*/);
   });
+
+  test('Open311 serves every call as .xml beside .json, errors too', async () => {
+    const services = await raw(server.url, 'GET', '/open311/v2/services.xml');
+    assert.equal(services.status, 200);
+    assert.match(String(services.headers['content-type']), /application\/xml/);
+    assert.match(services.text, /^<\?xml version="1.0" encoding="utf-8"\?><services><service><service_code>/);
+    const post = await raw(server.url, 'POST', '/open311/v2/requests.xml', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'service_code=event-0102&lat=34.6&long=119.18&description=%3Cb%3E%26',
+    });
+    assert.equal(post.status, 201, post.text);
+    const id = /<service_request_id>([^<]+)<\/service_request_id>/.exec(post.text)?.[1];
+    assert.ok(id);
+    const one = await raw(server.url, 'GET', `/open311/v2/requests/${id}.xml`);
+    assert.equal(one.status, 200);
+    assert.match(one.text, /<description>&lt;b&gt;&amp;<\/description>/);
+    const list = await raw(server.url, 'GET', '/open311/v2/requests.xml');
+    assert.match(list.text, /<service_requests><request>/);
+    const missing = await raw(server.url, 'GET', '/open311/v2/requests/nope.xml');
+    assert.equal(missing.status, 404);
+    assert.match(missing.text, /<errors><error><code>404<\/code><description>/);
+    const bad = await raw(server.url, 'GET', '/open311/v2/requests/%E0%A4%A.xml');
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /<errors><error><code>400<\/code>/);
+  });
 });

@@ -137,8 +137,10 @@ describe('Open311 GeoReport v2', () => {
     const missing = await send<Open311Error>(server, 'GET', '/open311/v2/requests/20200101-000001.json');
     assert.equal(missing.status, 404);
     assert.equal(missing.body[0]?.code, 404);
-    const xml = await send<Open311Error>(server, 'GET', '/open311/v2/services.xml');
-    assert.equal(xml.status, 404);
+    const xml = await send<string>(server, 'GET', '/open311/v2/services.xml');
+    assert.equal(xml.status, 200, 'XML is the spec default and is served (issue 17)');
+    const otherFormat = await send<Open311Error>(server, 'GET', '/open311/v2/services.csv');
+    assert.equal(otherFormat.status, 404);
     const badStatus = await send<Open311Error>(server, 'GET', '/open311/v2/requests.json?status=pending');
     assert.equal(badStatus.status, 400);
   });

@@ -86,7 +86,7 @@ export class LoginGuard {
       return { by: 'account', retryAfterS: Math.ceil(account.msBeforeNext / 1000) };
     if (
       byAddress &&
-      byAddress.consumedPoints > this.config.maxFailuresPerAddress &&
+      byAddress.consumedPoints >= this.config.maxFailuresPerAddress &&
       byAddress.msBeforeNext > 0
     )
       return { by: 'address', retryAfterS: Math.ceil(byAddress.msBeforeNext / 1000) };

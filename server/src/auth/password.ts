@@ -2,6 +2,7 @@
 // Verification is asynchronous (libuv's thread pool): a burst of logins never blocks the event loop
 // that serves every other request and socket.
 import crypto from 'node:crypto';
+import os from 'node:os';
 
 const N = 16384;
 const R = 8;
@@ -13,10 +14,23 @@ export function hashPassword(password: string, salt = crypto.randomBytes(16)): s
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-function scrypt(password: string, salt: Buffer, length: number, options: crypto.ScryptOptions) {
-  return new Promise<Buffer>((resolve, reject) =>
-    crypto.scrypt(password, salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+// At most cores - 1 hashes at once, so a burst of sign-ins queues instead of taking every core from the
+// event loop (libuv's pool has 4 threads; these machines may have 2 cores).
+const MAX_PARALLEL = Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function scrypt(password: string, salt: Buffer, length: number, options: crypto.ScryptOptions) {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      crypto.scrypt(password, salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

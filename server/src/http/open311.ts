@@ -5,13 +5,15 @@
 //   GET  /open311/v2/requests.json            ?service_request_id=a,b&service_code=&status=open,closed
 //                                             &start_date=&end_date= (public-channel requests, newest first)
 //   GET  /open311/v2/requests/{id}.json       one request (id = case number)
-// Errors are the spec's [{code, description}] with the HTTP status. Only JSON is served.
+// Every call also as .xml (the spec's default format). Errors are the spec's [{code, description}]
+// (<errors><error>…) with the HTTP status.
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
 import { SYSTEM_ACTOR } from '../domain';
 import { asyncHandler, classifyError, describeZodError } from './errors';
+import { sendOpen311 } from './open311-xml';
 
 const CLOSED = new Set(['closed', 'voided']);
 const STATE_NOTES: Record<string, string> = {
@@ -98,7 +100,7 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
     return times.length > 30;
   };
 
-  router.get('/v2/services.json', (_req, res) => {
+  router.get(['/v2/services.json', '/v2/services.xml'], (req, res) => {
     const services = [...cases.ref.categories.values()]
       .filter((c) => !c.isMajor && c.active)
       .map((c) => ({
@@ -110,11 +112,11 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
         keywords: [c.kind, c.code, c.nameEn].join(','),
         group: cases.ref.categories.get(`${c.kind}-${c.majorCode}`)?.name ?? '',
       }));
-    res.json(services);
+    sendOpen311(req, res, 200, 'services', services);
   });
 
   router.post(
-    '/v2/requests.json',
+    ['/v2/requests.json', '/v2/requests.xml'],
     asyncHandler(async (req, res) => {
       if (limited(req.ip ?? ''))
         throw new Open311Error(429, 'too many requests from this address: try again in a minute');
@@ -137,7 +139,7 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
         },
         SYSTEM_ACTOR,
       );
-      res.status(201).json([
+      sendOpen311(req, res, 201, 'requests', [
         {
           service_request_id: created.caseNumber,
           service_notice: `已收到您的反映，案件编号 ${created.caseNumber} / Received: your request number is ${created.caseNumber}`,
@@ -174,7 +176,7 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
     });
 
   router.get(
-    '/v2/requests.json',
+    ['/v2/requests.json', '/v2/requests.xml'],
     asyncHandler(async (req, res) => {
       const parsed = ListQuery.safeParse(req.query);
       if (!parsed.success) throw new Open311Error(400, describeZodError(parsed.error));
@@ -200,22 +202,22 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
         orderBy: { reportedAt: 'desc' },
         take: 1000,
       });
-      res.json(await toRequest(rows));
+      sendOpen311(req, res, 200, 'requests', await toRequest(rows));
     }),
   );
 
   router.get(
-    '/v2/requests/:id.json',
+    ['/v2/requests/:id.json', '/v2/requests/:id.xml'],
     asyncHandler(async (req, res) => {
       const id = String(req.params.id);
       const row = await ctx.db.case.findFirst({ where: { caseNumber: id, source: 'public' } });
       if (!row) throw new Open311Error(404, `service request ${id} not found`);
-      res.json(await toRequest([row]));
+      sendOpen311(req, res, 200, 'requests', await toRequest([row]));
     }),
   );
 
   router.use((req, _res, next) =>
-    next(new Open311Error(404, `no such Open311 endpoint: ${req.method} ${req.path} (only .json is served)`)),
+    next(new Open311Error(404, `no such Open311 endpoint: ${req.method} ${req.path} (.json or .xml)`)),
   );
   const errors: ErrorRequestHandler = (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
@@ -231,7 +233,7 @@ export function open311Router(ctx: ServerContext, cases: CaseService): Router {
       description = error.message.en;
       if (error.internal) ctx.log.error('open311 error', { method: req.method, path: req.path, err });
     }
-    res.status(status).json([{ code: status, description }]);
+    sendOpen311(req, res, status, 'errors', [{ code: status, description }]);
   };
   router.use(errors);
   return router;

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { CaseDetail, CaseListQuery, CaseSummary, CommandBody, ReportBody } from '@contract/cases';
 import { ApiError, CityConfig, Health } from '@contract/http';
+import { extraPaths } from './openapi-routes';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const json = (ref: string) => ({
@@ -15,7 +16,7 @@ const errors = {
 };
 
 export function openApiDocument(version: string) {
-  return {
+  const doc = {
     openapi: '3.1.0',
     info: {
       title: '城市运行管理服务平台 API / City operations command API',
@@ -140,6 +141,13 @@ export function openApiDocument(version: string) {
       },
     },
   };
+  // Every other route (layers, alarms, incidents, ingest, admin, assets, Open311), without overwriting.
+  for (const [path, item] of Object.entries(extraPaths(json('ApiError'))))
+    (doc.paths as Record<string, object>)[path] = {
+      ...item,
+      ...((doc.paths as Record<string, object>)[path] ?? {}),
+    };
+  return doc;
 }
 
 export function mountOpenApi(version: string) {

@@ -1,0 +1,106 @@
+// The routes beyond the case workflow in the OpenAPI document (so tools and the fuzz test find every
+// route): map layers, alarms and incidents, command helpers, machine ingest, administration, assets
+// and Open311. Bodies come from the contract's zod schemas where one exists.
+import { z } from 'zod';
+import { AlarmConfirmBody, AlarmNoteBody, ReadingBatch } from '@contract/alarms';
+import { CameraStatusBatch, DetectionBody, IncidentBody, IncidentPatch, PositionBatch } from '@contract/city';
+
+type Security = 'bearer' | 'ingestKey' | 'none';
+type Route = [
+  method: 'get' | 'post' | 'patch' | 'put',
+  path: string,
+  summary: string,
+  security: Security,
+  body?: z.ZodType,
+];
+
+const ROUTES: Route[] = [
+  ['post', '/api/auth/logout', 'Sign out (ends the session)', 'bearer'],
+  ['get', '/api/openapi.json', 'This document', 'none'],
+  ['get', '/api/city/sources', 'Base map and 3D buildings sources', 'none'],
+  ['get', '/api/city/roads', 'Road network (GeoJSON)', 'bearer'],
+  ['get', '/api/city/route', 'Route between two points along the roads', 'bearer'],
+  ['get', '/api/sim/snapshot/{name}', 'A generated camera snapshot (SVG)', 'none'],
+  ['get', '/api/cameras', 'Video points (bbox, owner, status)', 'bearer'],
+  ['get', '/api/cameras/near', 'Video points around a site', 'bearer'],
+  ['get', '/api/sensors', 'Sensors with live status (bbox, type, status)', 'bearer'],
+  ['get', '/api/sensors/{id}', 'One sensor, its thresholds and recent readings', 'bearer'],
+  ['get', '/api/vehicles', 'Vehicles with live positions, and teams', 'bearer'],
+  ['get', '/api/inspectors', 'Inspectors with live positions', 'bearer'],
+  ['get', '/api/parts', 'City parts (bbox, class, paging)', 'bearer'],
+  ['get', '/api/parts/columnar', 'All parts as parallel arrays', 'bearer'],
+  ['get', '/api/parts/{id}', 'One part and its sensors', 'bearer'],
+  ['get', '/api/grid', 'Grid cells (GeoJSON)', 'bearer'],
+  ['get', '/api/divisions', 'Administrative divisions (GeoJSON)', 'bearer'],
+  ['get', '/api/units/recommend', 'Vehicles ranked by travel time to a site', 'bearer'],
+  ['get', '/api/alarms', "Alarms in the viewer's scope", 'bearer'],
+  ['get', '/api/alarms/{id}', 'One alarm and recent readings', 'bearer'],
+  ['post', '/api/alarms/{id}/acknowledge', 'Acknowledge an alarm', 'bearer', AlarmNoteBody],
+  [
+    'post',
+    '/api/alarms/{id}/confirm',
+    'Confirm an alarm as a case or an incident',
+    'bearer',
+    AlarmConfirmBody,
+  ],
+  ['post', '/api/alarms/{id}/false', 'Mark an alarm false', 'bearer', AlarmNoteBody],
+  ['get', '/api/incidents', "Incidents in the viewer's scope", 'bearer'],
+  ['post', '/api/incidents', 'Open an incident', 'bearer', IncidentBody],
+  ['get', '/api/incidents/{id}', 'One incident', 'bearer'],
+  ['patch', '/api/incidents/{id}', 'Command an incident', 'bearer', IncidentPatch],
+  ['post', '/api/ingest/readings', 'Sensor readings (up to 5,000)', 'ingestKey', ReadingBatch],
+  ['post', '/api/ingest/cameras/status', 'Camera status changes', 'ingestKey', CameraStatusBatch],
+  ['post', '/api/ingest/detections', 'Video-AI detections (one or a batch)', 'ingestKey', DetectionBody],
+  ['post', '/api/ingest/positions', 'GPS positions of vehicles and inspectors', 'ingestKey', PositionBatch],
+  ['get', '/api/ingest/devices', 'Device registry for gateways', 'ingestKey'],
+  ['get', '/api/ingest/tickets/{ref}', 'Result of a 12345 ticket', 'ingestKey'],
+  ['get', '/api/admin/audit', 'Audit trail (administrators)', 'bearer'],
+  ['get', '/api/admin/audit.csv', 'Audit trail as CSV (administrators)', 'bearer'],
+  [
+    'post',
+    '/api/admin/lockouts/unlock',
+    'Lift a sign-in lock (administrators)',
+    'bearer',
+    z.object({ username: z.string().optional(), address: z.string().optional() }),
+  ],
+  ['get', '/tiles/base/{z}/{x}/{y}.png', 'Base-map tile', 'none'],
+  ['get', '/tiles/buildings/tileset.json', '3D Tiles of the buildings', 'none'],
+  ['get', '/media/demo/{file}', 'Demo video streams', 'none'],
+  ['get', '/open311/v2/services.json', 'Open311 services (also .xml)', 'none'],
+  ['get', '/open311/v2/services.xml', 'Open311 services as XML', 'none'],
+  ['get', '/open311/v2/requests.json', 'Open311 requests (also .xml)', 'none'],
+  ['post', '/open311/v2/requests.json', 'Open311: report a problem (form or JSON; also .xml)', 'none'],
+  ['get', '/open311/v2/requests.xml', 'Open311 requests as XML', 'none'],
+  ['post', '/open311/v2/requests.xml', 'Open311: report a problem, XML answer', 'none'],
+  ['get', '/open311/v2/requests/{id}.json', 'One Open311 request (also .xml)', 'none'],
+  ['get', '/open311/v2/requests/{id}.xml', 'One Open311 request as XML', 'none'],
+];
+
+const toJson = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+
+/** OpenAPI path items for the routes above, keyed by path. */
+export function extraPaths(errorRef: object): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [method, path, summary, security, body] of ROUTES) {
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    (paths[path] ??= {})[method] = {
+      summary,
+      security: security === 'none' ? [] : [{ [security]: [] }],
+      ...(params.length ? { parameters: params } : {}),
+      ...(body ? { requestBody: { content: { 'application/json': { schema: toJson(body) } } } } : {}),
+      responses: {
+        '200': { description: 'ok' },
+        '400': { description: 'invalid input; the message says what to fix', ...errorRef },
+        '401': { description: 'not signed in, or no ingest key', ...errorRef },
+        '403': { description: 'role or scope does not allow this', ...errorRef },
+        '404': { description: "not found (or outside the viewer's scope)", ...errorRef },
+      },
+    };
+  }
+  return paths;
+}
