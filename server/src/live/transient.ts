@@ -25,6 +25,9 @@ export class TransientHub {
   private readonly viewers = new Map<string, Viewer>();
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
+  /** which layer goes first this tick: a volatile emit is dropped while the socket is still writing the
+   *  previous one, so a fixed order would starve the second layer (readings behind busy positions) */
+  private turn = 0;
 
   constructor(
     private readonly io: IoServer,
@@ -64,7 +67,8 @@ export class TransientHub {
 
   /** Sends what arrived since the last tick (called by the timer; tests and benches may call it). */
   flush(): void {
-    for (const layer of LAYERS) {
+    const first = this.turn++ % LAYERS.length;
+    for (const layer of [...LAYERS.slice(first), ...LAYERS.slice(0, first)]) {
       const mine = this.take(this.local, layer);
       const theirs = this.take(this.remote, layer);
       if (mine.length && this.clustered) this.io.serverSideEmit('live:transient', layer, mine);
