@@ -198,21 +198,24 @@ export interface UnitView {
   version: number;
 }
 
+/** The commands of an incident (the lifecycle table in server/src/domain/incidents/lifecycle.ts). */
+export const INCIDENT_COMMANDS = [
+  'assign',
+  'release',
+  'unitStatus',
+  'note',
+  'setLevel',
+  'handOver',
+  'link',
+  'control',
+  'close',
+  'cancel',
+] as const;
+
 /** POST /api/incidents/:id/commands */
 export const IncidentCommandBody = z
   .object({
-    command: z.enum([
-      'assign',
-      'release',
-      'unitStatus',
-      'note',
-      'setLevel',
-      'handOver',
-      'link',
-      'control',
-      'close',
-      'cancel',
-    ]),
+    command: z.enum(INCIDENT_COMMANDS),
     /** the incident version seen (required for level, hand-over, control, close, cancel) */
     version: z.number().int().positive().optional(),
     /** assign takes several units at once (all or none) */

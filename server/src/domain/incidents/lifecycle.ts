@@ -9,21 +9,10 @@
 // - `under_control` and `closed` are the commander's word; closing needs a summary, cancelling a reason.
 // - Dispatchers assign, release, note and link; only commanders change the level, hand over and close.
 import type { IncidentLevel, IncidentState, UnitStatus } from '@contract/incidents';
-import { INCIDENT_STATE_LABELS } from '@contract/incidents';
+import { INCIDENT_COMMANDS, INCIDENT_STATE_LABELS } from '@contract/incidents';
 import { formatMessage, msg, type LocalizedMessage } from '../errors';
 
-export const INCIDENT_COMMANDS = [
-  'assign',
-  'release',
-  'unitStatus',
-  'note',
-  'setLevel',
-  'handOver',
-  'link',
-  'control',
-  'close',
-  'cancel',
-] as const;
+export { INCIDENT_COMMANDS };
 export type IncidentCommand = (typeof INCIDENT_COMMANDS)[number];
 
 export type IncidentRole = 'commander' | 'dispatcher' | 'system';
