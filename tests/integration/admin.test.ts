@@ -90,7 +90,7 @@ describe('administration: users and roles', () => {
 
     const audit = await server.api<{ changes: AdminChangeView[] }>(
       'GET',
-      '/api/admin/audit',
+      '/api/admin/changes',
       undefined,
       admin,
     );

@@ -195,7 +195,7 @@ export function evaluationSuite(name: string, databaseUrl: () => Promise<string 
     test('bad queries are 400 with a message', async () => {
       const r = await report('leader', 'by=planet&period=month');
       assert.equal(r.status, 400);
-      assert.match(r.body.error.message, /by/);
+      assert.match(r.body.error.message.en, /by/);
       assert.equal((await report('leader', 'period=custom&from=2026-11-10')).status, 400);
       assert.equal((await report('leader', 'period=day&date=2026-02-30')).status, 400);
     });
@@ -231,7 +231,7 @@ export function evaluationSuite(name: string, databaseUrl: () => Promise<string 
         await as('admin'),
       );
       assert.equal(bad.status, 400);
-      assert.match(bad.body.error.message, /add up to 100/);
+      assert.match(bad.body.error.message.en, /add up to 100/);
       const saved = await s.api<{ current: { version: number } }>(
         'PUT',
         '/api/evaluation/settings',

@@ -212,7 +212,7 @@ describe('playback archive', () => {
       admin,
     );
     assert.equal(bad.status, 400);
-    assert.match(bad.body.error.message, /at/);
+    assert.match(bad.body.error.message.en, /at/);
     const backwards = await s.api<{ error: { code: string } }>(
       'GET',
       '/api/playback/events?from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z',

@@ -25,6 +25,6 @@ export function createAdminClient(api: ApiClient): AdminClient {
     },
     create: async (body) => (await api.post('/admin/users', body, One)).user,
     update: async (id, patch) => (await api.patch(`/admin/users/${encodeURIComponent(id)}`, patch, One)).user,
-    audit: async () => (await api.get('/admin/audit?limit=30', Changes)).changes,
+    audit: async () => (await api.get('/admin/changes?limit=30', Changes)).changes,
   };
 }

@@ -2,7 +2,8 @@
 //   GET   /api/admin/users?q=&role=&limit=     users and their roles
 //   POST  /api/admin/users {username, displayName, role, departmentId?, districtCode?, password}
 //   PATCH /api/admin/users/:id {displayName?, role?, departmentId?, districtCode?, active?, password?}
-//   GET   /api/admin/audit?limit=               every change, newest first
+//   GET   /api/admin/changes?limit=             every administrative change, newest first (the security
+//                                               audit of sign-ins and decisions is /api/admin/audit)
 import type { Router } from 'express';
 import { z } from 'zod';
 import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
@@ -42,7 +43,7 @@ export function mountAdmin(ctx: ServerContext) {
       }),
     );
     router.get(
-      '/admin/audit',
+      '/admin/changes',
       auth,
       asyncHandler(async (req, res) => {
         const q = parseOr400(AuditQuery, req.query, 'audit query');
