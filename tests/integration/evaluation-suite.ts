@@ -10,7 +10,7 @@ import { countsBy, metricCountsBy } from '../../server/src/db/evaluation/queries
 import { factsOf, periodOf, type CaseFacts } from '../../server/src/domain';
 import { startTestServer, type TestServer } from '../support/server';
 
-type Err = { error: { code: string; message: string } };
+type Err = { error: { code: string; message: { zh: string; en: string } } };
 const POINT = { lon: 119.16, lat: 34.61 };
 const DAY = '2026-11-23';
 

@@ -205,7 +205,7 @@ describe('playback archive', () => {
 
   test('bad input is a 4xx in the error shape; the whole-city state needs a city-wide account', async () => {
     const admin = await as('admin');
-    const bad = await s.api<{ error: { code: string; message: string } }>(
+    const bad = await s.api<{ error: { code: string; message: { zh: string; en: string } } }>(
       'GET',
       '/api/playback/state?at=yesterday',
       undefined,
