@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 // With the extension: Vite's native config loader (a future default) needs it.
 import { cesiumStatic } from './build/cesiumStatic.ts';
+import { knockoutNoEval } from './build/knockoutNoEval.ts';
 
 const rendererDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.resolve(rendererDir, '..');
@@ -20,7 +21,7 @@ export default defineConfig({
   root: rendererDir,
   // Relative URLs: the same build loads from http://, file:// and app:// (Electron).
   base: './',
-  plugins: [react(), cesiumStatic()],
+  plugins: [react(), cesiumStatic(), knockoutNoEval()],
   resolve: {
     alias: { '@contract': path.join(repoDir, 'contract') },
   },
