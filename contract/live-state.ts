@@ -69,7 +69,8 @@ export function applyCheckedEvents(state: LiveState, events: readonly CheckedEve
     if (seq !== null && at <= seq) continue;
     seq = at;
     if (!event) continue;
-    // typedEvent checked the payload against the schema of its type, so the prefix tells its shape.
+    // typedEvent checked the payload against the schema of its type, so the prefix tells its shape
+    // (one exception below: incident.unit).
     if (event.type.startsWith('case.')) {
       const next = (event.payload as CasePayload).case;
       cases ??= new Map(state.cases);
@@ -84,7 +85,8 @@ export function applyCheckedEvents(state: LiveState, events: readonly CheckedEve
       if (current && current.version > next.version) continue;
       if (ACTIVE_ALARM_STATUSES.includes(next.status)) alarms.set(next.id, next);
       else alarms.delete(next.id);
-    } else if (event.type.startsWith('incident.')) {
+    } else if (event.type !== 'incident.unit' && event.type.startsWith('incident.')) {
+      // incident.unit carries a dispatch unit, not the incident (the incident drawer reads units itself)
       const next = (event.payload as IncidentPayload).incident;
       incidents ??= new Map(state.incidents);
       if (next.status === 'closed') incidents.delete(next.id);

@@ -40,4 +40,22 @@ describe('live state fold', () => {
     assert.equal(closed.cases.size, 0, 'a closed case leaves the live picture');
     assert.equal(closed.alarms, once.alarms, 'maps no event touched are not copied');
   });
+
+  test('a dispatch unit event (incident.unit) moves the position and leaves the incidents as they are', () => {
+    const unit = {
+      id: 'unit-1',
+      kind: 'vehicle',
+      label: 'V-1',
+      departmentId: null,
+      status: 'en_route',
+      statusSince: '2026-12-02T02:00:00Z',
+      incidentId: 'inc-1',
+      version: 2,
+    };
+    const checked = checkEvent(event(7, 'incident.unit', { unit }));
+    assert.notEqual(checked.typed, null, 'a known type with a valid payload');
+    const next = applyCheckedEvents(emptyLiveState(), [checked]);
+    assert.equal(next.seq, 7);
+    assert.equal(next.incidents.size, 0);
+  });
 });
