@@ -9,10 +9,9 @@ import {
   type LiveState,
 } from '@contract/live-state';
 import type { AlarmPayload, CasePayload } from '@contract/stream';
-import { createStreamClient, type StreamClient } from '@contract/stream-client';
+import { createStreamClient, type StreamClient, type StreamSocket } from '@contract/stream-client';
 import { ALARM_DECIDERS } from '../state/alerts';
 import type { AppStore } from '../state/store';
-import type { LiveSocket } from './socket';
 
 /** Events are folded into the live picture in batches: one copy of the maps per batch, not per event. */
 const LIVE_FLUSH_MS = 100;
@@ -31,7 +30,7 @@ export interface StreamService {
   stop(): void;
 }
 
-export function startStream(store: AppStore, socket: LiveSocket, onChange: () => void): StreamService {
+export function startStream(store: AppStore, socket: StreamSocket, onChange: () => void): StreamService {
   let client: StreamClient | null = null;
   const { connectionEvent } = store.getState();
   const listeners = new Set<(topic: string) => void>();
@@ -45,11 +44,20 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
   const publish = () => {
     for (const listener of liveListeners) listener(live);
   };
+  /**
+   * After a snapshot the server replays what happened since it was taken (a kept snapshot can be up to
+   * 30 s old, live/snapshot.ts) and then answers the resume. Until that answer the picture is not
+   * current: nobody is shown it (a counter would read the old figure for a moment).
+   */
+  let catchingUp = false;
   const flush = () => {
     flushTimer = undefined;
     live = applyCheckedEvents(live, pending);
     pending = [];
     publish();
+  };
+  const schedule = () => {
+    if (!catchingUp) flushTimer ??= setTimeout(flush, LIVE_FLUSH_MS);
   };
   /** Only the roles that decide alarms get the pop-up. */
   const decides = () => {
@@ -65,15 +73,13 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
         flushTimer = undefined;
         pending = [];
         live = applySnapshot(live, snapshot);
-        publish();
-        onChange();
-        tell('*');
+        catchingUp = true;
       },
       onEvent: (event) => {
         // The payload is checked here, once; the batch fold then takes it as checked.
         const checked = checkEvent(event);
         pending.push(checked);
-        flushTimer ??= setTimeout(flush, LIVE_FLUSH_MS);
+        schedule();
         // A checked payload's shape follows from its type's prefix (contract/stream.ts EVENT_PAYLOADS).
         const typed = checked.typed;
         if (typed?.type.startsWith('alarm.') && decides())
@@ -88,8 +94,26 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
         tell(event.topic);
       },
       onPosition: (seq) => connectionEvent({ type: 'seqApplied', seq }),
-      onResumed: () => connectionEvent({ type: 'streaming', on: true }),
-      onError: () => connectionEvent({ type: 'streaming', on: false }),
+      onResumed: () => {
+        if (catchingUp) {
+          // The snapshot and its replay are in: the picture is current, show it whole at once.
+          catchingUp = false;
+          clearTimeout(flushTimer);
+          flush();
+          onChange();
+          tell('*');
+        }
+        connectionEvent({ type: 'streaming', on: true });
+      },
+      onError: () => {
+        // A resume that failed after its snapshot: show what there is rather than nothing.
+        if (catchingUp) {
+          catchingUp = false;
+          flush();
+          tell('*');
+        }
+        connectionEvent({ type: 'streaming', on: false });
+      },
     });
 
   client = create();
@@ -100,6 +124,7 @@ export function startStream(store: AppStore, socket: LiveSocket, onChange: () =>
       clearTimeout(flushTimer);
       flushTimer = undefined;
       pending = [];
+      catchingUp = false;
       live = emptyLiveState();
       publish();
       connectionEvent({ type: 'streaming', on: false });
