@@ -2,7 +2,6 @@
 // changes (by anyone) take them off, muting, decisions, and the tone pattern by level.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AlarmView } from '@contract/alarms';
 import {
   decisionsFor,
   initialAlerts,
@@ -13,43 +12,7 @@ import {
   type AlertsEvent,
   type AlertsState,
 } from '../../../renderer/src/state/alerts';
-
-let serial = 0;
-function alarm(patch: Partial<AlarmView> = {}): AlarmView {
-  serial += 1;
-  return AlarmView.parse({
-    id: `alarm-${serial}`,
-    sensorId: `GAS-${serial}`,
-    sensorType: 'gas',
-    sensorName: `燃气井 ${serial}`,
-    kind: 'threshold',
-    level: 2,
-    status: 'open',
-    direction: 'above',
-    threshold: 25,
-    value: 31,
-    peak: 31,
-    count: 3,
-    unit: '%LEL',
-    lon: 119.17,
-    lat: 34.6,
-    districtCode: '329801',
-    gridCellId: null,
-    firstSeenAt: '2026-12-01T08:00:00.000Z',
-    lastSeenAt: `2026-12-01T08:00:${String(serial % 60).padStart(2, '0')}.000Z`,
-    clearedAt: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    decidedAt: null,
-    decidedBy: null,
-    note: '',
-    caseId: null,
-    incidentId: null,
-    drill: false,
-    version: 1,
-    ...patch,
-  });
-}
+import { alarm } from './fixtures';
 
 const run = (events: AlertsEvent[], from: AlertsState = initialAlerts()) => events.reduce(reduceAlerts, from);
 

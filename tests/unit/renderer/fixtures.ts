@@ -1,4 +1,5 @@
 // Case summaries for the renderer's pure tests, valid against the wire contract.
+import { AlarmView } from '@contract/alarms';
 import { CaseDetail, CaseSummary } from '@contract/cases';
 
 let serial = 0;
@@ -47,6 +48,45 @@ export function detail(patch: Partial<CaseDetail> = {}): CaseDetail {
     events: [],
     allowedCommands: [],
     possibleDuplicates: [],
+    ...patch,
+  });
+}
+
+let alarmSerial = 0;
+
+/** An active gas alarm, valid against the wire contract; each call a new id and a later lastSeenAt. */
+export function alarm(patch: Partial<AlarmView> = {}): AlarmView {
+  alarmSerial += 1;
+  return AlarmView.parse({
+    id: `alarm-${alarmSerial}`,
+    sensorId: `GAS-${alarmSerial}`,
+    sensorType: 'gas',
+    sensorName: `燃气井 ${alarmSerial}`,
+    kind: 'threshold',
+    level: 2,
+    status: 'open',
+    direction: 'above',
+    threshold: 25,
+    value: 31,
+    peak: 31,
+    count: 3,
+    unit: '%LEL',
+    lon: 119.17,
+    lat: 34.6,
+    districtCode: '329801',
+    gridCellId: null,
+    firstSeenAt: '2026-12-01T08:00:00.000Z',
+    lastSeenAt: `2026-12-01T08:00:${String(alarmSerial % 60).padStart(2, '0')}.000Z`,
+    clearedAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    decidedAt: null,
+    decidedBy: null,
+    note: '',
+    caseId: null,
+    incidentId: null,
+    drill: false,
+    version: 1,
     ...patch,
   });
 }

@@ -2,7 +2,7 @@
 // sending it issues POST /api/cases/:id/commands with the version the user saw.
 import type { CaseDetail } from '@contract/cases';
 import { URGENCIES, type CaseCommand } from '@contract/domain';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { commandLabel, urgencyLabel } from '../../i18n/labels';
@@ -97,53 +97,50 @@ export function CommandForm({ command, detail, onCancel }: Props) {
                 />
               </label>
             );
-          case 'departmentId':
+          case 'departmentId': {
+            const options = departments.map((d) => ({
+              value: d.id,
+              label:
+                d.id === detail.suggestedDepartmentId
+                  ? t('form.suggested', { name: nameIn(d, lang) })
+                  : nameIn(d, lang),
+            }));
+            // A department no longer active but set on the case stays selectable.
+            if (values.departmentId && !departments.some((d) => d.id === values.departmentId))
+              options.push({
+                value: values.departmentId,
+                label: departmentName(reference, values.departmentId, lang),
+              });
             return (
-              <label key={field} className="field">
-                {fieldLabel(field)}
-                <select
-                  className="select"
-                  name={field}
-                  aria-invalid={invalid}
-                  value={values.departmentId}
-                  onChange={(e) => set({ departmentId: e.target.value })}
-                >
-                  <option value="">{t('form.choose')}</option>
-                  {departments.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.id === detail.suggestedDepartmentId
-                        ? t('form.suggested', { name: nameIn(d, lang) })
-                        : nameIn(d, lang)}
-                    </option>
-                  ))}
-                  {values.departmentId && !departments.some((d) => d.id === values.departmentId) && (
-                    <option value={values.departmentId}>
-                      {departmentName(reference, values.departmentId, lang)}
-                    </option>
-                  )}
-                </select>
-              </label>
+              <SelectField
+                key={field}
+                name={field}
+                label={fieldLabel(field)}
+                invalid={invalid}
+                value={values.departmentId}
+                empty={t('form.choose')}
+                options={options}
+                onChange={(departmentId) => set({ departmentId })}
+              />
             );
+          }
           case 'mergedIntoId':
             return (
-              <label key={field} className="field">
-                {fieldLabel(field)}
-                <select
-                  className="select"
-                  name={field}
-                  aria-invalid={invalid}
-                  value={values.mergedIntoId}
-                  onChange={(e) => set({ mergedIntoId: e.target.value })}
-                >
-                  <option value="">{t('form.choose')}</option>
-                  {mergeTargets.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {t('form.caseNumber', { number: d.caseNumber })} ·{' '}
-                      {t('detail.distance', { meters: Math.round(d.distanceMeters) })}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                key={field}
+                name={field}
+                label={fieldLabel(field)}
+                invalid={invalid}
+                value={values.mergedIntoId}
+                empty={t('form.choose')}
+                options={mergeTargets.map((d) => ({
+                  value: d.id,
+                  label: `${t('form.caseNumber', { number: d.caseNumber })} · ${t('detail.distance', {
+                    meters: Math.round(d.distanceMeters),
+                  })}`,
+                }))}
+                onChange={(mergedIntoId) => set({ mergedIntoId })}
+              />
             );
           case 'extensionMinutes':
             return (
@@ -189,22 +186,15 @@ export function CommandForm({ command, detail, onCancel }: Props) {
             );
           case 'urgency':
             return (
-              <label key={field} className="field">
-                {fieldLabel(field)}
-                <select
-                  className="select"
-                  name={field}
-                  value={values.urgency}
-                  onChange={(e) => set({ urgency: e.target.value as FormValues['urgency'] })}
-                >
-                  <option value="">{t('form.urgency.keep')}</option>
-                  {URGENCIES.map((u) => (
-                    <option key={u} value={u}>
-                      {urgencyLabel(u, lang)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                key={field}
+                name={field}
+                label={fieldLabel(field)}
+                value={values.urgency}
+                empty={t('form.urgency.keep')}
+                options={URGENCIES.map((u) => ({ value: u, label: urgencyLabel(u, lang) }))}
+                onChange={(urgency) => set({ urgency: urgency as FormValues['urgency'] })}
+              />
             );
         }
       })}
@@ -228,5 +218,38 @@ export function CommandForm({ command, detail, onCancel }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+interface SelectFieldProps {
+  name: string;
+  label: ReactNode;
+  invalid?: boolean;
+  value: string;
+  /** the text of the empty first choice */
+  empty: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+}
+
+function SelectField({ name, label, invalid, value, empty, options, onChange }: SelectFieldProps) {
+  return (
+    <label className="field">
+      {label}
+      <select
+        className="select"
+        name={name}
+        aria-invalid={invalid}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
