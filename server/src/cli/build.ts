@@ -60,7 +60,7 @@ function plan(force: boolean, electron: boolean, log: Log): Step[] {
     ])
   ) {
     steps.push({
-      what: 'building the renderer (Vite, about 20 s)',
+      what: 'building the renderer (Vite, a few seconds)',
       run: () =>
         run(
           node,
