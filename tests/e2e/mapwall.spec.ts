@@ -49,7 +49,7 @@ test.describe('map wall (WebGL)', { tag: '@webgl' }, () => {
     const header = page.getByRole('banner');
     const title = header.getByRole('heading', { level: 1 });
     await expect(title).toHaveText(`${city.name}城市运行管理服务平台`);
-    await expect(page.getByRole('status')).toContainText('在线');
+    await expect(page.getByRole('status', { name: '连接状态' })).toContainText('在线');
 
     const clock = header.locator('time');
     await expect(clock).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
@@ -81,7 +81,7 @@ test.describe('map wall (WebGL)', { tag: '@webgl' }, () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(title).toHaveText(`${city.nameEn} Operation Management Service Platform`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('status')).toContainText('Online');
+    await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Online');
     await expect(page.getByRole('complementary', { name: 'Side panel' })).toContainText('Duty overview');
     await expect(page.getByRole('button', { name: 'EN', exact: true })).toHaveAttribute(
       'aria-pressed',
