@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type ServerConfig } from '../config';
 import type { ServerContext } from '../context';
-import { conflict, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import type { ScenarioClock } from '@contract/drills';
 import { copyReferenceDatabase } from './copy';
 import { scenario as findScenario, ScenarioRunner } from './runner';
@@ -78,7 +78,12 @@ export class DrillManager {
     const db = this.ctx.config.database;
     if (this.ctx.config.drill) throw conflict('演练中不能再开演练 / A drill cannot start another drill');
     if (db.provider !== 'sqlite') {
-      throw conflict('演练目前需要 SQLite 数据库 / Drills need the SQLite database in this version');
+      // docs/adr/0024: a PostgreSQL drill database (its own database from the live reference data) is
+      // not built yet; say so plainly rather than fail halfway.
+      throw new AppError(501, 'drill_needs_sqlite', {
+        zh: '演练暂不支持 PostgreSQL：演练数据库目前只能从 SQLite 实时库复制。请用 SQLite 运行演练服务器。',
+        en: 'Drills do not run on PostgreSQL yet: a drill database is copied from a SQLite live database. Run drills on a SQLite server.',
+      });
     }
     if (this.starting || this.list().some((d) => d.status === 'running')) {
       throw conflict('已有演练在进行 / A drill is already running: stop it first');
