@@ -23,7 +23,15 @@ export function drillFile(dataDir: string, id: string): string {
   return path.join(dataDir, 'drills', id, 'city-ops.db');
 }
 
-async function readRows(db: Db): Promise<{ records: DrillReviewRecord[]; actions: DrillReviewAction[] }> {
+/**
+ * Rows of the drill database as records and actions. `since`: the drill's start; a scenario's readings
+ * are stamped up to a few minutes back (their series ends at the inject), so an alarm can say it began
+ * before the drill did: the drill's start is then its inject time.
+ */
+async function readRows(
+  db: Db,
+  since: string,
+): Promise<{ records: DrillReviewRecord[]; actions: DrillReviewAction[] }> {
   const [users, categories, cases, caseEvents, alarms, incidents, incidentEvents, audits] = await Promise.all(
     [
       db.user.findMany({ select: { id: true, username: true } }),
@@ -71,7 +79,7 @@ async function readRows(db: Db): Promise<{ records: DrillReviewRecord[]; actions
       kind: 'alarm' as const,
       id: a.id,
       label: `${a.sensorType} L${a.level} ${a.sensorId}`,
-      at: iso(a.firstSeenAt),
+      at: iso(a.firstSeenAt) < since ? since : iso(a.firstSeenAt),
       injected: true,
       links: [a.caseId, a.incidentId].filter((x): x is string => !!x),
     })),
@@ -142,7 +150,7 @@ export async function readDrillReview(
   const info = manager.info(id);
   const own = drill.node ? null : openSqliteReadOnly(drillFile(dataDir, id));
   try {
-    const { records, actions } = await readRows(drill.node?.ctx.db ?? (own as Db));
+    const { records, actions } = await readRows(drill.node?.ctx.db ?? (own as Db), info.startedAt);
     const script = info.scenarioId ? scenarios().get(info.scenarioId) : undefined;
     return {
       drill: {

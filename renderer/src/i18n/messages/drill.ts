@@ -58,6 +58,9 @@ export const drillZh = {
   'review.system': '系统',
   'review.loading': '正在读取演练数据库…',
   'review.empty': '暂无记录',
+  'review.kind.case': '案件',
+  'review.kind.alarm': '告警',
+  'review.kind.incident': '应急事件',
 };
 
 export const drillEn: Record<keyof typeof drillZh, string> = {
@@ -119,4 +122,7 @@ export const drillEn: Record<keyof typeof drillZh, string> = {
   'review.system': 'System',
   'review.loading': 'Reading the drill database…',
   'review.empty': 'Nothing recorded',
+  'review.kind.case': 'Case',
+  'review.kind.alarm': 'Alarm',
+  'review.kind.incident': 'Incident',
 };

@@ -11,7 +11,7 @@ import { roleLabel } from '../../i18n/labels';
 import { localizedText } from '../../i18n/serverText';
 import { formatTime } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
-import { clockText } from '../../state/drills';
+import { actionWords, clockText } from '../../state/drills';
 
 const time = (iso: string | null) => (iso ? formatTime(Date.parse(iso)) : '—');
 
@@ -88,7 +88,8 @@ function ReviewBody({ review }: { review: DrillReview }) {
       key: `s${s.atS}-${s.kind}`,
       kind: t('review.scenario'),
       record: `T+${clockText(s.atS)} ${s.kind}`,
-      command: s.ok ? 'ok' : 'failed',
+      raw: s.kind,
+      command: s.ok ? '✓' : '✗',
       state: '',
       who: t('review.system'),
       trainee: false,
@@ -96,10 +97,10 @@ function ReviewBody({ review }: { review: DrillReview }) {
     ...review.actions.map((a, i) => ({
       at: a.at,
       key: `a${i}`,
-      kind: a.kind,
+      kind: t(`review.kind.${a.kind}`),
       record: review.records.find((r) => r.id === a.recordId)?.label ?? a.recordId,
-      command: a.command,
-      state: a.unitStatus ?? a.toState ?? '',
+      raw: a.command,
+      ...actionWords(a, lang),
       who: a.username ? `${a.username} (${roleLabel(a.role, lang)})` : t('review.system'),
       trainee: a.actorId !== null && a.role !== 'system',
     })),
@@ -224,7 +225,7 @@ function ReviewBody({ review }: { review: DrillReview }) {
         </thead>
         <tbody>
           {timeline.map((e) => (
-            <tr key={e.key} data-trainee={e.trainee} data-command={e.command}>
+            <tr key={e.key} data-trainee={e.trainee} data-command={e.raw}>
               <td>{time(e.at)}</td>
               <td>{e.kind}</td>
               <td>{e.record}</td>
