@@ -24,6 +24,24 @@ export interface DrillClient {
   downloadCsv(id: string): Promise<void>;
 }
 
+/** The desktop shell's bridge, when the page runs in it (electron/preload): only the call used here. */
+interface ShellBridge {
+  openDrillWindow?: (url: string) => Promise<{ opened: boolean }>;
+}
+
+/**
+ * Opens a drill node for a trainee: in the desktop shell a window of its own (the shell checks the address
+ * is a node of the app's host), in a browser a new tab. `url` was checked by state/drills.ts joinUrl.
+ */
+export function openDrill(url: string): void {
+  const shell = (window as unknown as { cityOps?: ShellBridge }).cityOps;
+  if (shell?.openDrillWindow) {
+    shell.openDrillWindow(url).catch(() => window.open(url, '_blank', 'noopener'));
+    return;
+  }
+  window.open(url, '_blank', 'noopener');
+}
+
 export function createDrillClient(api: ApiClient, origin: string, token: () => string | null): DrillClient {
   const at = (id: string) => `/drills/${encodeURIComponent(id)}`;
   return {

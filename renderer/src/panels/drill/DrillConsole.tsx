@@ -6,7 +6,7 @@ import { DRILL_SPEEDS, type DrillInfoView, type DrillScenario } from '@contract/
 import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
-import type { DrillControl } from '../../live/drills';
+import { openDrill, type DrillControl } from '../../live/drills';
 import { messageOf } from '../../live/api';
 import { localizedText } from '../../i18n/serverText';
 import { formatTime } from '../../i18n/time';
@@ -206,7 +206,7 @@ function RunningDrill(props: {
           className="btn btn-small btn-primary"
           title={t('drill.joinHint')}
           disabled={!url}
-          onClick={() => url && window.open(url, '_blank', 'noopener')}
+          onClick={() => url && openDrill(url)}
         >
           {t('drill.join')}
         </button>
