@@ -1,9 +1,9 @@
 // Reads a drill's after-action review (复盘) from the drill's own database: the node's client while it
-// runs, a read-only client on its file once stopped (the manager keeps the file). The rows become the
-// contract's records and actions; the figures are the pure domain's (domain/drill-review.ts).
-import path from 'node:path';
+// runs, once stopped a read-only client on its SQLite file or a client of its PostgreSQL database (the
+// manager keeps both). The rows become the contract's records and actions; the figures are the pure
+// domain's (domain/drill-review.ts).
 import type { DrillReview, DrillReviewAction, DrillReviewRecord } from '@contract/drills';
-import { openSqliteReadOnly, type Db } from '../db/client';
+import { createDb, openSqliteReadOnly, type Db } from '../db/client';
 import { reviewFigures } from '../domain/drill-review';
 import type { DrillManager } from './manager';
 import { scenarios } from './runner';
@@ -18,10 +18,6 @@ const ids = (json: string): string[] => {
     return [];
   }
 };
-
-export function drillFile(dataDir: string, id: string): string {
-  return path.join(dataDir, 'drills', id, 'city-ops.db');
-}
 
 /**
  * Rows of the drill database as records and actions. `since`: the drill's start; a scenario's readings
@@ -141,14 +137,15 @@ async function readRows(
   return { records, actions };
 }
 
-export async function readDrillReview(
-  manager: DrillManager,
-  dataDir: string,
-  id: string,
-): Promise<DrillReview> {
+export async function readDrillReview(manager: DrillManager, id: string): Promise<DrillReview> {
   const drill = manager.get(id);
   const info = manager.info(id);
-  const own = drill.node ? null : openSqliteReadOnly(drillFile(dataDir, id));
+  const { database } = drill;
+  const own = drill.node
+    ? null
+    : database.provider === 'sqlite'
+      ? openSqliteReadOnly(database.file)
+      : await createDb(database);
   try {
     const { records, actions } = await readRows(drill.node?.ctx.db ?? (own as Db), info.startedAt);
     const script = info.scenarioId ? scenarios().get(info.scenarioId) : undefined;

@@ -66,7 +66,7 @@ export function mountDrills(ctx: ServerContext, drills: DrillManager) {
       auth,
       trainer,
       asyncHandler(async (req, res) => {
-        const review = await readDrillReview(drills, ctx.config.dataDir, String(req.params.id));
+        const review = await readDrillReview(drills, String(req.params.id));
         sendCsvLines(res, `drill-review-${review.drill.id}`, true, reviewCsvLines(review));
       }),
     );
@@ -75,7 +75,7 @@ export function mountDrills(ctx: ServerContext, drills: DrillManager) {
       auth,
       trainer,
       asyncHandler(async (req, res) => {
-        res.json(await readDrillReview(drills, ctx.config.dataDir, String(req.params.id)));
+        res.json(await readDrillReview(drills, String(req.params.id)));
       }),
     );
     router.post(
