@@ -39,6 +39,8 @@ export const DrillScenario = z
     name: z.string().min(1),
     nameEn: z.string().min(1),
     description: z.string(),
+    /** the description in Chinese, shown first (the English one is `description`) */
+    descriptionZh: z.string().optional(),
     steps: z.array(DrillStep).min(1),
   })
   .strict()

@@ -3,8 +3,8 @@
 // drill node in a new window, where a trainee (commander) signs in as in live and every screen carries
 // the 演练 banner that cannot be closed (map wall, briefing and video-wall windows, 1920×1080 and
 // 3840×2160); the commander handles the alarm and the incident (over the drill node's API); the trainer's
-// review (复盘) shows those steps with who and when and the response times. Saves drill-banner.png,
-// drill-banner-4k.png, drill-banner-briefing.png and drill-review.png.
+// review (复盘) shows those steps with who and when and the response times. Saves drill-console.png,
+// drill-banner.png, drill-banner-4k.png, drill-banner-briefing.png and drill-review.png.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { bearer, PASSWORD, screenshot, signIn } from './support';
 
@@ -81,6 +81,7 @@ test.describe('drills', () => {
     await expect(running.getByRole('button', { name: '60×' })).toHaveAttribute('aria-pressed', 'true');
     await expect(running).toHaveAttribute('data-scenario-status', 'finished', { timeout: 60_000 });
     await expect(running.locator('.drill-clock')).toContainText('脚本时间');
+    await screenshot(page, 'drill-console');
     const drillUrl = (await running.locator('[data-drill-url]').getAttribute('data-drill-url')) as string;
     const drillId = (await running.getAttribute('data-drill-id')) as string;
 

@@ -88,7 +88,9 @@ export function DrillConsole() {
             <div className="drill-card-title">
               <span>{lang === 'zh' ? s.name : s.nameEn}</span>
             </div>
-            <p className="drill-scenario-desc">{s.description}</p>
+            <p className="drill-scenario-desc">
+              {lang === 'zh' ? (s.descriptionZh ?? s.description) : s.description}
+            </p>
             <button
               type="button"
               className="btn btn-primary btn-small"
