@@ -77,6 +77,10 @@ test.describe('drills', () => {
       'data-drill-url',
       /^http:\/\/127\.0\.0\.1:\d+\/$/,
     );
+    await running.getByRole('button', { name: '暂停' }).click();
+    await expect(running).toHaveAttribute('data-scenario-status', 'paused');
+    await running.getByRole('button', { name: '继续' }).click();
+    await expect(running).toHaveAttribute('data-scenario-status', 'playing');
     await running.getByRole('button', { name: '60×' }).click();
     await expect(running.getByRole('button', { name: '60×' })).toHaveAttribute('aria-pressed', 'true');
     await expect(running).toHaveAttribute('data-scenario-status', 'finished', { timeout: 60_000 });
