@@ -10,6 +10,7 @@ export const ROLES = [
   'commander',
   'leader',
   'admin',
+  'trainer',
 ] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

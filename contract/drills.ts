@@ -39,6 +39,8 @@ export const DrillScenario = z
     name: z.string().min(1),
     nameEn: z.string().min(1),
     description: z.string(),
+    /** the description in Chinese, shown first (the English one is `description`) */
+    descriptionZh: z.string().optional(),
     steps: z.array(DrillStep).min(1),
   })
   .strict()
@@ -74,3 +76,136 @@ export function advanceClock(
   const status = fired === scenario.steps.length ? 'finished' : 'playing';
   return { clock: { ...clock, elapsedS, fired, status }, due };
 }
+
+// After-action review (复盘): GET /api/drills/:id/review (+ .csv) on the live server, read from the
+// drill's own database. The figures are computed by server/src/domain/drill-review.ts.
+
+export type DrillRecordKind = 'alarm' | 'case' | 'incident';
+export type Milestone = 'dispatch' | 'arrival' | 'close';
+
+/** A record of the drill database: injected by the scenario, or made by trainees; linked records. */
+export interface DrillReviewRecord {
+  kind: DrillRecordKind;
+  id: string;
+  /** what it reads as on the timeline (case number and category, alarm sensor and level …) */
+  label: string;
+  at: string;
+  /** created by the scenario (sensor readings, a 12345 call), not by a trainee */
+  injected: boolean;
+  /** ids of records it is linked to (an alarm's case or incident, an incident's cases) */
+  links: string[];
+}
+
+/** One command on a record: case workflow, alarm decision or incident command. */
+export interface DrillReviewAction {
+  at: string;
+  kind: DrillRecordKind;
+  recordId: string;
+  command: string;
+  toState: string | null;
+  unitStatus: string | null;
+  /** null: the scenario or the server itself */
+  actorId: string | null;
+  username: string | null;
+  role: string;
+  note: string;
+}
+
+export interface DrillStat {
+  n: number;
+  meanS: number | null;
+  medianS: number | null;
+  maxS: number | null;
+}
+
+export interface DrillReviewInject {
+  id: string;
+  recordIds: string[];
+  label: string;
+  at: string;
+  firstActionAt: string | null;
+  firstActionBy: string | null;
+  dispatchAt: string | null;
+  arrivalAt: string | null;
+  closeAt: string | null;
+  /** seconds from the inject */
+  firstActionS: number | null;
+  dispatchS: number | null;
+  arrivalS: number | null;
+  closeS: number | null;
+  actions: number;
+}
+
+export interface DrillReviewTrainee {
+  username: string;
+  role: string;
+  actions: number;
+  injects: number;
+  firstActionS: DrillStat;
+  dispatchS: DrillStat;
+}
+
+export interface DrillReviewFigures {
+  injects: DrillReviewInject[];
+  trainees: DrillReviewTrainee[];
+  total: {
+    injects: number;
+    answered: number;
+    actions: number;
+    firstActionS: DrillStat;
+    dispatchS: DrillStat;
+    arrivalS: DrillStat;
+    closeS: DrillStat;
+  };
+}
+
+/** A scenario step as the runner injected it (wall time `at`, scenario time `atS`). */
+export interface DrillInjectedStep {
+  atS: number;
+  at: string;
+  kind: DrillStep['kind'];
+  ok: boolean;
+  detail: string;
+}
+
+export interface DrillReview {
+  drill: {
+    id: string;
+    scenarioId: string | null;
+    scenarioName: string | null;
+    scenarioNameEn: string | null;
+    status: 'running' | 'stopped';
+    startedAt: string;
+    stoppedAt: string | null;
+    startedBy: string;
+  };
+  steps: DrillInjectedStep[];
+  records: DrillReviewRecord[];
+  actions: DrillReviewAction[];
+  figures: DrillReviewFigures;
+}
+
+/** A drill as GET/POST /api/drills answer it (the server's DrillInfo). */
+export const DrillInfoView = z.object({
+  id: z.string(),
+  scenarioId: z.string().nullable(),
+  url: z.string(),
+  startedAt: z.string(),
+  startedBy: z.string(),
+  status: z.enum(['running', 'stopped']),
+  stoppedAt: z.string().nullable(),
+  scenario: z
+    .object({
+      clock: z.object({
+        status: z.enum(['playing', 'paused', 'finished', 'stopped']),
+        speed: z.number(),
+        elapsedS: z.number(),
+        fired: z.number(),
+      }),
+      injected: z.array(
+        z.object({ atS: z.number(), at: z.string(), kind: z.string(), ok: z.boolean(), detail: z.string() }),
+      ),
+    })
+    .nullable(),
+});
+export type DrillInfoView = z.infer<typeof DrillInfoView>;

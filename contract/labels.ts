@@ -63,6 +63,7 @@ export const ROLE_LABELS: Readonly<Record<Role, Label>> = {
   commander: { zh: '值班领导', en: 'Duty commander' },
   leader: { zh: '领导', en: 'Leader' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  trainer: { zh: '培训管理员', en: 'Trainer' },
 };
 
 export const SOURCE_LABELS: Readonly<Record<Source, Label>> = {

@@ -2,12 +2,12 @@
 // window per display from the saved wall layout and serves the preload's few IPC calls.
 //   electron electron/dist/main.cjs --app-url=http://127.0.0.1:5870 [--kiosk] [--wall-layout=FILE]
 import path from 'node:path';
-import { app, dialog, Menu, screen, session, type WebPreferences } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session, type WebPreferences } from 'electron';
 import { hardenSession, hardenWebContents } from './harden';
 import { registerIpc } from './ipc';
 import { readLayoutFile, writeLayoutFile } from './layout-store';
 import { buildCsp, webPreferences } from './security';
-import { resolveShellConfig, type ShellConfig } from './url-policy';
+import { drillOrigin, resolveShellConfig, type ShellConfig } from './url-policy';
 import { LAYOUT_FILE_NAME, type LoadedLayout, type WallLayout } from './wall-layout';
 import { WallWindows } from './walls';
 
@@ -58,7 +58,36 @@ function start(config: ShellConfig): void {
     loaded = { layout, isDefault: false, warnings: [] };
     return walls.apply(layout);
   };
+  // Drill nodes (演练): one window per node. Its contents are hardened like every other (web-contents-created
+  // below: no new windows, no navigation at all, since the app policy does not list the node); it has the
+  // preload, but IPC refuses it (not the app origin, not a wall window). loadURL is not a navigation.
+  const drills = new Map<string, BrowserWindow>();
+  const openDrill = (url: string): boolean => {
+    const origin = drillOrigin(url, config.appUrl);
+    if (!origin) {
+      log(`refused a drill window for ${url}: not a node of ${config.appUrl.origin}'s host`);
+      return false;
+    }
+    const open = drills.get(origin);
+    if (open && !open.isDestroyed()) {
+      open.focus();
+      return true;
+    }
+    const window = new BrowserWindow({
+      width: 1600,
+      height: 900,
+      title: '演练 DRILL',
+      backgroundColor: '#050a14',
+      autoHideMenuBar: true,
+      webPreferences: preferences,
+    });
+    drills.set(origin, window);
+    window.on('closed', () => drills.delete(origin));
+    window.loadURL(`${origin}/`).catch((error: unknown) => log(`drill window ${origin}: ${String(error)}`));
+    return true;
+  };
   registerIpc({
+    openDrill,
     policy: config.policy,
     walls,
     version: typeof __CITY_OPS_VERSION__ === 'string' ? __CITY_OPS_VERSION__ : app.getVersion(),

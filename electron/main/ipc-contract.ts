@@ -43,6 +43,11 @@ export const IPC_CONTRACT = {
   'window:toggleKiosk': { args: z.tuple([]), result: z.strictObject({ kiosk: z.boolean() }) },
   /** Flashes the sender's window in the taskbar and shows a native notification when supported. */
   'notify:alarm': { args: z.tuple([AlarmNotice]), result: z.strictObject({ shown: z.boolean() }) },
+  /** Opens a drill node (演练) of the app server in a window of its own; main checks the address. */
+  'drill:openWindow': {
+    args: z.tuple([z.string().trim().min(1).max(2048)]),
+    result: z.strictObject({ opened: z.boolean() }),
+  },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -61,6 +66,7 @@ export const PRELOAD_API = {
   setFullscreen: 'window:setFullscreen',
   toggleKiosk: 'window:toggleKiosk',
   notifyAlarm: 'notify:alarm',
+  openDrillWindow: 'drill:openWindow',
 } as const satisfies Record<string, IpcChannel>;
 
 export type CityOpsApi = {

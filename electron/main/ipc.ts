@@ -24,6 +24,8 @@ export interface IpcDeps {
   /** Saves the layout and applies it; throws with a user-facing message when the file cannot be written. */
   saveLayout: (layout: WallLayout) => WallPlan;
   log: (line: string) => void;
+  /** Opens (or focuses) the window of a drill node's URL; false when it is no drill node of the app's host. */
+  openDrill: (url: string) => boolean;
 }
 
 type Handlers = {
@@ -58,6 +60,7 @@ function handlers(deps: IpcDeps): Handlers {
       window.setKiosk(kiosk);
       return { kiosk };
     },
+    'drill:openWindow': ([url]) => ({ opened: deps.openDrill(url) }),
     'notify:alarm': ([notice], window) => {
       window.flashFrame(true);
       window.once('focus', () => window.flashFrame(false));

@@ -75,6 +75,21 @@ export function decideWindowOpen(
   return { action: 'deny', openExternally: listed };
 }
 
+/**
+ * A drill node (演练, issue 15) the shell may open in a window of its own: an http(s) URL on the app's
+ * own host (a drill is a second server node of the app server, on another port), origin only. A node
+ * listening on every interface (0.0.0.0, [::]) is reached through the app's host. Returns the origin, or
+ * null for anything else (another host, credentials, javascript:, a path).
+ */
+export function drillOrigin(raw: unknown, appUrl: URL): string | null {
+  const url = parseWebUrl(raw);
+  if (!url || url.search !== '' || url.hash !== '' || (url.pathname !== '/' && url.pathname !== ''))
+    return null;
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = appUrl.hostname;
+  if (url.hostname !== appUrl.hostname || url.protocol !== appUrl.protocol) return null;
+  return url.origin;
+}
+
 export interface ShellConfig {
   /** Where the renderer is served, e.g. http://127.0.0.1:5870/ */
   appUrl: URL;

@@ -28,6 +28,7 @@ const api: CityOpsApi = {
   setFullscreen: (flag) => call('window:setFullscreen', flag),
   toggleKiosk: () => call('window:toggleKiosk'),
   notifyAlarm: (notice) => call('notify:alarm', notice),
+  openDrillWindow: (url) => call('drill:openWindow', url),
 };
 
 contextBridge.exposeInMainWorld('cityOps', Object.freeze(api));

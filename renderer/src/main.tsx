@@ -30,6 +30,8 @@ import { startIncidentCommand } from './live/incidents';
 import { createAuth } from './live/auth';
 import { createAdminClient } from './live/admin';
 import { startIntake } from './live/batch';
+import { createDrillClient } from './live/drills';
+import { DrillBanner } from './panels/drill/DrillBanner';
 import { createDutyClient } from './live/duty';
 import { loadCity } from './live/city';
 import { startClock } from './live/clock';
@@ -95,7 +97,8 @@ if (role === 'map-wall') {
   const intake = startIntake(store, api, () => queues.refreshSoon());
   const duty = createDutyClient(api);
   const admin = createAdminClient(api);
-  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin };
+  const drills = createDrillClient(api, origin, () => auth.token());
+  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin, drills };
   page = <App map={withMap} />;
 } else {
   // The briefing's headline counters are pushed by the stream (its live picture); the video wall runs none.
@@ -116,7 +119,10 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <ServicesProvider services={services}>{page}</ServicesProvider>
+      <ServicesProvider services={services}>
+        {page}
+        <DrillBanner />
+      </ServicesProvider>
     </StoreProvider>
   </StrictMode>,
 );

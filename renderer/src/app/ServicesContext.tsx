@@ -8,6 +8,7 @@ import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
 import type { IntakeService } from '../live/batch';
 import type { DetailService } from '../live/detail';
+import type { DrillClient } from '../live/drills';
 import type { DutyClient } from '../live/duty';
 import type { QueueService } from '../live/queues';
 import type { StreamService } from '../live/stream';
@@ -39,6 +40,8 @@ export interface Services extends WindowServices {
   duty: DutyClient;
   /** users and roles (administrators) */
   admin: AdminClient;
+  /** drills and their reviews (trainers) */
+  drills: DrillClient;
 }
 
 const ServicesContext = createContext<WindowServices | null>(null);

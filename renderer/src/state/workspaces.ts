@@ -16,7 +16,7 @@ export type CaseTabId =
   | 'feedback'
   | 'fieldwork'
   | 'alarmCases';
-export type TabId = CaseTabId | 'alarms' | 'overview' | 'adminUsers';
+export type TabId = CaseTabId | 'alarms' | 'overview' | 'adminUsers' | 'drills';
 
 export interface CaseTab {
   id: CaseTabId;
@@ -33,7 +33,8 @@ export type Tab =
   | CaseTab
   | { id: 'alarms'; kind: 'alarms' }
   | { id: 'overview'; kind: 'overview' }
-  | { id: 'adminUsers'; kind: 'admin' };
+  | { id: 'adminUsers'; kind: 'admin' }
+  | { id: 'drills'; kind: 'drills' };
 
 /** States in which a case is still being worked on (not closed, voided). */
 export const ACTIVE_STATES: readonly CaseState[] = [
@@ -87,6 +88,7 @@ export const TABS: Readonly<Record<TabId, Tab>> = {
   alarms: { id: 'alarms', kind: 'alarms' },
   overview: { id: 'overview', kind: 'overview' },
   adminUsers: { id: 'adminUsers', kind: 'admin' },
+  drills: { id: 'drills', kind: 'drills' },
 };
 
 /** The tabs of each role's workspace, the first one opens after sign-in. */
@@ -97,7 +99,8 @@ export const WORKSPACE_TABS: Readonly<Record<Role, readonly TabId[]>> = {
   inspector: ['fieldwork'],
   commander: ['alarms', 'alarmCases', 'overdue'],
   leader: ['overview'],
-  admin: ['overview', 'adminUsers'],
+  admin: ['overview', 'adminUsers', 'drills'],
+  trainer: ['drills'],
 };
 
 export function tabsFor(role: Role): readonly TabId[] {

@@ -6,7 +6,7 @@
 // The rules (a 数字城管 centre's practice; ADR 0012):
 // - case: domain/permissions.ts (canRead / canAct / readScope), the case workflow's own rules. Over the
 //   stream, minus an inspector's "own reports elsewhere" (a row does not say who reported).
-// - alarm, detection: command-hall staff (supervisor, dispatcher, commander, leader, admin), by district
+// - alarm, detection: command-hall staff (supervisor, dispatcher, commander, leader, admin, trainer), by district
 //   when the user is district-scoped; handlers only their department's (sensors it owns); inspectors
 //   only their own district (none without one). Deciding an alarm: supervisor, dispatcher, commander in
 //   their scope.
@@ -43,7 +43,15 @@ export interface ScopedRecord {
 /** A filter on departmentId / districtCode equivalent to `mayRead`; `none`: nothing is visible. */
 export type ReadFilter = { none: true } | { none?: false; departmentId?: string; districtCode?: string };
 
-const STAFF = new Set<string>(['supervisor', 'dispatcher', 'commander', 'leader', 'admin', 'system']);
+const STAFF = new Set<string>([
+  'supervisor',
+  'dispatcher',
+  'commander',
+  'leader',
+  'admin',
+  'trainer',
+  'system',
+]);
 const ALARM_DECIDERS = new Set<string>(['supervisor', 'dispatcher', 'commander']);
 const INCIDENT_COMMANDERS = new Set<string>(['commander', 'dispatcher']);
 

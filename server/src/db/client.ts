@@ -20,3 +20,10 @@ export async function createDb(target: DatabaseTarget): Promise<Db> {
   const pg = new PgClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
   return pg as unknown as Db;
 }
+
+/** A read-only client for a SQLite file another process or node wrote (a stopped drill's database). */
+export function openSqliteReadOnly(file: string): Db {
+  return new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: file, readonly: true, fileMustExist: true, timeout: 10_000 }),
+  });
+}

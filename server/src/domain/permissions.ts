@@ -4,6 +4,7 @@
 // - district-scoped staff (actor.districtCode set): only cases in that district.
 // - inspector: also reads the cases it reported itself, wherever they are.
 // - leader: reads everything in scope, never acts. admin: reads everything (support), never acts.
+// - trainer (培训管理员): runs drills; on a node reads like a leader (to observe trainees), never acts.
 // - system: unrestricted.
 import type { Actor, CaseSnapshot } from './commands';
 
@@ -22,6 +23,7 @@ export function canAct(snapshot: CaseSnapshot, actor: Actor): boolean {
       return true;
     case 'leader':
     case 'admin':
+    case 'trainer':
       return false;
     case 'handler':
       return ownDepartment(snapshot, actor) && inDistrict(snapshot, actor);

@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type ServerConfig } from '../config';
 import type { ServerContext } from '../context';
-import { conflict, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import type { ScenarioClock } from '@contract/drills';
+import type { DatabaseTarget } from '../db/url';
 import { copyReferenceDatabase } from './copy';
+import { createPostgresDrill } from './copy-postgres';
 import { scenario as findScenario, ScenarioRunner } from './runner';
 
 /** What the manager needs of a started node (the server module passes its startServer). */
@@ -32,11 +34,16 @@ export interface DrillInfo {
   scenario: { clock: ScenarioClock; injected: ScenarioRunner['injected'] } | null;
 }
 
+interface Drill {
+  info: DrillInfo;
+  node: DrillNode | null;
+  runner: ScenarioRunner | null;
+  /** the drill's own database (kept after stop for the review) */
+  database: DatabaseTarget;
+}
+
 export class DrillManager {
-  private readonly drills = new Map<
-    string,
-    { info: DrillInfo; node: DrillNode | null; runner: ScenarioRunner | null }
-  >();
+  private readonly drills = new Map<string, Drill>();
   private starting = false;
 
   constructor(
@@ -68,7 +75,7 @@ export class DrillManager {
     return this.infoOf(drill);
   }
 
-  get(id: string): { info: DrillInfo; node: DrillNode | null; runner: ScenarioRunner | null } {
+  get(id: string): Drill {
     const drill = this.drills.get(id);
     if (!drill) throw notFound(`drill ${id}`);
     return drill;
@@ -77,9 +84,6 @@ export class DrillManager {
   async start(by: string, scenarioId: string | null): Promise<DrillInfo> {
     const db = this.ctx.config.database;
     if (this.ctx.config.drill) throw conflict('演练中不能再开演练 / A drill cannot start another drill');
-    if (db.provider !== 'sqlite') {
-      throw conflict('演练目前需要 SQLite 数据库 / Drills need the SQLite database in this version');
-    }
     if (this.starting || this.list().some((d) => d.status === 'running')) {
       throw conflict('已有演练在进行 / A drill is already running: stop it first');
     }
@@ -90,14 +94,26 @@ export class DrillManager {
       const id = `drill-${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${crypto.randomBytes(3).toString('hex')}`;
       const dir = path.join(this.ctx.config.dataDir, 'drills', id);
       fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, 'city-ops.db');
-      copyReferenceDatabase(db.file, file);
+      let databaseUrl: string;
+      if (db.provider === 'sqlite') {
+        const file = path.join(dir, 'city-ops.db');
+        copyReferenceDatabase(db.file, file);
+        databaseUrl = `file:${file}`;
+      } else {
+        databaseUrl = await createPostgresDrill(db.url, id).catch((error: unknown) => {
+          this.ctx.log.error('drill database not created', { id, error: String(error) });
+          throw new AppError(503, 'drill_database_failed', {
+            zh: '无法创建演练数据库（PostgreSQL 账号需要 CREATEDB 权限）',
+            en: 'Could not create the drill database (the PostgreSQL account needs the CREATEDB privilege)',
+          });
+        });
+      }
       const config = loadConfig({
         ...process.env,
         PORT: '0',
         HOST: this.ctx.config.host,
         DATA_DIR: dir,
-        DATABASE_URL: `file:${file}`,
+        DATABASE_URL: databaseUrl,
         DRILL: '1',
         SIM: '0',
         OPEN: '0',
@@ -118,7 +134,7 @@ export class DrillManager {
       };
       const runner = script ? new ScenarioRunner(script, node) : null;
       runner?.start();
-      this.drills.set(id, { info, node, runner });
+      this.drills.set(id, { info, node, runner, database: config.database });
       this.ctx.log.info('drill started', { id, url: node.url, scenarioId, by });
       return this.info(id);
     } finally {

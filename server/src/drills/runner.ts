@@ -8,6 +8,7 @@ import {
   advanceClock,
   DrillScenario,
   startClock,
+  type DrillInjectedStep,
   type DrillStep,
   type ScenarioClock,
 } from '@contract/drills';
@@ -43,7 +44,7 @@ export function scenario(id: string): DrillScenario {
 
 export class ScenarioRunner {
   clock: ScenarioClock = startClock();
-  readonly injected: Array<{ atS: number; kind: DrillStep['kind']; ok: boolean; detail: string }> = [];
+  readonly injected: DrillInjectedStep[] = [];
   private timer: NodeJS.Timeout | null = null;
   private last = Date.now();
   private chain: Promise<unknown> = Promise.resolve();
@@ -99,6 +100,7 @@ export class ScenarioRunner {
 
   private async inject(step: DrillStep): Promise<void> {
     const at = this.drill.ctx.clock.now().getTime();
+    const iso = new Date(at).toISOString();
     const near = (p: { lon: number; lat: number }) => ({
       d: (q: { lon: number; lat: number }) => (q.lon - p.lon) ** 2 + (q.lat - p.lat) ** 2,
     });
@@ -136,10 +138,10 @@ export class ScenarioRunner {
         }));
         detail = `${vehicle.id}: ${await this.post('positions', { positions })}`;
       }
-      this.injected.push({ atS: step.atS, kind: step.kind, ok: true, detail: detail.slice(0, 200) });
+      this.injected.push({ atS: step.atS, at: iso, kind: step.kind, ok: true, detail: detail.slice(0, 200) });
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      this.injected.push({ atS: step.atS, kind: step.kind, ok: false, detail });
+      this.injected.push({ atS: step.atS, at: iso, kind: step.kind, ok: false, detail });
       this.drill.ctx.log.warn('drill step failed', { step: step.kind, atS: step.atS, detail });
     }
   }

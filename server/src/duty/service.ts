@@ -32,7 +32,16 @@ const RUNNING = [
   'checking',
 ];
 const OPEN_ITEMS = 8;
-const ROLE_ORDER = ['commander', 'supervisor', 'dispatcher', 'handler', 'inspector', 'leader', 'admin'];
+const ROLE_ORDER = [
+  'commander',
+  'supervisor',
+  'dispatcher',
+  'handler',
+  'inspector',
+  'leader',
+  'trainer',
+  'admin',
+];
 
 type HandoverRow = NonNullable<Awaited<ReturnType<ServerContext['db']['handover']['findUnique']>>>;
 

@@ -1,20 +1,25 @@
-// Drills (演练) on the live server, for trainers (admin):
+// Drills (演练) on the live server, for trainers (the trainer role and admin):
 //   GET /api/drills                 the drills of this server run (running and stopped)
 //   POST /api/drills {scenarioId?}  a fresh drill database from the live reference data and a drill node on it
 //   GET /api/drills/scenarios       the shipped scenario scripts
 //   POST /api/drills/:id/scenario {action: pause|resume|speed, speed?}
 //   POST /api/drills/:id/stop       stops the drill's node (its database file stays for the review)
+//   GET /api/drills/:id/review(.csv) the after-action review (复盘), read from the drill's own database
 // The drill's own REST and stream are at the returned `url`; sign in there as in live.
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { DRILL_SPEEDS } from '@contract/drills';
 import type { ServerContext } from '../context';
+import { readDrillReview } from '../drills/review';
+import { reviewCsvLines } from '../drills/review-csv';
 import { scenarios } from '../drills/runner';
 import type { DrillManager } from '../drills/manager';
 import { actorOf, requireActor } from './auth';
+import { sendCsvLines } from './csv';
 import { asyncHandler, forbidden, parseOr400 } from './errors';
 
-const TRAINER_ROLES = new Set(['admin']);
+/** Who starts, controls, stops drills and reads their reviews. */
+export const TRAINER_ROLES: ReadonlySet<string> = new Set(['trainer', 'admin']);
 
 const StartBody = z.object({ scenarioId: z.string().min(1).max(80).nullish() }).strict();
 const ControlBody = z
@@ -32,7 +37,7 @@ export function mountDrills(ctx: ServerContext, drills: DrillManager) {
     const auth = requireActor(ctx);
     const trainer: RequestHandler = (req, _res, next) => {
       if (!TRAINER_ROLES.has(actorOf(req).role)) {
-        next(forbidden('只有培训管理员可以管理演练 / Only a trainer (admin) manages drills'));
+        next(forbidden('只有培训管理员可以管理演练 / Only a trainer (or admin) manages drills'));
         return;
       }
       next();
@@ -54,6 +59,23 @@ export function mountDrills(ctx: ServerContext, drills: DrillManager) {
       asyncHandler(async (req, res) => {
         const body = parseOr400(StartBody, req.body ?? {}, 'drill');
         res.status(201).json(await drills.start(actorOf(req).username, body.scenarioId ?? null));
+      }),
+    );
+    router.get(
+      '/drills/:id/review.csv',
+      auth,
+      trainer,
+      asyncHandler(async (req, res) => {
+        const review = await readDrillReview(drills, String(req.params.id));
+        sendCsvLines(res, `drill-review-${review.drill.id}`, true, reviewCsvLines(review));
+      }),
+    );
+    router.get(
+      '/drills/:id/review',
+      auth,
+      trainer,
+      asyncHandler(async (req, res) => {
+        res.json(await readDrillReview(drills, String(req.params.id)));
       }),
     );
     router.post(

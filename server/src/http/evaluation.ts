@@ -21,6 +21,7 @@ import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/re
 import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
 import { hotspotRows, trendRows } from '../db/evaluation/trends';
 import { actorOf, requireActor } from './auth';
+import { csvDisposition } from './csv';
 import { asyncHandler, forbidden, parseOr400 } from './errors';
 
 const TrendQuery = z
@@ -121,9 +122,9 @@ export function reportCsv(report: EvaluationReport): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-function sendCsv(res: Response, name: string, body: string) {
+function sendCsv(res: Response, name: string, body: string, drill: boolean) {
   res.type('text/csv; charset=utf-8');
-  res.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+  res.set('Content-Disposition', csvDisposition(name, drill));
   res.send(body);
 }
 
@@ -138,7 +139,12 @@ export function mountEvaluation(ctx: ServerContext) {
         const q = parseOr400(EvaluationQuery, req.query, 'evaluation query');
         const report = await evaluationReport(ctx, actorOf(req), q);
         if (q.format === 'csv')
-          sendCsv(res, `evaluation-${q.by}-${report.period.from.slice(0, 10)}`, reportCsv(report));
+          sendCsv(
+            res,
+            `evaluation-${q.by}-${report.period.from.slice(0, 10)}`,
+            reportCsv(report),
+            ctx.config.drill,
+          );
         else res.json(report);
       }),
     );

@@ -9,6 +9,7 @@ import type { LoginGuard } from '../auth/login-guard';
 import type { ServerContext } from '../context';
 import { forbidden } from '../errors';
 import { actorOf, requireActor } from './auth';
+import { csvCell, sendCsvLines } from './csv';
 import { asyncHandler, parseOr400 } from './errors';
 
 const AuditQuery = z.object({
@@ -37,12 +38,6 @@ function adminOnly(req: Request) {
     );
   return actor;
 }
-
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; a leading = + - @ would be a formula in a spreadsheet.
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-};
 
 export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
   return (router: Router) => {
@@ -103,10 +98,7 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
         const lines = [columns.join(',')];
         for (const r of rows)
           lines.push(columns.map((c) => csvCell(c === 'at' ? r.at.toISOString() : r[c])).join(','));
-        res
-          .type('text/csv; charset=utf-8')
-          .set('Content-Disposition', 'attachment; filename="audit.csv"')
-          .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+        sendCsvLines(res, 'audit', ctx.config.drill, lines);
       }),
     );
     router.post(

@@ -88,8 +88,8 @@ describe('role × command matrix', () => {
   }
 });
 
-describe('leader and admin never act', () => {
-  for (const role of ['leader', 'admin'] as const) {
+describe('leader, admin and trainer never act', () => {
+  for (const role of ['leader', 'admin', 'trainer'] as const) {
     test(`${role}: nothing allowed in any state, every command forbidden, but may read`, () => {
       assert.deepEqual(allowedCommands(null, actor(role)), []);
       for (const state of CASE_STATES) {

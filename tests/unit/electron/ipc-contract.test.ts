@@ -55,6 +55,15 @@ const CASES: Record<IpcChannel, { valid: unknown[][]; invalid: [unknown, RegExp]
     ],
   },
   'window:toggleKiosk': { valid: [[]], invalid: [[[true], /takes 0 argument\(s\), got 1/]] },
+  'drill:openWindow': {
+    valid: [['http://127.0.0.1:41234/']],
+    invalid: [
+      [[], /takes 1 argument\(s\), got 0/],
+      [[''], /argument 1/],
+      [['x'.repeat(2049)], /argument 1/],
+      [[41234], /argument 1/],
+    ],
+  },
   'notify:alarm': {
     valid: [
       [ALARM],

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   decideWindowOpen,
+  drillOrigin,
   isAppUrl,
   isNavigationAllowed,
   isRedirectAllowed,
@@ -174,5 +175,20 @@ describe('wallWindowUrl', () => {
       'http://127.0.0.1:5870/video?grid=3&wall=video-wall',
     );
     assert.throws(() => wallWindowUrl(app, '//evil.com/', 'map-wall'), UrlPolicyError);
+  });
+});
+
+describe('drill windows (演练)', () => {
+  const app = new URL('http://127.0.0.1:5870/');
+  test('a node of the app host on another port is opened; anything else is not', () => {
+    assert.equal(drillOrigin('http://127.0.0.1:41234', app), 'http://127.0.0.1:41234');
+    assert.equal(drillOrigin('http://127.0.0.1:41234/', app), 'http://127.0.0.1:41234');
+    assert.equal(drillOrigin('http://0.0.0.0:41234', app), 'http://127.0.0.1:41234', 'through the app host');
+    assert.equal(drillOrigin('http://evil.example:41234', app), null);
+    assert.equal(drillOrigin('http://127.0.0.1:41234@evil.example/', app), null);
+    assert.equal(drillOrigin('https://127.0.0.1:41234', app), null, 'same scheme as the app');
+    assert.equal(drillOrigin('http://127.0.0.1:41234/admin?x=1', app), null);
+    assert.equal(drillOrigin('javascript:alert(1)', app), null);
+    assert.equal(drillOrigin(42, app), null);
   });
 });

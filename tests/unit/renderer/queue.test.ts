@@ -127,6 +127,8 @@ describe('queue rules', () => {
       for (const tab of tabsFor(role)) assert.ok(TABS[tab], `${role}: ${tab}`);
     }
     assert.deepEqual(tabsFor('handler'), ['tasks', 'feedback']);
+    assert.deepEqual(tabsFor('trainer'), ['drills'], 'the trainer runs drills');
+    assert.ok(tabsFor('admin').includes('drills'), 'admin may too');
   });
 });
 

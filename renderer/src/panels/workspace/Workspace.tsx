@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { TABS } from '../../state/workspaces';
 import { AdminUsers } from '../admin/AdminUsers';
+import { DrillConsole } from '../drill/DrillConsole';
 import { AlarmBoard } from './AlarmBoard';
 import { OverviewBoard } from './OverviewBoard';
 import { QueueFilters } from './QueueFilters';
@@ -29,6 +30,7 @@ export function Workspace() {
       {tab.kind === 'alarms' && <AlarmBoard />}
       {tab.kind === 'overview' && <OverviewBoard />}
       {tab.kind === 'admin' && <AdminUsers />}
+      {tab.kind === 'drills' && <DrillConsole />}
     </section>
   );
 }

@@ -19,6 +19,7 @@ export function buildUsers(departments: Dept[], passwordHash: string) {
     { id: 'u-commander', username: 'commander', displayName: '值班领导 陈指挥长', role: 'commander' },
     { id: 'u-commander2', username: 'commander2', displayName: '值班领导 周指挥长', role: 'commander' },
     { id: 'u-leader', username: 'leader', displayName: '市领导 刘', role: 'leader' },
+    { id: 'u-trainer', username: 'trainer', displayName: '培训管理员 孙教员', role: 'trainer' },
   ].map((u) => ({
     ...u,
     departmentId: null as string | null,
