@@ -90,7 +90,8 @@ describe('dispatch units on the live stream', () => {
   test('a later client finds the committed unit in its snapshot; REST lists it to the commander only', async () => {
     // a snapshot built now (kept ones are reused for 30 s, followed by the replay since)
     server.live.hub.snapshots.invalidate();
-    const late = new Recorder(server.url, { token: commander });
+    // in the columns form the renderer asks for: the units come along with the cases in columns
+    const late = new Recorder(server.url, { token: commander, snapshot: 'columns' });
     try {
       await late.resumed();
       assert.equal(late.snapshots.length, 1);
