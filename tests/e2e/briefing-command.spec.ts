@@ -1,6 +1,6 @@
 // Emergency command on the leaders' briefing (@webgl: the tracks are deck.gl): an incident with units
 // committed and two en route shows on the board with its level, type, commander, elapsed time, units by
-// status and the ETAs of those on their way; a unit's arrival reaches the board through the stream (no
+// status and the ETAs of those en route; a unit's arrival reaches the board through the stream (no
 // reload); the last hour's vehicle tracks draw as animated trails by kind. Screenshot at 1920×1080
 // (briefing-incidents.png). The tracks are an hour of GPS fixes sent with their times, each vehicle
 // driving the demo city's roads (the road graph the server routes on).
@@ -130,6 +130,7 @@ test('the briefing shows active incidents with their units and the last hour of 
   await post(request, `/api/ingest/units/${unitIds[0]}/status`, { status: 'on_scene' }, key);
   await expect(row.locator('.unit-chip[data-unit-status="on_scene"]')).toHaveText('到场 1');
   await expect(row.locator('.unit-chip[data-unit-status="en_route"]')).toHaveText('途中 1');
+  await expect(row.locator('.brief-board-eta li')).toHaveCount(1);
 
   const tracks = page.locator('canvas[data-tracks-count]');
   await expect(tracks).toHaveAttribute('data-tracks-ready', 'true', { timeout: 60_000 });

@@ -67,14 +67,20 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
           : undefined;
         const now = ctx.clock.now();
         const located = await units.all({ status });
-        // read like incidents (access/rules.ts `unit`): by the district of the incident a unit serves
+        // committed units are read like incidents (access/rules.ts `unit`, by their incident's district,
+        // as the stream does); the others like the vehicles and inspectors whose positions everyone sees
         const district = await live.districts(located.map((l) => l.row));
         const viewer = actorOf(req);
-        const visible = located.filter((l) =>
-          mayRead('unit', viewer, {
-            departmentId: l.row.departmentId,
-            districtCode: district.get(l.row.id) ?? null,
-          }),
+        const visible = located.filter(({ row }) =>
+          row.incidentId
+            ? mayRead('unit', viewer, {
+                departmentId: row.departmentId,
+                districtCode: district.get(row.id) ?? null,
+              })
+            : mayRead(row.kind === 'inspector' ? 'inspector' : 'vehicle', viewer, {
+                departmentId: row.departmentId,
+                districtCode: null,
+              }),
         );
         res.json({ units: visible.map((l) => units.view(l, now)) });
       }),

@@ -39,7 +39,7 @@ describe('briefing incident board', () => {
           unit('u1', 'a', 'en_route', '2026-12-06T08:09:00Z'),
           unit('u2', 'a', 'en_route', '2026-12-06T08:04:00Z'),
           unit('u3', 'a', 'on_scene'),
-          unit('u4', 'a', 'dispatched'),
+          unit('u4', 'a', 'dispatched', '2026-12-06T08:01:00Z'),
           unit('u5', 'b', 'on_scene'),
         ].map((u) => [u.id, u]),
       ),
@@ -59,7 +59,7 @@ describe('briefing incident board', () => {
     assert.deepEqual(
       a.arriving.map((x) => x.unit.id),
       ['u2', 'u1'],
-      'soonest first; a unit without an ETA is not listed',
+      'en route only, soonest first (a dispatched unit has not set off)',
     );
     assert.equal(rows[1]!.total, 0);
   });

@@ -1,5 +1,5 @@
 // The leaders' view of emergency command: every active incident with its level, type, commander and
-// elapsed time, and its units by status with the ETA of those on their way. Pushed by the stream (the
+// elapsed time, and its units by status with the ETA of those en route. Pushed by the stream (the
 // live picture carries incidents and their units, ADR 0022); only the commanders' names are loaded.
 import { useEffect, useState } from 'react';
 import {

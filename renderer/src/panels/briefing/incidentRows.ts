@@ -1,5 +1,5 @@
 // The briefing's incident board, pure: the active incidents of the live picture (drills left out), most
-// severe first then oldest, each with its units counted by status and the ETAs of those on their way.
+// severe first then oldest, each with its units counted by status and the ETAs of those en route.
 import type { IncidentView } from '@contract/city';
 import { INCIDENT_LEVELS, UNIT_STATUSES, type IncidentLevel, type UnitStatus } from '@contract/incidents';
 import type { LiveState } from '@contract/live-state';
@@ -10,7 +10,7 @@ export interface IncidentRow {
   level: IncidentLevel;
   /** units committed now, by status (statuses with none left out), in the order of UNIT_STATUSES */
   counts: Array<{ status: UnitStatus; count: number }>;
-  /** units dispatched or en route with an expected arrival, soonest first */
+  /** units en route with an expected arrival, soonest first */
   arriving: Array<{ unit: UnitLive; etaAtMs: number }>;
   total: number;
 }
@@ -35,7 +35,7 @@ export function incidentRows(live: LiveState): IncidentRow[] {
       count: units.filter((u) => u.status === status).length,
     })).filter((c) => c.count > 0);
     const arriving = units
-      .filter((u) => (u.status === 'dispatched' || u.status === 'en_route') && u.etaAt)
+      .filter((u) => u.status === 'en_route' && u.etaAt)
       .map((unit) => ({ unit, etaAtMs: Date.parse(unit.etaAt as string) }))
       .filter((a) => Number.isFinite(a.etaAtMs))
       .sort((a, b) => a.etaAtMs - b.etaAtMs);
