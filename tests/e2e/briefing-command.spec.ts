@@ -58,9 +58,13 @@ test('the briefing shows active incidents with their units and the last hour of 
     vehicles: Array<{ id: string; lon: number; lat: number; kind: string }>;
   };
 
-  // An hour of tracks for 60 vehicles, sent in time order with their times.
+  // An hour of tracks for 60 vehicles of every kind, sent in time order with their times.
   const now = Date.now();
-  const fixes = drive(vehicles.slice(0, 60), now);
+  const every = Math.max(1, Math.floor(vehicles.length / 60));
+  const fixes = drive(
+    vehicles.filter((_, i) => i % every === 0),
+    now,
+  );
   for (let i = 0; i < fixes.length; i += 2000)
     await post(
       request,
@@ -93,6 +97,29 @@ test('the briefing shows active incidents with their units and the last hour of 
     data: { command: 'assign', unitIds },
   });
   expect(assign.status(), await assign.text()).toBe(200);
+  // and a gas leak, level Ⅲ, whose units are dispatched
+  const gas = await request.post('/api/incidents', {
+    headers: bearer(commander),
+    data: {
+      title: '海连路燃气泄漏',
+      categoryId: 'event-0403',
+      severity: 3,
+      lon: site.lon - 0.01,
+      lat: site.lat,
+    },
+  });
+  expect(gas.status()).toBe(201);
+  const gasId = ((await gas.json()) as { incident: { id: string } }).incident.id;
+  const gasRec = (await (
+    await request.get(`/api/incidents/${gasId}/recommendations`, { headers: bearer(commander) })
+  ).json()) as Recommendation;
+  const gasUnits = gasRec.picks.flatMap((p) => p.units.map((u) => u.unitId)).slice(0, 2);
+  await post(
+    request,
+    `/api/incidents/${gasId}/commands`,
+    { command: 'assign', unitIds: gasUnits },
+    bearer(commander),
+  );
   for (const id of unitIds.slice(0, 2))
     await post(request, `/api/ingest/units/${id}/status`, { status: 'en_route' }, key);
 
@@ -119,6 +146,11 @@ test('the briefing shows active incidents with their units and the last hour of 
   await expect(board).toHaveAttribute('data-board', 'live');
   const row = board.locator(`li[data-incident-id="${incidentId}"]`);
   await expect(row).toHaveAttribute('data-units', String(unitIds.length));
+  await expect(board.locator('ul > li[data-incident-id]').first()).toHaveAttribute(
+    'data-incident-id',
+    incidentId,
+  );
+  await expect(board.locator(`li[data-incident-id="${gasId}"]`)).toContainText('Ⅲ 较大');
   await expect(row).toContainText('Ⅱ 重大');
   await expect(row).toContainText('路面塌陷');
   await expect(row).toContainText('指挥长');

@@ -41,11 +41,14 @@ export function startIncidentCommand(
 ): IncidentCommandService {
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   let seen: LiveState | null = stream?.live() ?? null;
+  /** the latest reload: an older one that answers after it is dropped */
+  let generation = 0;
   const path = (id: string) => `/incidents/${encodeURIComponent(id)}`;
 
   const refresh = async () => {
     const id = incidentStore.getState().openId;
     if (!id) return;
+    const mine = ++generation;
     try {
       const [view, recommendation, timeline, routes] = await Promise.all([
         api.get(`${path(id)}/command`, View),
@@ -53,7 +56,7 @@ export function startIncidentCommand(
         api.get(`${path(id)}/timeline`, Timeline),
         api.get(`${path(id)}/routes`, Routes),
       ]);
-      if (incidentStore.getState().openId !== id) return;
+      if (incidentStore.getState().openId !== id || mine !== generation) return;
       incidentStore.setState({
         view: seen ? withLiveUnits(view.incident, seen) : view.incident,
         recommendation,
