@@ -51,8 +51,15 @@ export const OpenItem = z.object({
   id: z.string(),
   /** case number, sensor name or incident title */
   label: z.string(),
+  /** the same in English codes (kept for hand-overs written before the fields below) */
   detail: z.string(),
   at: z.string(),
+  /** a case's state; an alarm's status (each the renderer words from contract labels) */
+  state: z.string().optional(),
+  /** an alarm's level, an incident's level (severity 1–4) */
+  level: z.number().int().optional(),
+  /** a case's address */
+  address: z.string().optional(),
 });
 export type OpenItem = z.infer<typeof OpenItem>;
 

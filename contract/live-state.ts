@@ -1,6 +1,6 @@
-// A pure model of what the live stream describes: the active cases and alarms a user may see, and the
-// position it is current to. `applySnapshot` replaces it; `applyEvents` folds a batch of events in
-// (copying each map at most once per batch). The renderer may use it as is or as the reference for its own
+// A pure model of what the live stream describes: the active cases, alarms and incidents a user may see,
+// the dispatch units committed to an incident, and the position it is current to. `applySnapshot`
+// replaces it; `applyEvents` folds a batch of events in (copying each map at most once per batch). The renderer may use it as is or as the reference for its own
 // store slice; the tests use it to compare clients.
 import { ACTIVE_ALARM_STATUSES, type AlarmView } from './alarms';
 import type { CaseSummary } from './cases';
@@ -13,6 +13,8 @@ import {
   type StreamEvent,
   type StreamSnapshot,
   type TypedStreamEvent,
+  type UnitLive,
+  type UnitPayload,
 } from './stream';
 
 export interface LiveState {
@@ -20,6 +22,8 @@ export interface LiveState {
   cases: ReadonlyMap<string, CaseSummary>;
   alarms: ReadonlyMap<string, AlarmView>;
   incidents: ReadonlyMap<string, IncidentView>;
+  /** dispatch units committed to an incident, by unit id (a released unit leaves) */
+  units: ReadonlyMap<string, UnitLive>;
 }
 
 /** Cases in these states leave the live picture (the snapshot does not carry them either). */
@@ -30,6 +34,7 @@ export const emptyLiveState = (): LiveState => ({
   cases: new Map(),
   alarms: new Map(),
   incidents: new Map(),
+  units: new Map(),
 });
 
 export function applySnapshot(_state: LiveState, snapshot: StreamSnapshot): LiveState {
@@ -38,6 +43,8 @@ export function applySnapshot(_state: LiveState, snapshot: StreamSnapshot): Live
     cases: new Map(snapshot.cases.map((c) => [c.id, c])),
     alarms: new Map(snapshot.alarms.map((a) => [a.id, a])),
     incidents: new Map(snapshot.incidents.map((i) => [i.id, i])),
+    // a snapshot from a server before the unit topic has none (and an unvalidated one may lack the field)
+    units: new Map((snapshot.units ?? []).map((u) => [u.id, u])),
   };
 }
 
@@ -64,13 +71,13 @@ export function applyCheckedEvents(state: LiveState, events: readonly CheckedEve
   let cases: Map<string, CaseSummary> | null = null;
   let alarms: Map<string, AlarmView> | null = null;
   let incidents: Map<string, IncidentView> | null = null;
+  let units: Map<string, UnitLive> | null = null;
   let seq = state.seq;
   for (const { seq: at, typed: event } of events) {
     if (seq !== null && at <= seq) continue;
     seq = at;
     if (!event) continue;
-    // typedEvent checked the payload against the schema of its type, so the prefix tells its shape
-    // (one exception below: incident.unit).
+    // typedEvent checked the payload against the schema of its type, so the prefix tells its shape.
     if (event.type.startsWith('case.')) {
       const next = (event.payload as CasePayload).case;
       cases ??= new Map(state.cases);
@@ -85,12 +92,18 @@ export function applyCheckedEvents(state: LiveState, events: readonly CheckedEve
       if (current && current.version > next.version) continue;
       if (ACTIVE_ALARM_STATUSES.includes(next.status)) alarms.set(next.id, next);
       else alarms.delete(next.id);
-    } else if (event.type !== 'incident.unit' && event.type.startsWith('incident.')) {
-      // incident.unit carries a dispatch unit, not the incident (the incident drawer reads units itself)
+    } else if (event.type.startsWith('incident.')) {
       const next = (event.payload as IncidentPayload).incident;
       incidents ??= new Map(state.incidents);
       if (next.status === 'closed') incidents.delete(next.id);
       else incidents.set(next.id, next);
+    } else if (event.type.startsWith('unit.')) {
+      const next = (event.payload as UnitPayload).unit;
+      units ??= new Map(state.units);
+      const current = units.get(next.id);
+      if (current && current.version > next.version) continue;
+      if (next.incidentId === null) units.delete(next.id);
+      else units.set(next.id, next);
     }
   }
   return {
@@ -98,5 +111,6 @@ export function applyCheckedEvents(state: LiveState, events: readonly CheckedEve
     cases: cases ?? state.cases,
     alarms: alarms ?? state.alarms,
     incidents: incidents ?? state.incidents,
+    units: units ?? state.units,
   };
 }

@@ -7,7 +7,14 @@ import type { CaseSummary } from './cases';
 import type { IncidentView } from './city';
 import { checkEvent, FINISHED_CASE_STATES, type CheckedEvent, type LiveState } from './live-state';
 import { FIX_STALE_MS, type PlaybackFix, type PlaybackState } from './playback';
-import type { AlarmPayload, CasePayload, IncidentPayload, StreamEvent } from './stream';
+import type {
+  AlarmPayload,
+  CasePayload,
+  IncidentPayload,
+  StreamEvent,
+  UnitLive,
+  UnitPayload,
+} from './stream';
 
 export interface LoadedEvent extends CheckedEvent {
   atMs: number;
@@ -22,6 +29,7 @@ interface MutableState {
   cases: Map<string, CaseSummary>;
   alarms: Map<string, AlarmView>;
   incidents: Map<string, IncidentView>;
+  units: Map<string, UnitLive>;
 }
 
 export interface PlaybackCursor {
@@ -64,6 +72,7 @@ export function cursorAt(
     cases: new Map(seek.state.cases),
     alarms: new Map(seek.state.alarms),
     incidents: new Map(seek.state.incidents),
+    units: new Map(seek.state.units),
   };
   return { atMs: seek.atMs, version: 0, state, vehicles, events, nextEvent, fixes, nextFix, loadedToMs };
 }
@@ -96,6 +105,12 @@ function foldInPlace(state: MutableState, events: readonly LoadedEvent[], from: 
       const next = (event.payload as IncidentPayload).incident;
       if (next.status === 'closed') state.incidents.delete(next.id);
       else state.incidents.set(next.id, next);
+    } else if (event.type.startsWith('unit.')) {
+      const next = (event.payload as UnitPayload).unit;
+      const current = state.units.get(next.id);
+      if (current && current.version > next.version) continue;
+      if (next.incidentId === null) state.units.delete(next.id);
+      else state.units.set(next.id, next);
     }
   }
 }
@@ -133,5 +148,6 @@ export const cursorView = (cursor: PlaybackCursor): PlaybackState => ({
   cases: [...cursor.state.cases.values()],
   alarms: [...cursor.state.alarms.values()],
   incidents: [...cursor.state.incidents.values()],
+  units: [...cursor.state.units.values()],
   vehicles: [...cursor.vehicles.values()].map(({ atMs: _a, ...v }) => v),
 });

@@ -13,7 +13,7 @@ import {
   type CheckedEvent,
   type LiveState,
 } from './live-state';
-import { StreamEvent } from './stream';
+import { StreamEvent, UnitLive } from './stream';
 
 /** Speeds the time bar offers (city seconds per wall-clock second). */
 export const PLAYBACK_SPEEDS = [1, 10, 60, 600, 3600] as const;
@@ -42,6 +42,8 @@ export const PlaybackState = z.object({
   alarms: z.array(AlarmView),
   incidents: z.array(IncidentView),
   vehicles: z.array(PlaybackFix),
+  /** dispatch units committed to an incident at `at` */
+  units: z.array(UnitLive).optional(),
 });
 export type PlaybackState = z.infer<typeof PlaybackState>;
 
@@ -92,6 +94,8 @@ export interface FrameData {
   cases: CaseSummary[];
   alarms: AlarmView[];
   incidents: IncidentView[];
+  /** committed dispatch units (absent in frames written before the unit topic, ADR 0022) */
+  units?: UnitLive[];
 }
 
 export const toFrame = (state: LiveState): FrameData => ({
@@ -99,6 +103,7 @@ export const toFrame = (state: LiveState): FrameData => ({
   cases: [...state.cases.values()],
   alarms: [...state.alarms.values()],
   incidents: [...state.incidents.values()],
+  units: [...state.units.values()],
 });
 
 export const fromFrame = (frame: FrameData): LiveState => ({
@@ -106,6 +111,7 @@ export const fromFrame = (frame: FrameData): LiveState => ({
   cases: new Map(frame.cases.map((c) => [c.id, c])),
   alarms: new Map(frame.alarms.map((a) => [a.id, a])),
   incidents: new Map(frame.incidents.map((i) => [i.id, i])),
+  units: new Map((frame.units ?? []).map((u) => [u.id, u])),
 });
 
 /** The last fix of each vehicle in (atMs - FIX_STALE_MS, atMs]; `fixes` in time order. */

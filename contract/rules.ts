@@ -1,6 +1,6 @@
 // Rules that both ends apply, written once: the server enforces them, the renderer shapes its forms
 // and its alarm pop-up by them. (Issue #16: a rule needed on both sides lives here, nowhere else.)
-import type { CaseCommand, Role } from './domain';
+import type { CaseCommand, CaseState, Role } from './domain';
 
 /** Fields of a workflow command's payload that a rule can require. */
 export const PAYLOAD_FIELDS = [
@@ -50,3 +50,24 @@ export const ALARM_DECIDERS: readonly Role[] = ['supervisor', 'dispatcher', 'com
 export function decidesAlarms(role: string | undefined): boolean {
   return role !== undefined && (ALARM_DECIDERS as readonly string[]).includes(role);
 }
+
+/**
+ * Case states in which a step clock runs: not suspended (paused), closed or voided (over). The overdue
+ * figures count these; the server's clocks (domain CLOCK_BY_STATE), the duty overview and the renderer's
+ * boards all use this one list.
+ */
+export const RUNNING_CASE_STATES: readonly CaseState[] = [
+  'reported',
+  'verifying',
+  'accepted',
+  'opened',
+  'returned',
+  'dispatched',
+  'handling',
+  'reworked',
+  'handled',
+  'checking',
+];
+
+/** Case states still being worked on: the running ones and suspended (not closed or voided). */
+export const ACTIVE_CASE_STATES: readonly CaseState[] = [...RUNNING_CASE_STATES, 'suspended'];

@@ -12,7 +12,7 @@ import type { CaseColumns } from './case-columns';
 import { CaseSummary } from './cases';
 import { CameraStatus, DetectionView, IncidentView } from './city';
 
-export const STREAM_TOPICS = ['case', 'alarm', 'incident', 'camera', 'detection'] as const;
+export const STREAM_TOPICS = ['case', 'alarm', 'incident', 'camera', 'detection', 'unit'] as const;
 export type StreamTopic = (typeof STREAM_TOPICS)[number];
 
 const Id = z.string().min(1);
@@ -33,19 +33,27 @@ export type AlarmPayload = z.infer<typeof AlarmPayload>;
 export const IncidentPayload = z.looseObject({ incident: IncidentView });
 export type IncidentPayload = z.infer<typeof IncidentPayload>;
 
-/** A dispatch unit's status changed (emergency command, ADR 0013). */
-export const UnitPayload = z.looseObject({
-  unit: z.looseObject({
-    id: Id,
-    kind: z.string(),
-    label: z.string(),
-    departmentId: z.string().nullable(),
-    status: z.string(),
-    statusSince: z.string(),
-    incidentId: z.string().nullable(),
-    version: z.number().int(),
-  }),
+/**
+ * A dispatch unit as the live picture carries it (emergency command, ADR 0013 and 0022): its status, the
+ * incident it is committed to, and while it moves to the site the expected arrival (`etaAt`, ISO time,
+ * by road from where it was when it set off; null otherwise).
+ */
+export const UnitLive = z.looseObject({
+  id: Id,
+  kind: z.string(),
+  label: z.string(),
+  departmentId: z.string().nullable(),
+  status: z.string(),
+  statusSince: z.string(),
+  incidentId: z.string().nullable(),
+  version: z.number().int(),
+  etaAt: z.string().nullish(),
 });
+export type UnitLive = z.infer<typeof UnitLive>;
+
+/** unit.status: a dispatch unit's status changed (topic `unit`, ADR 0022). */
+export const UnitPayload = z.looseObject({ unit: UnitLive });
+export type UnitPayload = z.infer<typeof UnitPayload>;
 
 export const CameraStatusPayload = z.looseObject({
   camera: z.looseObject({ id: Id, status: CameraStatus, statusAt: z.string().nullish() }),
@@ -68,9 +76,9 @@ export const EVENT_PAYLOADS = {
   'incident.opened': IncidentPayload,
   'incident.changed': IncidentPayload,
   'incident.closed': IncidentPayload,
-  'incident.unit': UnitPayload,
   'camera.status': CameraStatusPayload,
   'detection.created': DetectionPayload,
+  'unit.status': UnitPayload,
 } as const;
 export type StreamEventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends StreamEventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
@@ -111,13 +119,17 @@ export const StreamBatch = z
   .refine((b) => b.from <= b.to, 'from must not exceed to');
 export type StreamBatch = z.infer<typeof StreamBatch>;
 
-/** What the socket may see as of `headSeq`: active cases (not closed or voided), active alarms, incidents. */
+/**
+ * What the socket may see as of `headSeq`: active cases (not closed or voided), active alarms, incidents,
+ * and the dispatch units committed to an incident (absent from servers before ADR 0022: none).
+ */
 export const StreamSnapshot = z.object({
   headSeq: z.number().int().nonnegative(),
   at: z.string(),
   cases: z.array(CaseSummary),
   alarms: z.array(AlarmView),
   incidents: z.array(IncidentView),
+  units: z.array(UnitLive).optional(),
 });
 export type StreamSnapshot = z.infer<typeof StreamSnapshot>;
 

@@ -91,7 +91,7 @@ if (role === 'map-wall') {
   });
   const detail = startDetail(store, api, () => queues.refreshSoon());
   const alarms = startAlarms(store, api, () => queues.refreshSoon());
-  startIncidentCommand(api);
+  startIncidentCommand(api, stream);
   startAlarmSound(store);
   void auth.restore();
   const intake = startIntake(store, api, () => queues.refreshSoon());

@@ -38,7 +38,7 @@ import { mountIncidentCommand } from './http/incident-command';
 import { startCommand, type Command } from './incidents';
 import { loadIngestKey } from './ingest/key';
 import { LiveBus } from './live/bus';
-import { useIotSnapshots } from './live/snapshot-sources';
+import { useIotSnapshots, useUnitSnapshots } from './live/snapshot-sources';
 import { startLive, type IoServer, type LiveLayer } from './live/socket';
 import { createLogger, type Logger } from './log';
 import { mountPlayback } from './http/playback';
@@ -131,6 +131,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
   const live = await startLive(httpServer, ctx, cases);
   useIotSnapshots(live.snapshots, ctx, iot);
+  useUnitSnapshots(live.snapshots, command.live);
   const io = live.io;
 
   await new Promise<void>((resolve, reject) => {

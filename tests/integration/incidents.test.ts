@@ -234,7 +234,7 @@ describe('emergency command', () => {
   test('events are append-only and every change has its outbox row', async () => {
     await assert.rejects(server.ctx.db.incidentEvent.updateMany({ data: { note: 'rewrite' } }));
     await assert.rejects(server.ctx.db.unitEvent.deleteMany({}));
-    const unitRows = await server.ctx.db.outbox.count({ where: { type: 'incident.unit' } });
+    const unitRows = await server.ctx.db.outbox.count({ where: { type: 'unit.status' } });
     const unitEvents = await server.ctx.db.unitEvent.count();
     assert.equal(unitRows, unitEvents);
     assert.ok(

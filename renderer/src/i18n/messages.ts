@@ -10,6 +10,7 @@ import { videoEn, videoZh } from './messages/video';
 import { wallEn, wallZh } from './messages/wall';
 import { briefingEn, briefingZh } from './messages/briefing';
 import { drillEn, drillZh } from './messages/drill';
+import { commandEn, commandZh } from './messages/command';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -70,6 +71,7 @@ export const zh = {
   ...briefingZh,
   ...shiftZh,
   ...drillZh,
+  ...commandZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -133,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   ...briefingEn,
   ...shiftEn,
   ...drillEn,
+  ...commandEn,
 };
 
 export const MESSAGES = { zh, en } as const;

@@ -1,11 +1,18 @@
-// Emergency command in the map wall: opens an incident's drawer and keeps it fresh (every 2 s while
-// open: roster, recommendations, timeline, routes), and sends the commander's commands with the
+// Emergency command in the map wall: opens an incident's drawer and keeps it following the live stream
+// (ADR 0022): a `unit.status` or `incident.*` event of the open incident changes its roster chips at once
+// and then reloads what events do not carry (timeline, recommendations, routes, segments), one reload per
+// burst; a resync (snapshot) reloads it whole. No polling. Sends the commander's commands with the
 // version seen; a refused command shows the server's message and reloads.
 import { z } from 'zod';
 import type { IncidentCommandView, Recommendation, TimelineEntry, UnitRoute } from '@contract/incidents';
-import { EMPTY, incidentStore } from '../state/incidents';
+import type { LiveState } from '@contract/live-state';
+import { EMPTY, incidentStore, liveTouches, withLiveUnits } from '../state/incidents';
 import type { ApiClient } from './api';
 import { messageOf } from './queues';
+import type { StreamService } from './stream';
+
+/** Events of one burst (a multi-unit assignment, a close releasing every unit) make one reload. */
+const RELOAD_AFTER_MS = 150;
 
 const View = z.object({ incident: z.custom<IncidentCommandView>((v) => !!v && typeof v === 'object') });
 const Rec = z.custom<Recommendation & { labels: Record<string, string> }>(
@@ -28,13 +35,20 @@ export function incidentCommand(): IncidentCommandService | null {
   return current;
 }
 
-export function startIncidentCommand(api: ApiClient): IncidentCommandService {
-  let timer: ReturnType<typeof setInterval> | null = null;
+export function startIncidentCommand(
+  api: ApiClient,
+  stream?: Pick<StreamService, 'live' | 'onLive' | 'onTopic'>,
+): IncidentCommandService {
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  let seen: LiveState | null = stream?.live() ?? null;
+  /** the latest reload: an older one that answers after it is dropped */
+  let generation = 0;
   const path = (id: string) => `/incidents/${encodeURIComponent(id)}`;
 
   const refresh = async () => {
     const id = incidentStore.getState().openId;
     if (!id) return;
+    const mine = ++generation;
     try {
       const [view, recommendation, timeline, routes] = await Promise.all([
         api.get(`${path(id)}/command`, View),
@@ -42,9 +56,9 @@ export function startIncidentCommand(api: ApiClient): IncidentCommandService {
         api.get(`${path(id)}/timeline`, Timeline),
         api.get(`${path(id)}/routes`, Routes),
       ]);
-      if (incidentStore.getState().openId !== id) return;
+      if (incidentStore.getState().openId !== id || mine !== generation) return;
       incidentStore.setState({
-        view: view.incident,
+        view: seen ? withLiveUnits(view.incident, seen) : view.incident,
         recommendation,
         timeline: timeline.events,
         routes: routes.routes,
@@ -56,16 +70,34 @@ export function startIncidentCommand(api: ApiClient): IncidentCommandService {
     }
   };
 
+  const reloadSoon = () => {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => void refresh(), RELOAD_AFTER_MS);
+  };
+
+  stream?.onLive((next) => {
+    const prev = seen;
+    seen = next;
+    const { openId, view } = incidentStore.getState();
+    if (!openId || !prev) return;
+    const roster = new Set(view?.units.map((u) => u.id));
+    if (!liveTouches(prev, next, openId, roster)) return;
+    if (view) incidentStore.setState({ view: withLiveUnits(view, next) });
+    reloadSoon();
+  });
+  // '*': a snapshot replaced the picture (a reconnect behind the retention window, a new user)
+  stream?.onTopic((topic) => {
+    if (topic === '*' && incidentStore.getState().openId) reloadSoon();
+  });
+
   const service: IncidentCommandService = {
     open(id) {
+      clearTimeout(reloadTimer);
       incidentStore.setState({ ...EMPTY, openId: id });
-      if (timer) clearInterval(timer);
-      timer = setInterval(() => void refresh(), 2000);
       void refresh();
     },
     close() {
-      if (timer) clearInterval(timer);
-      timer = null;
+      clearTimeout(reloadTimer);
       incidentStore.setState(EMPTY);
       delete document.body.dataset.incidentRoutes;
     },

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { CASE_STATES, type CaseState } from '@contract/domain';
 import type { AppStore } from '../state/store';
 import type { DistrictCount } from '../state/overview';
+import { RUNNING_CASE_STATES } from '@contract/rules';
 import { ACTIVE_STATES } from '../state/workspaces';
 import { messageOf, type ApiClient } from './api';
 
 const Total = z.object({ total: z.number() });
 
-const RUNNING = ACTIVE_STATES.filter((s) => s !== 'suspended').join(',');
+const RUNNING = RUNNING_CASE_STATES.join(',');
 const ACTIVE = ACTIVE_STATES.join(',');
 
 /** `current()` says whether the answers still apply (the same user is signed in). */

@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n/messages';
 import { localizedText } from '../i18n/serverText';
 import { formatTime } from '../i18n/time';
 import { useT } from '../i18n/useT';
+import { openItemDetail } from './dutyItems';
 import { SystemHealth } from './SystemHealth';
 
 const COUNT_KEYS: Array<[keyof DutyView['counts'], MessageKey]> = [
@@ -109,7 +110,7 @@ export function DutyOverview() {
                 <li key={`${item.kind}:${item.id}`} data-kind={item.kind}>
                   <span className="duty-item-kind">{t(`duty.kind.${item.kind}`)}</span>
                   <span className="duty-item-label">{item.label}</span>
-                  <span className="duty-item-detail">{item.detail}</span>
+                  <span className="duty-item-detail">{openItemDetail(item, lang, t)}</span>
                 </li>
               ))}
             </ul>

@@ -2,13 +2,16 @@
 // said about it (roster, recommendations, timeline, routes). A small store of its own, so the map layer
 // and the drawer share it without touching the application store's slices. Pure helpers are tested in Node.
 import type { ServerText } from '@contract/http';
+import type { LiveState } from '@contract/live-state';
 import { createStore } from 'zustand/vanilla';
-import type {
-  IncidentCommandView,
-  Recommendation,
-  SegmentKey,
-  TimelineEntry,
-  UnitRoute,
+import {
+  UNIT_STATUSES,
+  type IncidentCommandView,
+  type Recommendation,
+  type SegmentKey,
+  type TimelineEntry,
+  type UnitRoute,
+  type UnitStatus,
 } from '@contract/incidents';
 
 export interface IncidentDrawerState {
@@ -70,3 +73,41 @@ export function runningSegment(view: Pick<IncidentCommandView, 'segments'>): Seg
 
 /** Ring radii around the site, metres (300 m cameras, 500 m cordon, 1,000 m warning). */
 export const SITE_RINGS_M = [300, 500, 1000] as const;
+
+/**
+ * Did the live picture change anything of the open incident: the incident itself, or a unit that serves
+ * it, served it a moment ago, or is on its roster? (Maps are copied per batch and unchanged entries keep
+ * their identity, so a comparison by reference is enough.)
+ */
+export function liveTouches(
+  prev: LiveState,
+  next: LiveState,
+  incidentId: string,
+  roster: ReadonlySet<string>,
+): boolean {
+  if (prev.incidents.get(incidentId) !== next.incidents.get(incidentId)) return true;
+  if (prev.units === next.units) return false;
+  for (const [id, unit] of next.units)
+    if (unit.incidentId === incidentId && prev.units.get(id) !== unit) return true;
+  for (const [id, unit] of prev.units)
+    if (unit.incidentId === incidentId && next.units.get(id) !== unit) return true;
+  for (const id of roster) if (prev.units.get(id) !== next.units.get(id)) return true;
+  return false;
+}
+
+/**
+ * The roster with each unit's status as the live picture has it (newer versions only), so a chip
+ * changes as the event arrives, before the drawer's own reload of what events do not carry.
+ */
+export function withLiveUnits(view: IncidentCommandView, live: LiveState): IncidentCommandView {
+  let changed = false;
+  const units = view.units.map((u) => {
+    const next = live.units.get(u.id);
+    if (!next || next.version <= u.version || !isUnitStatus(next.status)) return u;
+    changed = true;
+    return { ...u, status: next.status, statusSince: next.statusSince, version: next.version };
+  });
+  return changed ? { ...view, units } : view;
+}
+
+const isUnitStatus = (s: string): s is UnitStatus => (UNIT_STATUSES as readonly string[]).includes(s);

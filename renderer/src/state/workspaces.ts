@@ -1,6 +1,7 @@
 // Which workspace each role gets and what its tabs hold. Plain data: the queue service turns a tab into
 // REST queries, the queue updaters use the same definition to decide whether a changed case belongs.
 import type { CaseState, Role, Source } from '@contract/domain';
+import { ACTIVE_CASE_STATES, RUNNING_CASE_STATES } from '@contract/rules';
 
 export type ClockColour = 'green' | 'yellow' | 'red';
 export type SortKey = '-reportedAt' | 'reportedAt' | 'deadline' | 'urgency';
@@ -36,22 +37,11 @@ export type Tab =
   | { id: 'adminUsers'; kind: 'admin' }
   | { id: 'drills'; kind: 'drills' };
 
-/** States in which a case is still being worked on (not closed, voided). */
-export const ACTIVE_STATES: readonly CaseState[] = [
-  'reported',
-  'verifying',
-  'accepted',
-  'opened',
-  'returned',
-  'dispatched',
-  'handling',
-  'reworked',
-  'handled',
-  'checking',
-  'suspended',
-];
+/** States in which a case is still being worked on (not closed, voided): contract/rules.ts. */
+export const ACTIVE_STATES: readonly CaseState[] = ACTIVE_CASE_STATES;
 
-const RUNNING_STATES = ACTIVE_STATES.filter((s) => s !== 'suspended');
+/** States whose step clock runs (the overdue boards): contract/rules.ts. */
+const RUNNING_STATES = RUNNING_CASE_STATES;
 
 export const TABS: Readonly<Record<TabId, Tab>> = {
   intake: { id: 'intake', kind: 'cases', states: ['reported', 'verifying', 'accepted'], sort: '-reportedAt' },

@@ -12,6 +12,9 @@
 //   their scope.
 // - incident: command-hall staff by district; inspectors their district; handlers none (departments
 //   take part through the cases dispatched to them). Commanding one: commander and dispatcher in scope.
+// - unit (a dispatch unit committed to an incident, ADR 0022): like incidents, by the district of the
+//   incident it serves (else its own: inspectors on foot). A unit serving no incident is read as the
+//   vehicle or inspector it is.
 // - camera: shared video resources (共享视频): every signed-in user, everywhere.
 // - vehicle, sensor, inspector (live positions and readings): everyone signed in, except handlers, who
 //   see only their own department's vehicles and sensors (and no inspectors).
@@ -26,6 +29,7 @@ export const RECORD_KINDS = [
   'vehicle',
   'sensor',
   'inspector',
+  'unit',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -81,6 +85,7 @@ export function readFilter(kind: RecordKind, viewer: Viewer): ReadFilter {
         return viewer.districtCode ? { districtCode: viewer.districtCode } : { none: true };
       return STAFF.has(role) ? districtFilter(viewer) : { none: true };
     case 'incident':
+    case 'unit':
       if (role === 'handler') return { none: true };
       if (role === 'inspector')
         return viewer.districtCode ? { districtCode: viewer.districtCode } : { none: true };

@@ -204,7 +204,11 @@ export const TRANSITIONS: Readonly<Record<Command, TransitionRule>> = {
   },
 };
 
-/** Which clock runs in each state: a step, 'paused' while suspended, null when the case is over. */
+/**
+ * Which clock runs in each state: a step, 'paused' while suspended, null when the case is over. The states
+ * with a step are contract/rules.ts RUNNING_CASE_STATES, the one list every side uses
+ * (tests/unit/domain/running-states.test.ts keeps the two in step).
+ */
 export const CLOCK_BY_STATE: Readonly<Record<CaseState, ClockStep | 'paused' | null>> = {
   reported: 'accept',
   verifying: 'accept',

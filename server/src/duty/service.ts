@@ -14,23 +14,11 @@ import {
   type OnDuty,
   type OpenItem,
 } from '@contract/duty';
+import { RUNNING_CASE_STATES } from '@contract/rules';
 import type { Actor } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import { conflict, forbidden, notFound } from '../errors';
 
-/** States in which a case's step clock runs (not closed, voided or suspended). */
-const RUNNING = [
-  'reported',
-  'verifying',
-  'accepted',
-  'opened',
-  'returned',
-  'dispatched',
-  'handling',
-  'reworked',
-  'handled',
-  'checking',
-];
 const OPEN_ITEMS = 8;
 const ROLE_ORDER = [
   'commander',
@@ -58,7 +46,11 @@ export class DutyService {
     const now = this.now();
     const shift = shiftOf(now);
     const since = { gte: shift.start };
-    const overdueWhere = { state: { in: RUNNING }, stepDeadline: { lt: now }, suspendedAt: null };
+    const overdueWhere = {
+      state: { in: [...RUNNING_CASE_STATES] },
+      stepDeadline: { lt: now },
+      suspendedAt: null,
+    };
     const [received, opened, dispatched, closed, overdue, alarms, incidents] = await Promise.all([
       db.case.count({ where: { reportedAt: since } }),
       db.caseEvent.count({ where: { toState: 'opened', at: since } }),
@@ -97,6 +89,7 @@ export class DutyService {
         label: i.title,
         detail: `severity ${i.severity}`,
         at: i.startedAt.toISOString(),
+        level: i.severity,
       })),
       ...alarmTop.map((a) => ({
         kind: 'alarm' as const,
@@ -104,6 +97,8 @@ export class DutyService {
         label: a.sensorId,
         detail: `level ${a.level} · ${a.status}`,
         at: a.lastSeenAt.toISOString(),
+        level: a.level,
+        state: a.status,
       })),
       ...overdueTop.map((c) => ({
         kind: 'case' as const,
@@ -111,6 +106,8 @@ export class DutyService {
         label: c.caseNumber,
         detail: `${c.state} · ${c.address}`.slice(0, 120),
         at: (c.stepDeadline ?? now).toISOString(),
+        state: c.state,
+        address: c.address.slice(0, 120),
       })),
     ];
     return {

@@ -10,6 +10,7 @@
 //                                                      note, setLevel, handOver, link, control, close, cancel
 //   GET  /api/run-cards, PUT /api/run-cards/:type/:level {needs}   (PUT: admin)
 //   GET  /api/response-times?days=30                   90th percentiles by type and district, with targets
+//   GET  /api/commanders                               commanders' names (who may read incidents)
 // Simulator (X-Ingest-Key): GET /api/ingest/dispatch/orders, POST /api/ingest/units/:id/status {status}
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
@@ -24,9 +25,11 @@ import {
 import type { ServerContext } from '../context';
 import { forbidden, unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
+import type { LiveUnits } from '../incidents/live-units';
 import type { IncidentReads } from '../incidents/reads';
 import type { IncidentCommands } from '../incidents/service';
 import type { UnitStore } from '../incidents/unit-store';
+import { mayRead, readFilter } from '../access/rules';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
@@ -34,12 +37,13 @@ export interface IncidentCommandDeps {
   commands: IncidentCommands;
   reads: IncidentReads;
   units: UnitStore;
+  live: LiveUnits;
 }
 
 const id = (req: { params: Record<string, unknown> }) => String(req.params.id);
 
 export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDeps, ingestKey: string) {
-  const { commands, reads, units } = deps;
+  const { commands, reads, units, live } = deps;
   return (router: Router) => {
     const auth = requireActor(ctx);
     const key: RequestHandler = (req, _res, next) =>
@@ -62,7 +66,23 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
             )
           : undefined;
         const now = ctx.clock.now();
-        res.json({ units: (await units.all({ status })).map((l) => units.view(l, now)) });
+        const located = await units.all({ status });
+        // committed units are read like incidents (access/rules.ts `unit`, by their incident's district,
+        // as the stream does); the others like the vehicles and inspectors whose positions everyone sees
+        const district = await live.districts(located.map((l) => l.row));
+        const viewer = actorOf(req);
+        const visible = located.filter(({ row }) =>
+          row.incidentId
+            ? mayRead('unit', viewer, {
+                departmentId: row.departmentId,
+                districtCode: district.get(row.id) ?? null,
+              })
+            : mayRead(row.kind === 'inspector' ? 'inspector' : 'vehicle', viewer, {
+                departmentId: row.departmentId,
+                districtCode: null,
+              }),
+        );
+        res.json({ units: visible.map((l) => units.view(l, now)) });
       }),
     );
     router.post(
@@ -141,6 +161,20 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
           'response-time query',
         );
         res.json(await reads.figures(new Date(ctx.clock.now().getTime() - days * 86_400_000)));
+      }),
+    );
+    router.get(
+      '/commanders',
+      auth,
+      asyncHandler(async (req, res) => {
+        if (readFilter('incident', actorOf(req)).none)
+          throw forbidden('无权查看应急指挥 / Your role does not see emergency command');
+        const commanders = await ctx.db.user.findMany({
+          where: { role: 'commander', active: true },
+          select: { id: true, displayName: true },
+          orderBy: { id: 'asc' },
+        });
+        res.json({ commanders });
       }),
     );
     router.get(

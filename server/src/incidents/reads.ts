@@ -26,14 +26,12 @@ import {
   responseSegments,
   shortlistUnits,
   runCardFor,
-  Searcher,
   segmentFigures,
-  type RoadGraph,
 } from '../domain/incidents';
 import { notFound } from '../errors';
 import type { UnitStore } from './unit-store';
 import { routingEngineFromEnv } from './osrm';
-import { cityRoadGraph } from './roads';
+import type { RoadRouter } from './router';
 
 /** Our own targets: RESPONSE_TARGETS="turnoutS=60,travelS=300" overrides the defaults (seconds). */
 export function segmentTargets(env = process.env.RESPONSE_TARGETS): Record<SegmentKey, number> {
@@ -47,8 +45,6 @@ export function segmentTargets(env = process.env.RESPONSE_TARGETS): Record<Segme
 }
 
 export class IncidentReads {
-  private graph: RoadGraph | null = null;
-  private searcher: Searcher | null = null;
   readonly targets = segmentTargets();
   /** ROUTING_URL: an OSRM-compatible engine, asked first; the in-process router when it does not answer */
   private readonly engine = routingEngineFromEnv();
@@ -56,12 +52,11 @@ export class IncidentReads {
   constructor(
     private readonly ctx: ServerContext,
     private readonly units: UnitStore,
+    private readonly router: RoadRouter,
   ) {}
 
-  private road(): { graph: RoadGraph; searcher: Searcher } {
-    this.graph ??= cityRoadGraph(this.ctx.config.seed);
-    this.searcher ??= new Searcher(this.graph);
-    return { graph: this.graph, searcher: this.searcher };
+  private road() {
+    return this.router.road();
   }
 
   private async load(id: string): Promise<Incident> {

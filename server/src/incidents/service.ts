@@ -18,6 +18,7 @@ import {
 import type { AppError } from '../errors';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { PositionTracker } from '../ingest/positions';
+import { MOVING, type LiveUnits } from './live-units';
 import type { UnitStore } from './unit-store';
 import {
   appendIncidentEvent,
@@ -41,7 +42,13 @@ export class IncidentCommands {
   constructor(
     private readonly ctx: ServerContext,
     private readonly units: UnitStore,
+    private readonly live: LiveUnits,
   ) {}
+
+  /** The expected arrival of a unit moving to the incident's site (for the live picture). */
+  private etaAt(u: DispatchUnit, to: UnitStatus, site: Incident, now: Date): Date | null {
+    return MOVING.includes(to) ? this.live.etaAt(u, [site.lon, site.lat], now) : null;
+  }
 
   async start(positions: PositionTracker): Promise<void> {
     await this.units.ensure();
@@ -132,7 +139,16 @@ export class IncidentCommands {
               if (!u) throw new UnitConflict(unitId, `unit ${unitId} not found`);
               const ok = checkAssign(this.units.snapshot(this.units.locate(u)), id);
               if (!ok.ok) throw new UnitConflict(unitId, ok.message);
-              await changeUnit(tx, u, 'dispatched', id, who, now, note);
+              await changeUnit(
+                tx,
+                u,
+                'dispatched',
+                id,
+                who,
+                now,
+                note,
+                this.etaAt(u, 'dispatched', row, now),
+              );
               statuses.push('dispatched');
             }
             const to = deriveIncidentState(state, statuses, true);
@@ -160,6 +176,7 @@ export class IncidentCommands {
               who,
               now,
               note,
+              this.etaAt(u, target, row, now),
             );
             const others = await tx.dispatchUnit.findMany({
               where: { incidentId: id },

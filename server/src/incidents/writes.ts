@@ -8,6 +8,7 @@ import type { DispatchUnit, Incident } from '../db/generated/sqlite/client';
 import { appendOutbox } from '../db/outbox';
 import { AppError } from '../errors';
 import { incidentView } from '../ingest/incidents';
+import { unitDistrict, unitLive } from './live-units';
 
 export type WriteActor = Pick<Actor, 'userId' | 'role'> | { userId: null; role: 'system' };
 
@@ -34,7 +35,10 @@ export function unitPayload(row: DispatchUnit) {
   };
 }
 
-/** Moves a unit to `to` (guarded by the version and status read), with its UnitEvent and outbox row. */
+/**
+ * Moves a unit to `to` (guarded by the version and status read), with its UnitEvent and its `unit.status`
+ * outbox row (scoped by the district of the incident it serves or leaves; `etaAt` while it moves there).
+ */
 export async function changeUnit(
   tx: Tx,
   row: DispatchUnit,
@@ -43,6 +47,7 @@ export async function changeUnit(
   actor: WriteActor,
   now: Date,
   note = '',
+  etaAt: Date | null = null,
 ): Promise<DispatchUnit> {
   const n = await tx.dispatchUnit.updateMany({
     where: { id: row.id, version: row.version, status: row.status },
@@ -64,7 +69,14 @@ export async function changeUnit(
   });
   await appendOutbox(
     tx,
-    { topic: 'incident', type: 'incident.unit', entityId: row.id, payload: { unit: unitPayload(fresh) } },
+    {
+      topic: 'unit',
+      type: 'unit.status',
+      entityId: row.id,
+      departmentId: fresh.departmentId,
+      districtCode: await unitDistrict(tx, incidentId ?? row.incidentId, fresh.districtCode),
+      payload: { unit: unitLive(fresh, etaAt) },
+    },
     now,
   );
   return fresh;

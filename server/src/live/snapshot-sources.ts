@@ -1,8 +1,10 @@
-// Active alarms and incidents for stream snapshots, from the IoT services, under the same audience rules
-// as their outbox rows (scope.ts), so a snapshot never shows what the live stream would not.
+// Active alarms and incidents for stream snapshots, from the IoT services, and the units committed to an
+// incident, under the same audience rules as their outbox rows (scope.ts), so a snapshot never shows
+// what the live stream would not.
 import { ACTIVE_ALARM_STATUSES } from '@contract/alarms';
 import type { ServerContext } from '../context';
 import type { Iot } from '../ingest';
+import type { LiveUnits } from '../incidents/live-units';
 import type { SnapshotBuilder } from './snapshot';
 
 export function useIotSnapshots(snapshots: SnapshotBuilder, ctx: ServerContext, iot: Iot): void {
@@ -24,4 +26,8 @@ export function useIotSnapshots(snapshots: SnapshotBuilder, ctx: ServerContext, 
       audience.allows({ topic: 'incident', departmentId: null, districtCode: i.districtCode }),
     );
   };
+}
+
+export function useUnitSnapshots(snapshots: SnapshotBuilder, units: LiveUnits): void {
+  snapshots.sources.units = (audience) => units.active(audience);
 }

@@ -4,7 +4,7 @@
 import type { AlarmView } from '@contract/alarms';
 import { encodeCaseColumns, type CaseColumns } from '@contract/case-columns';
 import type { IncidentView } from '@contract/city';
-import type { StreamSnapshot } from '@contract/stream';
+import type { StreamSnapshot, UnitLive } from '@contract/stream';
 import type { ServerContext } from '../context';
 import type { CaseService } from '../db/cases/service';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from '../db/cases/view';
@@ -16,6 +16,8 @@ export type SnapshotSource<T> = (audience: Audience) => Promise<T[]>;
 export interface SnapshotSources {
   alarms?: SnapshotSource<AlarmView>;
   incidents?: SnapshotSource<IncidentView>;
+  /** dispatch units committed to an incident (topic `unit`) */
+  units?: SnapshotSource<UnitLive>;
 }
 
 const MAX_CASES = 20_000;
@@ -30,12 +32,13 @@ export class SnapshotBuilder {
 
   async build(audience: Audience, headSeq: number): Promise<StreamSnapshot> {
     const now = this.ctx.clock.now();
-    const [cases, alarms, incidents] = await Promise.all([
+    const [cases, alarms, incidents, units] = await Promise.all([
       this.activeCases(audience, now),
       this.sources.alarms?.(audience) ?? [],
       this.sources.incidents?.(audience) ?? [],
+      this.sources.units?.(audience) ?? [],
     ]);
-    return { headSeq, at: now.toISOString(), cases, alarms, incidents };
+    return { headSeq, at: now.toISOString(), cases, alarms, incidents, units };
   }
 
   private async activeCases(audience: Audience, now: Date) {

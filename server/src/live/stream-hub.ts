@@ -176,8 +176,8 @@ export class StreamHub {
     const oldestUsable = floor === null ? 0 : floor - 1;
     const { snapshot, columns } = await this.snapshots.get(audience, this.streamer.head, oldestUsable, fresh);
     if (socket.data.snapshotColumns) {
-      const { headSeq, at, alarms, incidents } = snapshot;
-      socket.emit('stream:snapshot', { headSeq, at, alarms, incidents, caseColumns: columns() });
+      const { cases: _cases, ...rest } = snapshot;
+      socket.emit('stream:snapshot', { ...rest, caseColumns: columns() });
     } else socket.emit('stream:snapshot', snapshot);
     return snapshot.headSeq;
   }

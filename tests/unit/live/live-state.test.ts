@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyCheckedEvents, applyEvents, checkEvent, emptyLiveState } from '../../../contract/live-state';
+import {
+  applyCheckedEvents,
+  applyEvents,
+  applySnapshot,
+  checkEvent,
+  emptyLiveState,
+} from '../../../contract/live-state';
 import type { StreamEvent } from '../../../contract/stream';
 import { summary } from '../renderer/fixtures';
 
@@ -41,21 +47,58 @@ describe('live state fold', () => {
     assert.equal(closed.alarms, once.alarms, 'maps no event touched are not copied');
   });
 
-  test('a dispatch unit event (incident.unit) moves the position and leaves the incidents as they are', () => {
-    const unit = {
+  test('unit.status: a committed unit joins the picture, follows its versions and leaves when released', () => {
+    const unit = (
+      version: number,
+      status: string,
+      incidentId: string | null,
+      etaAt: string | null = null,
+    ) => ({
       id: 'unit-1',
-      kind: 'vehicle',
+      kind: 'gas_repair',
       label: 'V-1',
-      departmentId: null,
-      status: 'en_route',
+      departmentId: 'gas',
+      status,
       statusSince: '2026-12-02T02:00:00Z',
-      incidentId: 'inc-1',
-      version: 2,
-    };
-    const checked = checkEvent(event(7, 'incident.unit', { unit }));
+      incidentId,
+      version,
+      etaAt,
+    });
+    const checked = checkEvent(event(7, 'unit.status', { unit: unit(2, 'dispatched', 'inc-1') }));
     assert.notEqual(checked.typed, null, 'a known type with a valid payload');
-    const next = applyCheckedEvents(emptyLiveState(), [checked]);
-    assert.equal(next.seq, 7);
-    assert.equal(next.incidents.size, 0);
+    const dispatched = applyCheckedEvents(emptyLiveState(), [checked]);
+    assert.equal(dispatched.seq, 7);
+    assert.equal(dispatched.incidents.size, 0, 'a unit is not an incident');
+    assert.equal(dispatched.units.get('unit-1')?.status, 'dispatched');
+
+    const enRoute = applyEvents(dispatched, [
+      event(8, 'unit.status', { unit: unit(3, 'en_route', 'inc-1', '2026-12-02T02:06:00Z') }),
+      event(9, 'unit.status', { unit: unit(2, 'dispatched', 'inc-1') }), // older version: ignored
+      event(10, 'unit.status', { unit: { id: 'unit-1' } }), // not a unit: skipped, position moves
+    ]);
+    assert.equal(enRoute.seq, 10);
+    assert.equal(enRoute.units.get('unit-1')?.status, 'en_route');
+    assert.equal(enRoute.units.get('unit-1')?.etaAt, '2026-12-02T02:06:00Z');
+    assert.equal(enRoute.cases, dispatched.cases, 'maps no event touched are not copied');
+
+    const released = applyEvents(enRoute, [event(11, 'unit.status', { unit: unit(4, 'returning', null) })]);
+    assert.equal(released.units.size, 0, 'a released unit leaves the live picture');
+    assert.equal(enRoute.units.size, 1, 'the previous picture is not changed');
+  });
+
+  test('a snapshot carries the committed units; one from an older server has none', () => {
+    const base = { headSeq: 3, at: '2026-12-02T02:00:00Z', cases: [], alarms: [], incidents: [] };
+    const u = {
+      id: 'u',
+      kind: 'sanitation',
+      label: 'S',
+      departmentId: null,
+      status: 'on_scene',
+      statusSince: '2026-12-02T02:00:00Z',
+      incidentId: 'i',
+      version: 5,
+    };
+    assert.equal(applySnapshot(emptyLiveState(), { ...base, units: [u] }).units.get('u')?.status, 'on_scene');
+    assert.equal(applySnapshot(emptyLiveState(), base).units.size, 0);
   });
 });

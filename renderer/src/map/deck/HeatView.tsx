@@ -1,12 +1,13 @@
-// The leader's case-density view: a 2D deck.gl canvas (OrthographicView, no basemap, no Cesium camera
-// sync; see docs/adr/0009-map-layers-and-deck-heat.md) with a HeatmapLayer of open cases and the city
-// outline. deck.gl is loaded on demand, only when the view is opened.
+// The leader's case-density view: the 2D analytic deck.gl view (analyticDeck.ts: no basemap, no Cesium
+// camera sync; see docs/adr/0009-map-layers-and-deck-heat.md) with a HeatmapLayer of open cases and the
+// city outline. deck.gl is loaded on demand, only when the view is opened.
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
 import { createLoader } from '../layers/data';
-import { OPEN_CASE_STATES, fitBounds, heatPoints, project } from './heat';
+import { createAnalyticDeck, loadDeck } from './analyticDeck';
+import { OPEN_CASE_STATES, heatPoints } from './heat';
 
 interface CaseRow {
   lon: number;
@@ -37,46 +38,23 @@ export function HeatView({ onCount }: { onCount(count: number): void }) {
         rows.push(...items);
         if (cancelled || rows.length >= total || items.length < PAGE) break;
       }
-      const [{ Deck, OrthographicView }, { HeatmapLayer }, { PathLayer }] = await Promise.all([
-        import('@deck.gl/core'),
-        import('@deck.gl/aggregation-layers'),
-        import('@deck.gl/layers'),
-      ]);
+      const [mods, { HeatmapLayer }] = await Promise.all([loadDeck(), import('@deck.gl/aggregation-layers')]);
       const canvas = canvasRef.current;
       if (cancelled || !canvas) return;
-      const centre = city.center;
-      const [w, s, e, n] = city.bounds;
-      const outline = [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ].map(([lon = 0, lat = 0]) => project(lon, lat, centre));
-      const data = heatPoints(rows, centre);
-      const deck = new Deck({
+      const data = heatPoints(rows, city.center);
+      const deck = createAnalyticDeck(mods, {
         canvas,
-        width: canvas.clientWidth,
-        height: canvas.clientHeight,
-        views: new OrthographicView({ id: 'heat', flipY: false }),
-        initialViewState: fitBounds(city.bounds, centre, canvas.clientWidth, canvas.clientHeight),
-        controller: true,
+        city,
+        id: 'heat',
         layers: [
           new HeatmapLayer({
             id: 'case-heat',
             data,
+            coordinateSystem: mods.core.COORDINATE_SYSTEM.CARTESIAN,
             getPosition: (d: (typeof data)[number]) => d.position,
             getWeight: (d: (typeof data)[number]) => d.weight,
             radiusPixels: 28,
             intensity: 1.4,
-          }),
-          new PathLayer({
-            id: 'city-outline',
-            data: [{ path: outline }],
-            getPath: (d: { path: [number, number][] }) => d.path,
-            getColor: [34, 211, 238, 200],
-            getWidth: 2,
-            widthUnits: 'pixels',
           }),
         ],
         onAfterRender: () => {

@@ -1,7 +1,7 @@
 // The briefing window (`?wall=briefing`, the leaders' workspace): live headline counters pushed by the
 // stream, 30-day and 12-month trends (ECharts), department and district rankings with grades and
-// arrows, a hexagon view of the month's hot spots and the top problem categories with the cells where
-// they repeat. "Print monthly report" (or `&report=YYYY-MM`) shows the A4 report and prints it.
+// arrows, the active incidents with their units (pushed by the stream), a hexagon view of the month's hot
+// spots, the last hour's vehicle tracks and the top problem categories with the cells where they repeat. "Print monthly report" (or `&report=YYYY-MM`) shows the A4 report and prints it.
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { localizedText } from '../../i18n/serverText';
@@ -9,11 +9,13 @@ import { formatTime } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
 import { loadBriefing, recentMonths, useLoaded } from './data';
 import { HexView } from './HexView';
+import { IncidentBoard } from './IncidentBoard';
 import { LiveCounters } from './LiveCounters';
 import { Rankings } from './Rankings';
 import { MonthlyReport } from './MonthlyReport';
 import { DrillRanking } from './DrillRanking';
 import { TopCategories } from './TopCategories';
+import { TracksView } from './TracksView';
 import { TrendChart } from './TrendChart';
 import './briefing.css';
 
@@ -84,6 +86,7 @@ export function BriefingWindow() {
             <TrendChart id="days" title={t('brief.trend30')} points={data.days} />
             <TrendChart id="months" title={t('brief.trend12')} points={data.months} />
             <Rankings id="departments" title={t('brief.rankDepartments')} rows={data.departments.rows} />
+            <IncidentBoard />
             <DrillRanking month={month} districts={data.districts.rows} />
             <figure className="brief-hotspots">
               <figcaption>
@@ -91,6 +94,7 @@ export function BriefingWindow() {
               </figcaption>
               <HexView points={data.hotspots.points} label={t('brief.hotspots')} />
             </figure>
+            <TracksView />
             <TopCategories hotspots={data.hotspots} />
             <p className="brief-settings">
               {t('brief.settings', {
