@@ -1,6 +1,7 @@
 // Alarm pop-ups go to the alarm's owner and never over an open drawer; others get a toast; a storm folds.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { AlarmView } from '@contract/alarms';
 import { alertView, ownsAlarm, soundFor, STORM_AT } from '../../../renderer/src/state/alertRouting';
 import { initialAlerts, reduceAlerts } from '../../../renderer/src/state/alerts';
 import { alarm } from './fixtures';
