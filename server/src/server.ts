@@ -1,6 +1,7 @@
 // Builds and starts one server node: migrations, seed on first start, Express + Socket.IO on one port.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from './config';
@@ -58,6 +59,8 @@ export interface RunningServer {
   playback: Playback;
   drills: DrillManager;
   ingestKey: string;
+  /** the Express applications answering HTTP (the root-level city routes, then the API and renderer) */
+  apps: Express[];
   close(): Promise<void>;
 }
 
@@ -128,7 +131,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountPlayback(ctx, playback.reader),
     mountDrills(ctx, drills),
   ]);
-  const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
+  const root = withCityRoutes(app, ctx, cases);
+  const httpServer = http.createServer(root);
   const live = await startLive(httpServer, ctx, cases);
   useIotSnapshots(live.snapshots, ctx, iot);
   const io = live.io;
@@ -155,6 +159,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     playback,
     drills,
     ingestKey,
+    apps: [root, app],
     async close() {
       if (closed) return;
       closed = true;

@@ -12,7 +12,7 @@ import type { ServerContext } from '../context';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const ChangesQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 export function mountAdmin(ctx: ServerContext) {
   const users = new AdminUsers(ctx);
@@ -46,7 +46,7 @@ export function mountAdmin(ctx: ServerContext) {
       '/admin/changes',
       auth,
       asyncHandler(async (req, res) => {
-        const q = parseOr400(AuditQuery, req.query, 'audit query');
+        const q = parseOr400(ChangesQuery, req.query, 'audit query');
         res.json({ changes: await users.auditTrail(actorOf(req), q.limit) });
       }),
     );

@@ -11,7 +11,7 @@ import { DutyService } from '../duty/service';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
-const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+export const HandoverListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 
 export function mountDuty(ctx: ServerContext) {
   const duty = new DutyService(ctx);
@@ -28,7 +28,7 @@ export function mountDuty(ctx: ServerContext) {
       '/handovers',
       auth,
       asyncHandler(async (req, res) => {
-        const q = parseOr400(ListQuery, req.query, 'hand-over query');
+        const q = parseOr400(HandoverListQuery, req.query, 'hand-over query');
         res.json({ handovers: await duty.list(q.limit) });
       }),
     );

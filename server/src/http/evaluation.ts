@@ -23,7 +23,7 @@ import { hotspotRows, trendRows } from '../db/evaluation/trends';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, forbidden, parseOr400 } from './errors';
 
-const TrendQuery = z
+export const TrendQuery = z
   .object({
     span: z.enum(['days', 'months']).default('days'),
     districtCode: z
@@ -34,7 +34,7 @@ const TrendQuery = z
   })
   .strict();
 
-const HotspotQuery = z
+export const HotspotQuery = z
   .object({
     period: z.enum(['day', 'week', 'month', 'quarter', 'custom']).default('month'),
     date: z
@@ -57,7 +57,7 @@ const HotspotQuery = z
   })
   .strict();
 
-const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
+export const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
 
 const RATE_COLUMNS = [
   'handlingRate',

@@ -36,6 +36,12 @@ export interface IncidentCommandDeps {
   units: UnitStore;
 }
 
+export const UnitQuery = z.object({ status: z.string().max(200).optional() });
+export const RunCardBody = z.object({ needs: z.array(RunCardNeed).max(12) }).strict();
+export const ResponseTimeQuery = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+});
+
 const id = (req: { params: Record<string, unknown> }) => String(req.params.id);
 
 export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDeps, ingestKey: string) {
@@ -53,7 +59,7 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
       '/units',
       auth,
       asyncHandler(async (req, res) => {
-        const q = parseOr400(z.object({ status: z.string().max(200).optional() }), req.query, 'unit query');
+        const q = parseOr400(UnitQuery, req.query, 'unit query');
         const status = q.status
           ? parseOr400(
               z.array(UnitStatus),
@@ -117,11 +123,7 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
           throw forbidden('只有系统管理员可以编辑出动方案 / Only administrators edit run cards');
         const type = parseOr400(IncidentType, req.params.type, 'incident type');
         const level = parseOr400(z.coerce.number().pipe(IncidentLevel), req.params.level, 'level');
-        const { needs } = parseOr400(
-          z.object({ needs: z.array(RunCardNeed).max(12) }).strict(),
-          req.body ?? {},
-          'run card',
-        );
+        const { needs } = parseOr400(RunCardBody, req.body ?? {}, 'run card');
         const data = { needs: JSON.stringify(needs), updatedBy: actor.userId, updatedAt: ctx.clock.now() };
         await ctx.db.runCardRow.upsert({
           where: { incidentType_level: { incidentType: type, level } },
@@ -135,11 +137,7 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
       '/response-times',
       auth,
       asyncHandler(async (req, res) => {
-        const { days } = parseOr400(
-          z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
-          req.query,
-          'response-time query',
-        );
+        const { days } = parseOr400(ResponseTimeQuery, req.query, 'response-time query');
         res.json(await reads.figures(new Date(ctx.clock.now().getTime() - days * 86_400_000)));
       }),
     );

@@ -11,7 +11,7 @@ import { forbidden } from '../errors';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
-const AuditQuery = z.object({
+export const AuditQuery = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   username: z.string().trim().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
@@ -21,7 +21,7 @@ const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
-const Unlock = z
+export const Unlock = z
   .object({
     username: z.string().trim().min(1).max(64).optional(),
     address: z.string().trim().min(1).max(64).optional(),
