@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
 import { AdminUsers } from '../admin/users';
 import type { ServerContext } from '../context';
+import { allow } from './access';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
@@ -17,7 +18,8 @@ export const ChangesQuery = z.object({ limit: z.coerce.number().int().min(1).max
 export function mountAdmin(ctx: ServerContext) {
   const users = new AdminUsers(ctx);
   return (router: Router) => {
-    const auth = requireActor(ctx);
+    // the service checks the role too; the route refuses before parsing anything
+    const auth = [requireActor(ctx), allow('admin')];
     router.get(
       '/admin/users',
       auth,

@@ -1,4 +1,4 @@
-// 综合评价 for leaders and the centre (signed-in users, scoped: a district leader its district, a
+// 综合评价 for leaders and the centre (access/rules.ts `evaluation`: a district leader its district, a
 // department its own cases and people; inspectors not at all):
 //   GET /api/evaluation?by=department|district|street|community|category|source|inspector|dispatcher|shiftLead
 //       &period=day|week|month|quarter|custom&date=YYYY-MM-DD&from=&to=&districtCode=&streetCode=
@@ -20,8 +20,9 @@ import { localDate, lastDays, lastMonths } from '../domain';
 import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/report';
 import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
 import { hotspotRows, trendRows } from '../db/evaluation/trends';
+import { allow } from './access';
 import { actorOf, requireActor } from './auth';
-import { asyncHandler, forbidden, parseOr400 } from './errors';
+import { asyncHandler, parseOr400 } from './errors';
 
 export const TrendQuery = z
   .object({
@@ -134,6 +135,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation',
       auth,
+      allow('evaluation'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(EvaluationQuery, req.query, 'evaluation query');
         const report = await evaluationReport(ctx, actorOf(req), q);
@@ -145,6 +147,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation/trend',
       auth,
+      allow('evaluation'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(TrendQuery, req.query, 'trend query');
         const scope = evaluationScope(actorOf(req), {
@@ -182,6 +185,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation/hotspots',
       auth,
+      allow('evaluation'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(HotspotQuery, req.query, 'hot-spot query');
         const scope = evaluationScope(actorOf(req), { districtCode: q.districtCode });
@@ -213,6 +217,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation/settings',
       auth,
+      allow('evaluation'),
       asyncHandler(async (_req, res) => {
         res.json({ current: await currentSettings(ctx.db), history: await settingsHistory(ctx.db) });
       }),
@@ -220,10 +225,9 @@ export function mountEvaluation(ctx: ServerContext) {
     router.put(
       '/evaluation/settings',
       auth,
+      allow('evaluationSettings'),
       asyncHandler(async (req, res) => {
         const actor = actorOf(req);
-        if (actor.role !== 'admin')
-          throw forbidden('只有管理员可以修改评价设置 / Only an administrator changes evaluation settings');
         const body = parseOr400(SettingsBody, req.body, 'evaluation settings');
         const saved = await changeSettings(ctx.db, body.value, actor.userId, body.note, ctx.clock.now());
         ctx.log.info('evaluation settings changed', { version: saved.version, by: actor.userId });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { audit, AUDIT_ACTIONS } from '../audit/audit';
 import type { LoginGuard } from '../auth/login-guard';
 import type { ServerContext } from '../context';
-import { forbidden } from '../errors';
+import { allow } from './access';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
@@ -29,15 +29,6 @@ export const Unlock = z
   .strict()
   .refine((b) => b.username || b.address, 'give a username, an address or both');
 
-function adminOnly(req: Request) {
-  const actor = actorOf(req);
-  if (actor.role !== 'admin')
-    throw forbidden(
-      '仅系统管理员可查看审计与解除锁定 / Only an administrator may read the audit trail and unlock',
-    );
-  return actor;
-}
-
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);
   // Quote everything; a leading = + - @ would be a formula in a spreadsheet.
@@ -46,9 +37,8 @@ const csvCell = (value: unknown) => {
 
 export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
   return (router: Router) => {
-    const auth = requireActor(ctx);
+    const auth = [requireActor(ctx), allow('admin')];
     const query = async (req: Request) => {
-      adminOnly(req);
       const q = parseOr400(AuditQuery, req.query, 'audit query');
       return ctx.db.auditEntry.findMany({
         where: {
@@ -113,7 +103,7 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
       '/admin/lockouts/unlock',
       auth,
       asyncHandler(async (req, res) => {
-        const actor = adminOnly(req);
+        const actor = actorOf(req);
         const body = parseOr400(Unlock, req.body, 'unlock');
         await guard.unlock(body);
         await audit(ctx, {
