@@ -19,6 +19,7 @@ import { mountAuth } from './http/auth';
 import { mountAdmin } from './http/admin';
 import { mountSecurityAdmin } from './http/security-admin';
 import { LoginGuard } from './auth/login-guard';
+import { RouteLimits } from './http/route-limits';
 import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
 import { mountIngest } from './http/ingest';
@@ -105,6 +106,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
   const loginGuard = new LoginGuard(config.login, config.database);
+  const routeLimits = new RouteLimits(config.routeLimits, config.database);
   const command = await startCommand(ctx, iot.positions);
   const playback = await startPlayback(ctx, iot.positions);
   const drills = new DrillManager(ctx, (drillConfig) =>
@@ -123,12 +125,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountSnapshots(),
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
-    mountEvaluation(ctx),
-    mountSecurityAdmin(ctx, loginGuard),
+    mountEvaluation(ctx, routeLimits),
+    mountSecurityAdmin(ctx, loginGuard, routeLimits),
     mountDuty(ctx),
     mountPhotos(ctx, photos),
     mountAdmin(ctx),
-    mountPlayback(ctx, playback.reader),
+    mountPlayback(ctx, playback.reader, routeLimits),
     mountDrills(ctx, drills),
   ]);
   const root = withCityRoutes(app, ctx, cases);
@@ -169,6 +171,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();
       await loginGuard.close();
+      await routeLimits.close();
       await playback.stop();
       caseStore.close();
       await db.$disconnect();

@@ -21,6 +21,7 @@ import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/re
 import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
 import { hotspotRows, trendRows } from '../db/evaluation/trends';
 import { allow } from './access';
+import type { RouteLimits } from './route-limits';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
@@ -128,7 +129,7 @@ function sendCsv(res: Response, name: string, body: string) {
   res.send(body);
 }
 
-export function mountEvaluation(ctx: ServerContext) {
+export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
   const provider = ctx.config.database.provider;
   return (router: Router) => {
     const auth = requireActor(ctx);
@@ -136,6 +137,7 @@ export function mountEvaluation(ctx: ServerContext) {
       '/evaluation',
       auth,
       allow('evaluation'),
+      limits.limit('export', (req) => req.query.format === 'csv'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(EvaluationQuery, req.query, 'evaluation query');
         const report = await evaluationReport(ctx, actorOf(req), q);

@@ -15,6 +15,7 @@ import {
 import type { ServerContext } from '../context';
 import { audienceOf } from '../live/scope';
 import { allow } from './access';
+import type { RouteLimits } from './route-limits';
 import type { PlaybackReader } from '../playback/reader';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, badRequest, parseOr400 } from './errors';
@@ -33,7 +34,7 @@ function period(req: Request): { fromMs: number; toMs: number } {
   return { fromMs, toMs };
 }
 
-export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
+export function mountPlayback(ctx: ServerContext, reader: PlaybackReader, limits: RouteLimits) {
   return (router: Router) => {
     const auth = requireActor(ctx);
     router.get(
@@ -48,6 +49,7 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
       '/playback/state',
       auth,
       allow('playbackCity'),
+      limits.limit('playback'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(PlaybackAtQuery, req.query, 'playback time');
         sendJson(req, res, await reader.stateAt(Date.parse(q.at)));
@@ -57,6 +59,7 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
       '/playback/events',
       auth,
       allow('playbackEvents'),
+      limits.limit('playback'),
       asyncHandler(async (req, res) => {
         const { fromMs, toMs } = period(req);
         const audience = audienceOf(actorOf(req));
@@ -73,6 +76,7 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
       '/playback/tracks',
       auth,
       allow('playbackCity'),
+      limits.limit('playback'),
       asyncHandler(async (req, res) => {
         const { fromMs, toMs } = period(req);
         const body: PlaybackTracks = {

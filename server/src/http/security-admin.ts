@@ -8,6 +8,7 @@ import { audit, AUDIT_ACTIONS } from '../audit/audit';
 import type { LoginGuard } from '../auth/login-guard';
 import type { ServerContext } from '../context';
 import { allow } from './access';
+import type { RouteLimits } from './route-limits';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
@@ -35,7 +36,7 @@ const csvCell = (value: unknown) => {
   return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
 };
 
-export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
+export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard, limits: RouteLimits) {
   return (router: Router) => {
     const auth = [requireActor(ctx), allow('admin')];
     const query = async (req: Request) => {
@@ -75,6 +76,7 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
     router.get(
       '/admin/audit.csv',
       auth,
+      limits.limit('export'),
       asyncHandler(async (req, res) => {
         const rows = await query(req);
         const columns = [
