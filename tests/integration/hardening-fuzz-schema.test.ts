@@ -128,4 +128,23 @@ describe('hardening: schema-aware fuzz of bodies and queries', () => {
     const errors = server.logs.lines.filter((l) => l.level === 'error');
     assert.deepEqual(errors.slice(0, 5), [], 'nothing logged as an unhandled error');
   });
+
+  test('nothing half-written: records agree with their append-only events', async () => {
+    const { db } = server.ctx;
+    for (const c of await db.case.findMany({ select: { id: true, state: true } })) {
+      const last = await db.caseEvent.findFirst({ where: { caseId: c.id }, orderBy: { id: 'desc' } });
+      assert.equal(last?.toState, c.state, `case ${c.id}: its state is its last event's`);
+    }
+    for (const i of await db.incident.findMany({ select: { id: true, state: true } })) {
+      const last = await db.incidentEvent.findFirst({ where: { incidentId: i.id }, orderBy: { id: 'desc' } });
+      if (last) assert.equal(last.toState, i.state, `incident ${i.id}: its state is its last event's`);
+    }
+    const incidents = new Set((await db.incident.findMany({ select: { id: true } })).map((i) => i.id));
+    for (const e of await db.incidentEvent.findMany({ select: { incidentId: true } }))
+      assert.ok(incidents.has(e.incidentId), `an event of a missing incident ${e.incidentId}`);
+    for (const u of await db.dispatchUnit.findMany({ where: { incidentId: { not: null } } }))
+      assert.ok(incidents.has(u.incidentId!), `unit ${u.id} on a missing incident`);
+    for (const h of await db.handover.findMany())
+      assert.equal(h.toUserId === null, h.acceptedAt === null, `hand-over ${h.id}: signed all or nothing`);
+  });
 });

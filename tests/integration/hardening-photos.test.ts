@@ -114,6 +114,16 @@ describe('hardening: malformed photo uploads', () => {
     );
   });
 
+  test('a photo name of ours with no file behind it: 404 in the error shape', async () => {
+    const missing = `/api/cases/${caseId}/photos/00000000-0000-4000-8000-000000000000.png`;
+    refused(
+      await raw(server.url, 'GET', missing, { headers: { authorization: `Bearer ${token}` } }),
+      404,
+      'missing file',
+    );
+    refused(await raw(server.url, 'GET', `/api/cases/${caseId}/photos/..%2f..%2fx.png`), 404, 'a path');
+  });
+
   test('a polyglot (PNG bytes, then HTML) is stored as an image and can only be served as one', async () => {
     const polyglot = Buffer.concat([
       PNG,
