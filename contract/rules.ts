@@ -50,3 +50,14 @@ export const ALARM_DECIDERS: readonly Role[] = ['supervisor', 'dispatcher', 'com
 export function decidesAlarms(role: string | undefined): boolean {
   return role !== undefined && (ALARM_DECIDERS as readonly string[]).includes(role);
 }
+
+/**
+ * Who sees the duty overview (值班概况): the centre's shift, whose figures and open items are city-wide,
+ * so city-wide command-centre staff (server: access/rules.ts feature `duty`; the renderer offers the
+ * panel only to them).
+ */
+export const DUTY_VIEWERS: readonly Role[] = ['supervisor', 'dispatcher', 'commander', 'leader', 'admin'];
+
+export function seesDutyOverview(user: { role: string; districtCode: string | null } | null): boolean {
+  return !!user && user.districtCode === null && (DUTY_VIEWERS as readonly string[]).includes(user.role);
+}

@@ -16,6 +16,7 @@
 // - vehicle, sensor, inspector (live positions and readings): everyone signed in, except handlers, who
 //   see only their own department's vehicles and sensors (and no inspectors).
 import type { Role } from '@contract/domain';
+import { seesDutyOverview } from '@contract/rules';
 
 export const RECORD_KINDS = [
   'case',
@@ -158,7 +159,6 @@ export type Feature = (typeof FEATURES)[number];
 
 const DUTY_SIGNERS = new Set<string>(['supervisor', 'dispatcher', 'commander']);
 const PLAYBACK_CITY = new Set<string>(['leader', 'commander', 'supervisor', 'admin', 'system']);
-const cityWide = (viewer: Viewer) => viewer.districtCode === null && STAFF.has(viewer.role);
 
 /** May this viewer use this feature at all? */
 export function mayUse(feature: Feature, viewer: Viewer): boolean {
@@ -169,9 +169,9 @@ export function mayUse(feature: Feature, viewer: Viewer): boolean {
     case 'playbackEvents':
       return true;
     case 'duty':
-      return cityWide(viewer);
+      return role === 'system' || seesDutyOverview(viewer);
     case 'dutySign':
-      return cityWide(viewer) && DUTY_SIGNERS.has(role);
+      return seesDutyOverview(viewer) && DUTY_SIGNERS.has(role);
     case 'evaluation':
       return role !== 'inspector' && (role !== 'handler' || viewer.departmentId !== null);
     case 'command':
