@@ -71,3 +71,14 @@ export const RUNNING_CASE_STATES: readonly CaseState[] = [
 
 /** Case states still being worked on: the running ones and suspended (not closed or voided). */
 export const ACTIVE_CASE_STATES: readonly CaseState[] = [...RUNNING_CASE_STATES, 'suspended'];
+
+/**
+ * Who sees the duty overview (值班概况): the centre's shift, whose figures and open items are city-wide,
+ * so city-wide command-centre staff (server: access/rules.ts feature `duty`; the renderer offers the
+ * panel only to them).
+ */
+export const DUTY_VIEWERS: readonly Role[] = ['supervisor', 'dispatcher', 'commander', 'leader', 'admin'];
+
+export function seesDutyOverview(user: { role: string; districtCode: string | null } | null): boolean {
+  return !!user && user.districtCode === null && (DUTY_VIEWERS as readonly string[]).includes(user.role);
+}

@@ -5,6 +5,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
 import { parseStreamConfig, type StreamConfig } from './live/config';
 import { loginGuardConfig, type LoginGuardConfig } from './auth/login-guard';
 import { parsePlaybackConfig, type PlaybackConfig } from './playback/config';
+import { routeLimitConfig, type RouteLimitConfig } from './access/route-limit-config';
 
 export interface ServerConfig {
   port: number;
@@ -28,6 +29,8 @@ export interface ServerConfig {
   /** sign-in throttling: LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES, LOGIN_LOCK_MINUTES */
   login: LoginGuardConfig;
   playback: PlaybackConfig;
+  /** per-user limits of exports and playback: EXPORTS_PER_MINUTE, PLAYBACK_PER_MINUTE */
+  routeLimits: RouteLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       throw new ConfigError(message);
     }),
     playback: parsePlaybackConfig(env, (message) => {
+      throw new ConfigError(message);
+    }),
+    routeLimits: routeLimitConfig(env, (message) => {
       throw new ConfigError(message);
     }),
   };

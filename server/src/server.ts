@@ -1,6 +1,7 @@
 // Builds and starts one server node: migrations, seed on first start, Express + Socket.IO on one port.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from './config';
@@ -18,6 +19,7 @@ import { mountAuth } from './http/auth';
 import { mountAdmin } from './http/admin';
 import { mountSecurityAdmin } from './http/security-admin';
 import { LoginGuard } from './auth/login-guard';
+import { RouteLimits } from './http/route-limits';
 import { mountCases } from './http/cases';
 import { mountReference } from './http/reference';
 import { mountIngest } from './http/ingest';
@@ -58,6 +60,8 @@ export interface RunningServer {
   playback: Playback;
   drills: DrillManager;
   ingestKey: string;
+  /** the Express applications answering HTTP (the root-level city routes, then the API and renderer) */
+  apps: Express[];
   close(): Promise<void>;
 }
 
@@ -102,6 +106,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
   const loginGuard = new LoginGuard(config.login, config.database);
+  const routeLimits = new RouteLimits(config.routeLimits, config.database);
   const command = await startCommand(ctx, iot.positions);
   const playback = await startPlayback(ctx, iot.positions);
   const drills = new DrillManager(ctx, (drillConfig) =>
@@ -120,15 +125,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountSnapshots(),
     mountCityGeometry(ctx),
     mountCommand(ctx, iot),
-    mountEvaluation(ctx),
-    mountSecurityAdmin(ctx, loginGuard),
+    mountEvaluation(ctx, routeLimits),
+    mountSecurityAdmin(ctx, loginGuard, routeLimits),
     mountDuty(ctx),
     mountPhotos(ctx, photos),
     mountAdmin(ctx),
-    mountPlayback(ctx, playback.reader),
+    mountPlayback(ctx, playback.reader, routeLimits),
     mountDrills(ctx, drills),
   ]);
-  const httpServer = http.createServer(withCityRoutes(app, ctx, cases));
+  const root = withCityRoutes(app, ctx, cases);
+  const httpServer = http.createServer(root);
   const live = await startLive(httpServer, ctx, cases);
   useIotSnapshots(live.snapshots, ctx, iot);
   useUnitSnapshots(live.snapshots, command.live);
@@ -156,6 +162,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     playback,
     drills,
     ingestKey,
+    apps: [root, app],
     async close() {
       if (closed) return;
       closed = true;
@@ -165,6 +172,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();
       await loginGuard.close();
+      await routeLimits.close();
       await playback.stop();
       caseStore.close();
       await db.$disconnect();

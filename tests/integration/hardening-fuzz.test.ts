@@ -60,7 +60,9 @@ describe('hardening: fuzz every route and socket event', () => {
     requests++;
     try {
       const answer = await raw(server.url, method, path, { headers, body, timeoutMs: 15_000 });
-      if (answer.status >= 500) failures.push(`${answer.status} ${method} ${path.slice(0, 120)}`);
+      // `/` answers 503 "the renderer is not built yet" on purpose where the renderer was not built
+      const unbuilt = answer.status === 503 && path.split('?')[0] === '/' && /not built/.test(answer.text);
+      if (answer.status >= 500 && !unbuilt) failures.push(`${answer.status} ${method} ${path.slice(0, 120)}`);
       if (leaksInternals(answer.text))
         failures.push(`leak ${method} ${path.slice(0, 120)}: ${answer.text.slice(0, 120)}`);
     } catch (err) {

@@ -1,13 +1,17 @@
 // REST and the live stream agree on who sees what (issue 17, defects 3 and 4): for every role, including
 // district-scoped staff and handlers of several departments, the alarms, incidents and cases REST lists
 // are exactly those of the user's stream snapshot, the vehicles and sensors REST lists are exactly those
-// whose live items reach the user's socket, and REST reads of records outside the scope are 404.
+// whose live items reach the user's socket, and REST reads of records outside the scope are 404. The
+// routes added since (command, evaluation, duty, playback, administration, photos) follow the matrix of
+// tests/support/access-matrix.ts for every user.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ACTIVE_ALARM_STATUSES, type AlarmView } from '../../contract/alarms';
 import { hashPassword } from '../../server/src/auth/password';
 import { openSocket, Recorder, connected, waitUntil } from '../support/live';
 import { startTestServer, type TestServer } from '../support/server';
+import { matrixFor, type MatrixUser } from '../support/access-matrix';
+import { raw } from '../support/raw';
 import { ingest } from './ingest-helpers';
 
 interface Sensor {
@@ -268,5 +272,43 @@ describe('hardening: one access rule for REST and the stream', () => {
       assert.deepEqual([...got.positions].sort(), [...expected.positions].sort(), `${username}: positions`);
       assert.deepEqual([...got.readings].sort(), [...expected.readings].sort(), `${username}: readings`);
     }
+  });
+
+  test('command, evaluation, duty, playback, admin and photo routes: the access matrix, every user', async () => {
+    const incident = await server.ctx.db.incident.findFirstOrThrow({ where: { districtCode: districts[1] } });
+    const kase = await server.ctx.db.case.findFirstOrThrow({ where: { districtCode: districts[0] } });
+    const records = {
+      incident: { id: incident.id, districtCode: incident.districtCode },
+      case: { id: kase.id, districtCode: kase.districtCode },
+      otherDistrict: (u: MatrixUser) => districts.find((d) => d !== u.districtCode)!,
+    };
+    const tally = { ok: 0, 403: 0, 404: 0 };
+    for (const username of users) {
+      const u = await server.ctx.db.user.findUniqueOrThrow({ where: { username } });
+      const token = await server.loginAs(username);
+      for (const row of matrixFor(u, records)) {
+        const isPhoto = row.path.endsWith('/photos');
+        const r = await raw(server.url, row.method, row.path, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': isPhoto ? 'image/png' : 'application/json',
+          },
+          body: row.body === undefined ? undefined : isPhoto ? '' : JSON.stringify(row.body),
+        });
+        const what = `${username} ${row.method} ${row.path}: ${r.status} ${r.text.slice(0, 160)}`;
+        tally[row.expect]++;
+        if (row.expect === 'ok') {
+          assert.ok(r.status < 300 || r.status === 400 || r.status === 409, what);
+          continue;
+        }
+        assert.equal(r.status, row.expect, what);
+        const body = r.json as { error?: { code?: unknown; message?: { zh?: unknown; en?: unknown } } };
+        assert.equal(typeof body.error?.code, 'string', what);
+        assert.equal(typeof body.error?.message?.zh, 'string', what);
+        assert.equal(typeof body.error?.message?.en, 'string', what);
+      }
+    }
+    // every kind of answer occurs (the matrix is not all one column)
+    assert.ok(tally.ok > 50 && tally[403] > 50 && tally[404] > 5, JSON.stringify(tally));
   });
 });

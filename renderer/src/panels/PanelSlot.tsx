@@ -1,5 +1,6 @@
 // The right-hand panel slot: the role's workspace or the duty overview, one at a time; the slot
 // collapses to a tab to free the map.
+import { seesDutyOverview } from '@contract/rules';
 import { useAppStore } from '../app/StoreContext';
 import { useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n/messages';
@@ -13,6 +14,9 @@ export function PanelSlot() {
   const t = useT();
   const panel = useAppStore((s) => s.ui.panel);
   const uiEvent = useAppStore((s) => s.uiEvent);
+  const user = useAppStore((s) => s.session.user);
+  // the duty overview is the centre's (contract/rules.ts): others are not offered a panel they may not read
+  const panels = PANELS.filter((id) => id !== 'duty' || seesDutyOverview(user));
 
   if (panel === null) {
     return (
@@ -30,7 +34,7 @@ export function PanelSlot() {
     <aside className="panel" aria-label={t('panel.slot')} data-map-cover>
       <div className="panel-head">
         <div className="panel-switch" role="group" aria-label={t('panel.slot')}>
-          {PANELS.map((id) => (
+          {panels.map((id) => (
             <button
               key={id}
               type="button"
@@ -51,7 +55,7 @@ export function PanelSlot() {
           ›
         </button>
       </div>
-      {panel === 'workspace' ? (
+      {panel === 'workspace' || !panels.includes(panel) ? (
         <Workspace />
       ) : (
         <div className="panel-body">

@@ -9,15 +9,17 @@ import { z } from 'zod';
 import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
 import { AdminUsers } from '../admin/users';
 import type { ServerContext } from '../context';
+import { allow } from './access';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const ChangesQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 export function mountAdmin(ctx: ServerContext) {
   const users = new AdminUsers(ctx);
   return (router: Router) => {
-    const auth = requireActor(ctx);
+    // the service checks the role too; the route refuses before parsing anything
+    const auth = [requireActor(ctx), allow('admin')];
     router.get(
       '/admin/users',
       auth,
@@ -46,7 +48,7 @@ export function mountAdmin(ctx: ServerContext) {
       '/admin/changes',
       auth,
       asyncHandler(async (req, res) => {
-        const q = parseOr400(AuditQuery, req.query, 'audit query');
+        const q = parseOr400(ChangesQuery, req.query, 'audit query');
         res.json({ changes: await users.auditTrail(actorOf(req), q.limit) });
       }),
     );

@@ -21,8 +21,8 @@ import { asyncHandler, forbidden, parseOr400 } from './errors';
 /** Who starts, controls, stops drills and reads their reviews. */
 export const TRAINER_ROLES: ReadonlySet<string> = new Set(['trainer', 'admin']);
 
-const StartBody = z.object({ scenarioId: z.string().min(1).max(80).nullish() }).strict();
-const ControlBody = z
+export const StartBody = z.object({ scenarioId: z.string().min(1).max(80).nullish() }).strict();
+export const ControlBody = z
   .object({
     action: z.enum(['pause', 'resume', 'speed']),
     speed: z.union(DRILL_SPEEDS.map((s) => z.literal(s))).optional(),

@@ -1,4 +1,4 @@
-// 综合评价 for leaders and the centre (signed-in users, scoped: a district leader its district, a
+// 综合评价 for leaders and the centre (access/rules.ts `evaluation`: a district leader its district, a
 // department its own cases and people; inspectors not at all):
 //   GET /api/evaluation?by=department|district|street|community|category|source|inspector|dispatcher|shiftLead
 //       &period=day|week|month|quarter|custom&date=YYYY-MM-DD&from=&to=&districtCode=&streetCode=
@@ -20,11 +20,13 @@ import { localDate, lastDays, lastMonths } from '../domain';
 import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/report';
 import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
 import { hotspotRows, trendRows } from '../db/evaluation/trends';
+import { allow } from './access';
+import type { RouteLimits } from './route-limits';
 import { actorOf, requireActor } from './auth';
 import { csvDisposition } from './csv';
-import { asyncHandler, forbidden, parseOr400 } from './errors';
+import { asyncHandler, parseOr400 } from './errors';
 
-const TrendQuery = z
+export const TrendQuery = z
   .object({
     span: z.enum(['days', 'months']).default('days'),
     districtCode: z
@@ -35,7 +37,7 @@ const TrendQuery = z
   })
   .strict();
 
-const HotspotQuery = z
+export const HotspotQuery = z
   .object({
     period: z.enum(['day', 'week', 'month', 'quarter', 'custom']).default('month'),
     date: z
@@ -58,7 +60,7 @@ const HotspotQuery = z
   })
   .strict();
 
-const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
+export const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
 
 const RATE_COLUMNS = [
   'handlingRate',
@@ -128,13 +130,15 @@ function sendCsv(res: Response, name: string, body: string, drill: boolean) {
   res.send(body);
 }
 
-export function mountEvaluation(ctx: ServerContext) {
+export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
   const provider = ctx.config.database.provider;
   return (router: Router) => {
     const auth = requireActor(ctx);
     router.get(
       '/evaluation',
       auth,
+      allow('evaluation'),
+      limits.limit('export', (req) => req.query.format === 'csv'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(EvaluationQuery, req.query, 'evaluation query');
         const report = await evaluationReport(ctx, actorOf(req), q);
@@ -151,6 +155,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation/trend',
       auth,
+      allow('evaluation'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(TrendQuery, req.query, 'trend query');
         const scope = evaluationScope(actorOf(req), {
@@ -188,6 +193,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation/hotspots',
       auth,
+      allow('evaluation'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(HotspotQuery, req.query, 'hot-spot query');
         const scope = evaluationScope(actorOf(req), { districtCode: q.districtCode });
@@ -219,6 +225,7 @@ export function mountEvaluation(ctx: ServerContext) {
     router.get(
       '/evaluation/settings',
       auth,
+      allow('evaluation'),
       asyncHandler(async (_req, res) => {
         res.json({ current: await currentSettings(ctx.db), history: await settingsHistory(ctx.db) });
       }),
@@ -226,10 +233,9 @@ export function mountEvaluation(ctx: ServerContext) {
     router.put(
       '/evaluation/settings',
       auth,
+      allow('evaluationSettings'),
       asyncHandler(async (req, res) => {
         const actor = actorOf(req);
-        if (actor.role !== 'admin')
-          throw forbidden('只有管理员可以修改评价设置 / Only an administrator changes evaluation settings');
         const body = parseOr400(SettingsBody, req.body, 'evaluation settings');
         const saved = await changeSettings(ctx.db, body.value, actor.userId, body.note, ctx.clock.now());
         ctx.log.info('evaluation settings changed', { version: saved.version, by: actor.userId });

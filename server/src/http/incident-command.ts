@@ -1,5 +1,7 @@
-// Emergency command over REST (signed-in users; commands by commander and dispatcher, see
-// server/src/domain/incidents/lifecycle.ts). Every refused command answers 409 with what is allowed.
+// Emergency command over REST. Who may do what is decided in access/rules.ts (features `command`,
+// `unitStatus`, `runCards`; an incident's routes follow the incident read and act rules, 404 / 403),
+// then the lifecycle (server/src/domain/incidents/lifecycle.ts): a refused command answers 409 with what
+// is allowed.
 //   GET  /api/units?status=available,en_route          units with status, time in status, fix age
 //   POST /api/units/:id/status {status, version?, note?}  a unit's status by hand
 //   GET  /api/incidents/:id/command                    the drawer: roster with ETAs, segments, allowed commands
@@ -23,15 +25,16 @@ import {
   UnitStatusBody,
 } from '@contract/incidents';
 import type { ServerContext } from '../context';
-import { forbidden, unauthorized } from '../errors';
+import { unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
 import type { LiveUnits } from '../incidents/live-units';
 import type { IncidentReads } from '../incidents/reads';
 import type { IncidentCommands } from '../incidents/service';
 import type { UnitStore } from '../incidents/unit-store';
 import { mayRead, readFilter } from '../access/rules';
+import { allow, incidentInScope } from './access';
 import { actorOf, requireActor } from './auth';
-import { asyncHandler, parseOr400 } from './errors';
+import { asyncHandler, forbidden, parseOr400 } from './errors';
 
 export interface IncidentCommandDeps {
   commands: IncidentCommands;
@@ -39,6 +42,12 @@ export interface IncidentCommandDeps {
   units: UnitStore;
   live: LiveUnits;
 }
+
+export const UnitQuery = z.object({ status: z.string().max(200).optional() });
+export const RunCardBody = z.object({ needs: z.array(RunCardNeed).max(12) }).strict();
+export const ResponseTimeQuery = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+});
 
 const id = (req: { params: Record<string, unknown> }) => String(req.params.id);
 
@@ -53,11 +62,17 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
           : unauthorized('X-Ingest-Key required'),
       );
 
+    /** the incident named in the path, read in the viewer's scope (404 outside it) */
+    const readable: RequestHandler = asyncHandler(async (req, _res, next) => {
+      await incidentInScope(ctx, id(req), actorOf(req));
+      next();
+    });
     router.get(
       '/units',
       auth,
+      allow('command'),
       asyncHandler(async (req, res) => {
-        const q = parseOr400(z.object({ status: z.string().max(200).optional() }), req.query, 'unit query');
+        const q = parseOr400(UnitQuery, req.query, 'unit query');
         const status = q.status
           ? parseOr400(
               z.array(UnitStatus),
@@ -88,6 +103,7 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
     router.post(
       '/units/:id/status',
       auth,
+      allow('unitStatus'),
       asyncHandler(async (req, res) => {
         const body = parseOr400(UnitStatusBody, req.body ?? {}, 'unit status');
         const row = await commands.unitStatus(id(req), body, actorOf(req));
@@ -97,27 +113,32 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
     router.get(
       '/incidents/:id/command',
       auth,
+      readable,
       asyncHandler(async (req, res) => res.json({ incident: await reads.view(id(req), actorOf(req)) })),
     );
     router.get(
       '/incidents/:id/timeline',
       auth,
+      readable,
       asyncHandler(async (req, res) => res.json({ events: await reads.timeline(id(req)) })),
     );
     router.get(
       '/incidents/:id/recommendations',
       auth,
+      readable,
       asyncHandler(async (req, res) => res.json(await reads.recommend(id(req)))),
     );
     router.get(
       '/incidents/:id/routes',
       auth,
+      readable,
       asyncHandler(async (req, res) => res.json({ routes: await reads.routes(id(req)) })),
     );
     router.post(
       '/incidents/:id/commands',
       auth,
       asyncHandler(async (req, res) => {
+        await incidentInScope(ctx, id(req), actorOf(req), true);
         const body = parseOr400(IncidentCommandBody, req.body ?? {}, 'incident command');
         await commands.command(id(req), body, actorOf(req));
         res.json({ incident: await reads.view(id(req), actorOf(req)) });
@@ -126,22 +147,18 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
     router.get(
       '/run-cards',
       auth,
+      allow('command'),
       asyncHandler(async (_req, res) => res.json({ edited: await reads.runCards() })),
     );
     router.put(
       '/run-cards/:type/:level',
       auth,
+      allow('runCards'),
       asyncHandler(async (req, res) => {
         const actor = actorOf(req);
-        if (actor.role !== 'admin')
-          throw forbidden('只有系统管理员可以编辑出动方案 / Only administrators edit run cards');
         const type = parseOr400(IncidentType, req.params.type, 'incident type');
         const level = parseOr400(z.coerce.number().pipe(IncidentLevel), req.params.level, 'level');
-        const { needs } = parseOr400(
-          z.object({ needs: z.array(RunCardNeed).max(12) }).strict(),
-          req.body ?? {},
-          'run card',
-        );
+        const { needs } = parseOr400(RunCardBody, req.body ?? {}, 'run card');
         const data = { needs: JSON.stringify(needs), updatedBy: actor.userId, updatedAt: ctx.clock.now() };
         await ctx.db.runCardRow.upsert({
           where: { incidentType_level: { incidentType: type, level } },
@@ -154,12 +171,9 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
     router.get(
       '/response-times',
       auth,
+      allow('command'),
       asyncHandler(async (req, res) => {
-        const { days } = parseOr400(
-          z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
-          req.query,
-          'response-time query',
-        );
+        const { days } = parseOr400(ResponseTimeQuery, req.query, 'response-time query');
         res.json(await reads.figures(new Date(ctx.clock.now().getTime() - days * 86_400_000)));
       }),
     );

@@ -1,17 +1,32 @@
 // The routes beyond the case workflow in the OpenAPI document (so tools and the fuzz test find every
 // route): map layers, alarms and incidents, command helpers, machine ingest, administration, assets
-// and Open311. Bodies come from the contract's zod schemas where one exists.
+// and Open311, emergency command, evaluation, duty, photos, playback, drills. Bodies and queries come
+// from the contract's zod schemas (or the route's own) where one exists. tests/integration/
+// openapi-drift.test.ts fails when a mounted route is missing here.
 import { z } from 'zod';
+import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
 import { AlarmConfirmBody, AlarmNoteBody, ReadingBatch } from '@contract/alarms';
 import { CameraStatusBatch, DetectionBody, IncidentBody, IncidentPatch, PositionBatch } from '@contract/city';
+import { HandoverAcceptBody, HandoverBody } from '@contract/duty';
+import { EvaluationQuery } from '@contract/evaluation';
+import { IncidentCommandBody, UnitStatusBody } from '@contract/incidents';
+import { PlaybackAtQuery, PlaybackPeriodQuery } from '@contract/playback';
+import { ChangesQuery } from './admin';
+import { ControlBody, StartBody } from './drills';
+import { HandoverListQuery } from './duty';
+import { HotspotQuery, SettingsBody, TrendQuery } from './evaluation';
+import { ResponseTimeQuery, RunCardBody, UnitQuery } from './incident-command';
+import { AuditQuery, Unlock } from './security-admin';
 
 type Security = 'bearer' | 'ingestKey' | 'none';
+/** A JSON body, a query (an object schema: its keys are the parameters), or the raw image bytes. */
+type Input = z.ZodType | { query: z.ZodType } | 'image';
 type Route = [
-  method: 'get' | 'post' | 'patch' | 'put',
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete',
   path: string,
   summary: string,
   security: Security,
-  body?: z.ZodType,
+  input?: Input,
 ];
 
 const ROUTES: Route[] = [
@@ -54,18 +69,69 @@ const ROUTES: Route[] = [
   ['post', '/api/ingest/positions', 'GPS positions of vehicles and inspectors', 'ingestKey', PositionBatch],
   ['get', '/api/ingest/devices', 'Device registry for gateways', 'ingestKey'],
   ['get', '/api/ingest/tickets/{ref}', 'Result of a 12345 ticket', 'ingestKey'],
-  ['get', '/api/admin/audit', 'Audit trail (administrators)', 'bearer'],
-  ['get', '/api/admin/audit.csv', 'Audit trail as CSV (administrators)', 'bearer'],
+  ['get', '/api/admin/audit', 'Audit trail (administrators)', 'bearer', { query: AuditQuery }],
+  ['get', '/api/admin/audit.csv', 'Audit trail as CSV (administrators)', 'bearer', { query: AuditQuery }],
+  ['post', '/api/admin/lockouts/unlock', 'Lift a sign-in lock (administrators)', 'bearer', Unlock],
+  ['get', '/api/admin/users', 'Users and their roles (administrators)', 'bearer', { query: AdminUserQuery }],
+  ['post', '/api/admin/users', 'Create a user (administrators)', 'bearer', AdminUserCreate],
+  ['patch', '/api/admin/users/{id}', 'Change a user (administrators)', 'bearer', AdminUserPatch],
+  ['get', '/api/admin/changes', 'Administrative changes (administrators)', 'bearer', { query: ChangesQuery }],
+  // Emergency command (docs/adr/0013)
+  ['get', '/api/units', 'Dispatch units with status and fix age', 'bearer', { query: UnitQuery }],
+  ['post', '/api/units/{id}/status', "A unit's status by hand", 'bearer', UnitStatusBody],
+  ['get', '/api/incidents/{id}/command', 'Command drawer: roster, ETAs, segments', 'bearer'],
+  ['get', '/api/incidents/{id}/timeline', "An incident's timeline", 'bearer'],
+  ['get', '/api/incidents/{id}/recommendations', 'Units for what the run card needs', 'bearer'],
+  ['get', '/api/incidents/{id}/routes', 'Road routes of the units on their way', 'bearer'],
+  ['post', '/api/incidents/{id}/commands', 'Command an incident', 'bearer', IncidentCommandBody],
+  ['get', '/api/run-cards', 'Edited run cards', 'bearer'],
+  ['put', '/api/run-cards/{type}/{level}', 'Edit a run card (administrators)', 'bearer', RunCardBody],
+  ['get', '/api/response-times', 'Response-time percentiles', 'bearer', { query: ResponseTimeQuery }],
+  ['get', '/api/commanders', 'Active commanders (names for the incident board)', 'bearer'],
+  ['get', '/api/ingest/dispatch/orders', 'Dispatch orders for the simulator', 'ingestKey'],
+  ['post', '/api/ingest/units/{id}/status', 'A unit reports its status', 'ingestKey', UnitStatusBody],
+  // Evaluation (docs/adr/0014); format=csv is an export
+  ['get', '/api/evaluation', 'Evaluation table (JSON or CSV)', 'bearer', { query: EvaluationQuery }],
+  ['get', '/api/evaluation/trend', 'Evaluation trend', 'bearer', { query: TrendQuery }],
+  ['get', '/api/evaluation/hotspots', 'Hot spots of a period', 'bearer', { query: HotspotQuery }],
+  ['get', '/api/evaluation/settings', 'Evaluation settings and history', 'bearer'],
   [
-    'post',
-    '/api/admin/lockouts/unlock',
-    'Lift a sign-in lock (administrators)',
+    'put',
+    '/api/evaluation/settings',
+    'Change the evaluation settings (administrators)',
     'bearer',
-    z.object({ username: z.string().optional(), address: z.string().optional() }),
+    SettingsBody,
   ],
-  ['get', '/tiles/base/{z}/{x}/{y}.png', 'Base-map tile', 'none'],
-  ['get', '/tiles/buildings/tileset.json', '3D Tiles of the buildings', 'none'],
-  ['get', '/media/demo/{file}', 'Demo video streams', 'none'],
+  // Duty and hand-over (docs/adr/0015)
+  ['get', '/api/duty', 'This shift: figures, open items, who is on duty', 'bearer'],
+  ['get', '/api/handovers', 'Hand-overs, newest first', 'bearer', { query: HandoverListQuery }],
+  ['post', '/api/handovers', 'Write a hand-over (duty roles)', 'bearer', HandoverBody],
+  ['post', '/api/handovers/{id}/accept', 'Sign a hand-over (duty roles)', 'bearer', HandoverAcceptBody],
+  // Site photos: the body is the image bytes
+  ['post', '/api/cases/{id}/photos', 'Upload a site photo (JPEG, PNG, WebP; 8 MB)', 'bearer', 'image'],
+  ['get', '/api/cases/{id}/photos/{file}', 'A site photo (bearer or signed URL)', 'bearer'],
+  // Playback (docs/adr/0017)
+  ['get', '/api/playback/range', 'The span the archive can show', 'bearer'],
+  ['get', '/api/playback/state', 'The city at a moment', 'bearer', { query: PlaybackAtQuery }],
+  [
+    'get',
+    '/api/playback/events',
+    'Archived stream events of a period',
+    'bearer',
+    { query: PlaybackPeriodQuery },
+  ],
+  ['get', '/api/playback/tracks', 'GPS fixes of a period', 'bearer', { query: PlaybackPeriodQuery }],
+  // Drills (trainers)
+  ['get', '/api/drills', 'Drills of this server run', 'bearer'],
+  ['post', '/api/drills', 'Start a drill', 'bearer', StartBody],
+  ['get', '/api/drills/scenarios', 'Shipped drill scenarios', 'bearer'],
+  ['post', '/api/drills/{id}/scenario', 'Pause, resume or speed up a drill', 'bearer', ControlBody],
+  ['post', '/api/drills/{id}/stop', 'Stop a drill', 'bearer'],
+  // Root-level: the renderer, static folders (tiles, media) and Open311
+  ['get', '/', 'The renderer (any other non-API path serves it too)', 'none'],
+  ['get', '/tiles/base/{z}/{x}/{y}.png', 'Base-map tile (static folder /tiles)', 'none'],
+  ['get', '/tiles/buildings/tileset.json', '3D Tiles of the buildings (static folder /tiles)', 'none'],
+  ['get', '/media/demo/{n}/{file}', 'Demo video streams (HLS; static folder /media)', 'none'],
   ['get', '/open311/v2/services.json', 'Open311 services (also .xml)', 'none'],
   ['get', '/open311/v2/services.xml', 'Open311 services as XML', 'none'],
   ['get', '/open311/v2/requests.json', 'Open311 requests (also .xml)', 'none'],
@@ -77,22 +143,46 @@ const ROUTES: Route[] = [
 ];
 
 const toJson = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+const IMAGE = { schema: { type: 'string', format: 'binary' } };
+
+function requestOf(input: Input | undefined) {
+  if (!input || (typeof input === 'object' && 'query' in input)) return {};
+  if (input === 'image')
+    return {
+      requestBody: { content: { 'image/jpeg': IMAGE, 'image/png': IMAGE, 'image/webp': IMAGE } },
+    };
+  return { requestBody: { content: { 'application/json': { schema: toJson(input) } } } };
+}
+
+function queryOf(input: Input | undefined) {
+  if (!input || typeof input !== 'object' || !('query' in input)) return [];
+  const shape = (input.query as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  return Object.entries(shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: !field.safeParse(undefined).success,
+    schema: toJson(field),
+  }));
+}
 
 /** OpenAPI path items for the routes above, keyed by path. */
 export function extraPaths(errorRef: object): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [method, path, summary, security, body] of ROUTES) {
-    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+  for (const [method, path, summary, security, input] of ROUTES) {
+    const params = [
+      ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...queryOf(input),
+    ];
     (paths[path] ??= {})[method] = {
       summary,
       security: security === 'none' ? [] : [{ [security]: [] }],
       ...(params.length ? { parameters: params } : {}),
-      ...(body ? { requestBody: { content: { 'application/json': { schema: toJson(body) } } } } : {}),
+      ...requestOf(input),
       responses: {
         '200': { description: 'ok' },
         '400': { description: 'invalid input; the message says what to fix', ...errorRef },

@@ -3,8 +3,8 @@
 //   GET /api/playback/state?at=ISO              the city at `at`: cases, alarms, incidents, vehicles
 //   GET /api/playback/events?from=ISO&to=ISO    the archived stream events of a period (scoped like the stream)
 //   GET /api/playback/tracks?from=ISO&to=ISO    the GPS fixes of a period
-// The state and the tracks show the whole city, so they need a city-wide audience (admin, or a supervisor,
-// dispatcher, commander or leader without a district).
+// Access (access/rules.ts): the state and the tracks show the whole city, so `playbackCity` (city-wide
+// leaders, commanders, supervisors, admins); the events are scoped like the stream (`playbackEvents`).
 import type { Request, Router } from 'express';
 import {
   PlaybackAtQuery,
@@ -14,19 +14,15 @@ import {
 } from '@contract/playback';
 import type { ServerContext } from '../context';
 import { audienceOf } from '../live/scope';
+import { allow } from './access';
+import type { RouteLimits } from './route-limits';
 import type { PlaybackReader } from '../playback/reader';
 import { actorOf, requireActor } from './auth';
-import { asyncHandler, badRequest, forbidden, parseOr400 } from './errors';
+import { asyncHandler, badRequest, parseOr400 } from './errors';
 import { sendJson } from './send';
 
 /** A period longer than this is refused (ask for it in parts). */
 const MAX_PERIOD_MS = 32 * 86_400_000;
-
-function cityWide(req: Request): void {
-  if (audienceOf(actorOf(req)).key !== 'all') {
-    throw forbidden('回放整个城市需要全市范围的账号 / Playback of the whole city needs a city-wide account');
-  }
-}
 
 function period(req: Request): { fromMs: number; toMs: number } {
   const q = parseOr400(PlaybackPeriodQuery, req.query, 'playback period');
@@ -38,12 +34,13 @@ function period(req: Request): { fromMs: number; toMs: number } {
   return { fromMs, toMs };
 }
 
-export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
+export function mountPlayback(ctx: ServerContext, reader: PlaybackReader, limits: RouteLimits) {
   return (router: Router) => {
     const auth = requireActor(ctx);
     router.get(
       '/playback/range',
       auth,
+      allow('playbackEvents'),
       asyncHandler(async (_req, res) => {
         res.json(await reader.range());
       }),
@@ -51,8 +48,9 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
     router.get(
       '/playback/state',
       auth,
+      allow('playbackCity'),
+      limits.limit('playback'),
       asyncHandler(async (req, res) => {
-        cityWide(req);
         const q = parseOr400(PlaybackAtQuery, req.query, 'playback time');
         sendJson(req, res, await reader.stateAt(Date.parse(q.at)));
       }),
@@ -60,6 +58,8 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
     router.get(
       '/playback/events',
       auth,
+      allow('playbackEvents'),
+      limits.limit('playback'),
       asyncHandler(async (req, res) => {
         const { fromMs, toMs } = period(req);
         const audience = audienceOf(actorOf(req));
@@ -75,8 +75,9 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader) {
     router.get(
       '/playback/tracks',
       auth,
+      allow('playbackCity'),
+      limits.limit('playback'),
       asyncHandler(async (req, res) => {
-        cityWide(req);
         const { fromMs, toMs } = period(req);
         const body: PlaybackTracks = {
           from: new Date(fromMs).toISOString(),

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { audit, AUDIT_ACTIONS } from '../audit/audit';
 import type { LoginGuard } from '../auth/login-guard';
 import type { ServerContext } from '../context';
-import { forbidden } from '../errors';
+import { allow } from './access';
+import type { RouteLimits } from './route-limits';
 import { actorOf, requireActor } from './auth';
 import { csvCell, sendCsvLines } from './csv';
 import { asyncHandler, parseOr400 } from './errors';
 
-const AuditQuery = z.object({
+export const AuditQuery = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   username: z.string().trim().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
@@ -22,7 +23,7 @@ const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
-const Unlock = z
+export const Unlock = z
   .object({
     username: z.string().trim().min(1).max(64).optional(),
     address: z.string().trim().min(1).max(64).optional(),
@@ -30,20 +31,10 @@ const Unlock = z
   .strict()
   .refine((b) => b.username || b.address, 'give a username, an address or both');
 
-function adminOnly(req: Request) {
-  const actor = actorOf(req);
-  if (actor.role !== 'admin')
-    throw forbidden(
-      '仅系统管理员可查看审计与解除锁定 / Only an administrator may read the audit trail and unlock',
-    );
-  return actor;
-}
-
-export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
+export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard, limits: RouteLimits) {
   return (router: Router) => {
-    const auth = requireActor(ctx);
+    const auth = [requireActor(ctx), allow('admin')];
     const query = async (req: Request) => {
-      adminOnly(req);
       const q = parseOr400(AuditQuery, req.query, 'audit query');
       return ctx.db.auditEntry.findMany({
         where: {
@@ -80,6 +71,7 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
     router.get(
       '/admin/audit.csv',
       auth,
+      limits.limit('export'),
       asyncHandler(async (req, res) => {
         const rows = await query(req);
         const columns = [
@@ -105,7 +97,7 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
       '/admin/lockouts/unlock',
       auth,
       asyncHandler(async (req, res) => {
-        const actor = adminOnly(req);
+        const actor = actorOf(req);
         const body = parseOr400(Unlock, req.body, 'unlock');
         await guard.unlock(body);
         await audit(ctx, {

@@ -21,6 +21,7 @@ import {
   localDate,
   type Actor,
 } from '../../domain';
+import { evaluationScope as scopeOf } from '../../access/rules';
 import { badRequest, forbidden } from '../../errors';
 import { countsBy, missedByInspector, type GroupCounts, type MetricFilter } from './queries';
 import { currentSettings } from './settings';
@@ -37,23 +38,11 @@ export function periodOf(...args: Parameters<typeof domainPeriodOf>) {
 
 type Scope = Pick<MetricFilter, 'districtCode' | 'departmentId'>;
 
-/** What the reader may see: a district leader its district, a department its own cases and people. */
+/** What the reader may see: the evaluation rule of access/rules.ts (403 when the question reaches outside). */
 export function evaluationScope(actor: Actor, asked: Scope): Scope {
-  if (actor.role === 'inspector')
-    throw forbidden('监督员不能查看综合评价 / Inspectors cannot read the evaluation');
-  const scope: Scope = { ...asked };
-  if (actor.role === 'handler') {
-    if (!actor.departmentId) throw forbidden('没有所属部门 / Your account has no department');
-    if (asked.departmentId && asked.departmentId !== actor.departmentId)
-      throw forbidden('只能查看本部门的评价 / You may read your own department only');
-    scope.departmentId = actor.departmentId;
-  }
-  if (actor.districtCode) {
-    if (asked.districtCode && asked.districtCode !== actor.districtCode)
-      throw forbidden('只能查看本区的评价 / You may read your own district only');
-    scope.districtCode = actor.districtCode;
-  }
-  return scope;
+  const decided = scopeOf(actor, asked);
+  if ('denied' in decided) throw forbidden(decided.denied);
+  return decided.scope;
 }
 
 type Names = Map<string, { name: string; nameEn: string }>;

@@ -1,0 +1,79 @@
+// Per-user limits on the expensive routes (issue 17): exports (the evaluation as CSV, the audit trail
+// as CSV) and playback (the city at a moment, a period's events or tracks) each read a lot and build a
+// large answer, so one user, or one stuck client in a loop, must not hold the database for everyone.
+// rate-limiter-flexible counts requests per user per minute, as sign-in counts failures: in memory on
+// SQLite (one node), in PostgreSQL (table "RouteLimit", created by the library) when nodes share a
+// database. Over the limit: 429 with Retry-After, in the project's error shape. Limits: see
+// access/route-limit-config.ts.
+import type { Request, RequestHandler } from 'express';
+import pg from 'pg';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { DatabaseTarget } from '../db/url';
+import { AppError } from '../errors';
+import { actorOf } from './auth';
+import type { Limited, RouteLimitConfig } from '../access/route-limit-config';
+
+const LABEL: Record<Limited, { zh: string; en: string }> = {
+  export: { zh: '导出', en: 'exports' },
+  playback: { zh: '回放查询', en: 'playback requests' },
+};
+
+export class RouteLimits {
+  private readonly limiters: Record<Limited, RateLimiterAbstract>;
+  private readonly pool: pg.Pool | null;
+
+  constructor(
+    readonly config: RouteLimitConfig,
+    database: DatabaseTarget,
+  ) {
+    this.pool =
+      database.provider === 'postgresql' ? new pg.Pool({ connectionString: database.url, max: 2 }) : null;
+    const make = (kind: Limited): RateLimiterAbstract => {
+      const options = { keyPrefix: kind, points: config[kind], duration: 60 };
+      return this.pool
+        ? new RateLimiterPostgres({
+            ...options,
+            storeClient: this.pool,
+            storeType: 'pool',
+            tableName: 'RouteLimit',
+          })
+        : new RateLimiterMemory(options);
+    };
+    this.limiters = { export: make('export'), playback: make('playback') };
+  }
+
+  /** Counts the signed-in user's request (after requireActor); `applies` narrows it (e.g. format=csv). */
+  limit(kind: Limited, applies: (req: Request) => boolean = () => true): RequestHandler {
+    return (req, _res, next) => {
+      if (!applies(req)) return next();
+      this.limiters[kind].consume(actorOf(req).userId).then(
+        () => next(),
+        (err: unknown) => {
+          if (!(err instanceof RateLimiterRes)) return next(err);
+          const retryAfterS = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+          const per = this.config[kind];
+          next(
+            new AppError(
+              429,
+              'rate_limited',
+              {
+                zh: `${LABEL[kind].zh}过于频繁（每分钟最多 ${per} 次），请 ${retryAfterS} 秒后再试`,
+                en: `Too many ${LABEL[kind].en} (at most ${per} a minute): try again in ${retryAfterS} s`,
+              },
+              { retryAfterS },
+            ),
+          );
+        },
+      );
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+  }
+}
