@@ -16,6 +16,7 @@ import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
 import { mountAdmin } from './http/admin';
+import { mountAdminSettings } from './http/admin-settings';
 import { mountSecurityAdmin } from './http/security-admin';
 import { LoginGuard } from './auth/login-guard';
 import { mountCases } from './http/cases';
@@ -125,6 +126,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountDuty(ctx),
     mountPhotos(ctx, photos),
     mountAdmin(ctx),
+    mountAdminSettings(ctx, cases, iot, command),
     mountPlayback(ctx, playback.reader),
     mountDrills(ctx, drills),
   ]);

@@ -15,7 +15,9 @@ import {
   type EvaluationReport,
   type TrendPoint,
 } from '@contract/evaluation';
+import { recordChange } from '../audit/admin-changes';
 import type { ServerContext } from '../context';
+import { conflict } from '../errors';
 import { localDate, lastDays, lastMonths } from '../domain';
 import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/report';
 import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
@@ -57,7 +59,12 @@ const HotspotQuery = z
   })
   .strict();
 
-const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
+const SettingsBody = z.object({
+  value: EvaluationSettings,
+  note: z.string().max(500).default(''),
+  /** the version edited (docs/adr/0020); a stale one is a 409 */
+  version: z.number().int().min(0).optional(),
+});
 
 const RATE_COLUMNS = [
   'handlingRate',
@@ -225,7 +232,24 @@ export function mountEvaluation(ctx: ServerContext) {
         if (actor.role !== 'admin')
           throw forbidden('只有管理员可以修改评价设置 / Only an administrator changes evaluation settings');
         const body = parseOr400(SettingsBody, req.body, 'evaluation settings');
-        const saved = await changeSettings(ctx.db, body.value, actor.userId, body.note, ctx.clock.now());
+        // The new version and its audit entry commit together; a stale `version` is a 409.
+        const saved = await ctx.db.$transaction(async (tx) => {
+          const before = await currentSettings(tx);
+          if (body.version !== undefined && body.version !== before.version)
+            throw conflict(
+              `评价设置已被他人修改（当前版本 ${before.version}） / The evaluation settings were changed by someone else (version ${before.version}, you edited ${body.version}): reload and apply your change again`,
+              { version: before.version, current: before },
+            );
+          const next = await changeSettings(tx, body.value, actor.userId, body.note, ctx.clock.now());
+          await recordChange(tx, ctx, actor, {
+            entity: 'evaluation',
+            id: 'settings',
+            action: 'update',
+            before: { version: before.version, ...before.value },
+            after: { version: next.version, ...next.value, note: body.note },
+          });
+          return next;
+        });
         ctx.log.info('evaluation settings changed', { version: saved.version, by: actor.userId });
         res.status(201).json({ current: saved });
       }),

@@ -8,7 +8,7 @@
 //   GET  /api/incidents/:id/routes                     road routes of the units on their way
 //   POST /api/incidents/:id/commands {command, …}      assign (unitIds, all or none), release, unitStatus,
 //                                                      note, setLevel, handOver, link, control, close, cancel
-//   GET  /api/run-cards, PUT /api/run-cards/:type/:level {needs}   (PUT: admin)
+//   GET  /api/run-cards, PUT /api/run-cards/:type/:level {needs, version?}   (PUT: admin, audited)
 //   GET  /api/response-times?days=30                   90th percentiles by type and district, with targets
 // Simulator (X-Ingest-Key): GET /api/ingest/dispatch/orders, POST /api/ingest/units/:id/status {status}
 import type { RequestHandler, Router } from 'express';
@@ -21,7 +21,9 @@ import {
   UnitStatus,
   UnitStatusBody,
 } from '@contract/incidents';
+import { expectVersion, recordChange } from '../audit/admin-changes';
 import type { ServerContext } from '../context';
+import { runCardFor } from '../domain/incidents';
 import { forbidden, unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
 import type { IncidentReads } from '../incidents/reads';
@@ -117,16 +119,31 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
           throw forbidden('只有系统管理员可以编辑出动方案 / Only administrators edit run cards');
         const type = parseOr400(IncidentType, req.params.type, 'incident type');
         const level = parseOr400(z.coerce.number().pipe(IncidentLevel), req.params.level, 'level');
-        const { needs } = parseOr400(
-          z.object({ needs: z.array(RunCardNeed).max(12) }).strict(),
+        const { needs, version } = parseOr400(
+          z
+            .object({ needs: z.array(RunCardNeed).max(12), version: z.number().int().min(0).optional() })
+            .strict(),
           req.body ?? {},
           'run card',
         );
         const data = { needs: JSON.stringify(needs), updatedBy: actor.userId, updatedAt: ctx.clock.now() };
-        await ctx.db.runCardRow.upsert({
-          where: { incidentType_level: { incidentType: type, level } },
-          create: { incidentType: type, level, ...data },
-          update: data,
+        const key = `${type}:${level}`;
+        const before = runCardFor(type, level, await reads.runCards()).needs;
+        // The change and its audit entry commit together; a stale `version` (docs/adr/0020) is a 409.
+        await ctx.db.$transaction(async (tx) => {
+          if (version !== undefined) await expectVersion(tx, 'runCard', key, version, { needs: before });
+          await tx.runCardRow.upsert({
+            where: { incidentType_level: { incidentType: type, level } },
+            create: { incidentType: type, level, ...data },
+            update: data,
+          });
+          await recordChange(tx, ctx, actor, {
+            entity: 'runCard',
+            id: key,
+            action: 'update',
+            before: { needs: before },
+            after: { needs },
+          });
         });
         res.json({ runCard: { type, level, needs } });
       }),

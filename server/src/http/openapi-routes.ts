@@ -3,11 +3,20 @@
 // and Open311. Bodies come from the contract's zod schemas where one exists.
 import { z } from 'zod';
 import { AlarmConfirmBody, AlarmNoteBody, ReadingBatch } from '@contract/alarms';
+import {
+  AdminCalendarPut,
+  AdminDepartmentCreate,
+  AdminDepartmentPatch,
+  AdminThresholdsPut,
+  AdminTimeLimitsPut,
+  AdminUserCreate,
+  AdminUserPatch,
+} from '@contract/admin';
 import { CameraStatusBatch, DetectionBody, IncidentBody, IncidentPatch, PositionBatch } from '@contract/city';
 
 type Security = 'bearer' | 'ingestKey' | 'none';
 type Route = [
-  method: 'get' | 'post' | 'patch' | 'put',
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete',
   path: string,
   summary: string,
   security: Security,
@@ -74,6 +83,38 @@ const ROUTES: Route[] = [
   ['post', '/open311/v2/requests.xml', 'Open311: report a problem, XML answer', 'none'],
   ['get', '/open311/v2/requests/{id}.json', 'One Open311 request (also .xml)', 'none'],
   ['get', '/open311/v2/requests/{id}.xml', 'One Open311 request as XML', 'none'],
+  // Administration of reference data and settings (docs/adr/0020)
+  ['get', '/api/admin/users', 'Users and roles (administrators)', 'bearer'],
+  ['post', '/api/admin/users', 'Add a user (administrators)', 'bearer', AdminUserCreate],
+  ['patch', '/api/admin/users/{id}', 'Change a user (administrators)', 'bearer', AdminUserPatch],
+  ['get', '/api/admin/changes', 'Administration changes (entity, entityId, limit)', 'bearer'],
+  ['get', '/api/admin/departments', 'Departments with categories and versions', 'bearer'],
+  ['post', '/api/admin/departments', 'Add a department', 'bearer', AdminDepartmentCreate],
+  [
+    'patch',
+    '/api/admin/departments/{id}',
+    'Change or deactivate a department',
+    'bearer',
+    AdminDepartmentPatch,
+  ],
+  ['delete', '/api/admin/departments/{id}', 'Delete an unreferenced department (?version=)', 'bearer'],
+  ['get', '/api/admin/time-limits/{categoryId}', "A category's time limits (default: all)", 'bearer'],
+  [
+    'put',
+    '/api/admin/time-limits/{categoryId}',
+    "Replace a category's time limits",
+    'bearer',
+    AdminTimeLimitsPut,
+  ],
+  ['get', '/api/admin/calendar/{year}', 'Holidays and make-up working days of a year', 'bearer'],
+  ['put', '/api/admin/calendar/{year}', "Replace a year's calendar exceptions", 'bearer', AdminCalendarPut],
+  ['get', '/api/admin/thresholds/{sensorType}', 'Alarm thresholds of a type or a sensor', 'bearer'],
+  ['put', '/api/admin/thresholds/{sensorType}', 'Replace alarm thresholds', 'bearer', AdminThresholdsPut],
+  ['get', '/api/admin/run-cards', 'Run cards in force with versions', 'bearer'],
+  ['get', '/api/run-cards', 'Edited run cards', 'bearer'],
+  ['put', '/api/run-cards/{type}/{level}', 'Change a run card (administrators)', 'bearer'],
+  ['get', '/api/evaluation/settings', 'Evaluation settings in force and history', 'bearer'],
+  ['put', '/api/evaluation/settings', 'New evaluation settings version (administrators)', 'bearer'],
 ];
 
 const toJson = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });

@@ -9,7 +9,7 @@ import { loadReference } from '../db/reference';
 import { forbidden, notFound } from '../errors';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
-import { audit } from '../audit/audit';
+import { recordChange } from '../audit/admin-changes';
 
 const CategoryPatch = z
   .object({
@@ -70,16 +70,22 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
         const id = String(req.params.id);
         const existing = await ctx.db.category.findUnique({ where: { id } });
         if (!existing) throw notFound(`category ${id}`);
-        const updated = await ctx.db.category.update({ where: { id }, data: patch });
+        const before: Record<string, unknown> = {};
+        for (const key of Object.keys(patch)) before[key] = existing[key as keyof typeof existing];
+        // The change and its audit entry (admin.category.update, docs/adr/0020) commit together.
+        const updated = await ctx.db.$transaction(async (tx) => {
+          const row = await tx.category.update({ where: { id }, data: patch });
+          await recordChange(tx, ctx, actorOf(req), {
+            entity: 'category',
+            id,
+            action: 'update',
+            before,
+            after: patch,
+          });
+          return row;
+        });
         service.ref = await loadReference(ctx.db);
         ctx.log.info('category changed', { id, by: actorOf(req).userId, patch });
-        await audit(ctx, {
-          action: 'settings.category',
-          actor: actorOf(req),
-          address: req.ip,
-          target: id,
-          detail: patch,
-        });
         res.json(updated);
       }),
     );
@@ -92,15 +98,19 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
         if (body.categoryId && !service.ref.categories.has(body.categoryId))
           throw notFound(`category ${body.categoryId}`);
         const id = `${body.categoryId ?? 'default'}:${body.urgency}:${body.step}`;
-        const row = await ctx.db.timeLimit.upsert({ where: { id }, create: { id, ...body }, update: body });
-        service.ref = await loadReference(ctx.db);
-        await audit(ctx, {
-          action: 'settings.time-limit',
-          actor: actorOf(req),
-          address: req.ip,
-          target: id,
-          detail: body,
+        const previous = await ctx.db.timeLimit.findUnique({ where: { id } });
+        const row = await ctx.db.$transaction(async (tx) => {
+          const saved = await tx.timeLimit.upsert({ where: { id }, create: { id, ...body }, update: body });
+          await recordChange(tx, ctx, actorOf(req), {
+            entity: 'timeLimit',
+            id: body.categoryId ?? 'default',
+            action: previous ? 'update' : 'create',
+            before: previous ? { [id]: { unit: previous.unit, minutes: previous.minutes } } : {},
+            after: { [id]: { unit: body.unit, minutes: body.minutes } },
+          });
+          return saved;
         });
+        service.ref = await loadReference(ctx.db);
         res.json(row);
       }),
     );

@@ -1,0 +1,106 @@
+// Alarm thresholds for the administrator: per sensor type, and per sensor (a sensor's own rows replace
+// its type's; none = the type's are in force). Replaced as a whole with the audit entry in one
+// transaction; then the alarm engine re-reads them, so the next reading is judged by the new values.
+import type { AdminThresholds, AdminThresholdsPut, ThresholdEntry } from '@contract/admin';
+import type { SensorType } from '@contract/alarms';
+import { expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
+import type { Actor } from '../auth/sessions';
+import type { ServerContext } from '../context';
+import { badRequest, notFound } from '../errors';
+
+/** A more severe level (smaller number) must sit further out than a milder one in the same direction. */
+export function checkThresholds(rows: ThresholdEntry[]): void {
+  for (const a of rows)
+    for (const b of rows) {
+      if (a.direction !== b.direction || a.level >= b.level) continue;
+      const ok = a.direction === 'above' ? a.value > b.value : a.value < b.value;
+      if (!ok)
+        throw badRequest(
+          `${a.level} 级阈值（${a.value}）应比 ${b.level} 级（${b.value}）更${a.direction === 'above' ? '高' : '低'} / Level ${a.level} (${a.value}) must be ${a.direction === 'above' ? 'higher' : 'lower'} than level ${b.level} (${b.value}): a more severe level sits further out`,
+        );
+    }
+}
+
+const key = (type: string, sensorId: string | null) => (sensorId ? `${type}/${sensorId}` : type);
+const byLevel = (a: ThresholdEntry, b: ThresholdEntry) =>
+  a.level - b.level || a.direction.localeCompare(b.direction);
+
+export class AdminThresholdsService {
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly reload: () => Promise<void>,
+  ) {}
+
+  private async checkSensor(type: SensorType, sensorId: string | null) {
+    if (!sensorId) return;
+    const sensor = await this.ctx.db.sensor.findUnique({ where: { id: sensorId } });
+    if (!sensor) throw notFound(`sensor ${sensorId}`);
+    if (sensor.type !== type)
+      throw badRequest(
+        `传感器 ${sensorId} 的类型是 ${sensor.type}，不是 ${type} / Sensor ${sensorId} is a ${sensor.type} sensor, not ${type}`,
+      );
+  }
+
+  async get(type: SensorType, sensorId: string | null, actor: Actor): Promise<AdminThresholds> {
+    requireAdmin(actor, '查看报警阈值 / read alarm thresholds');
+    await this.checkSensor(type, sensorId);
+    const rows = await this.ctx.db.sensorThreshold.findMany({ where: { sensorType: type } });
+    const own = rows.filter((r) => r.sensorId === sensorId);
+    const typeRows = rows.filter((r) => r.sensorId === null);
+    const shown = sensorId && own.length === 0 ? typeRows : own;
+    return {
+      sensorType: type,
+      sensorId,
+      unit: typeRows[0]?.unit ?? '',
+      rows: shown
+        .map((r) => ({
+          level: r.level,
+          direction: r.direction as ThresholdEntry['direction'],
+          value: r.value,
+          clearMargin: r.clearMargin,
+          debounce: r.debounce,
+        }))
+        .sort(byLevel),
+      inherited: Boolean(sensorId) && own.length === 0,
+      version: await versionOf(this.ctx.db, 'threshold', key(type, sensorId)),
+    };
+  }
+
+  async put(
+    type: SensorType,
+    sensorId: string | null,
+    body: AdminThresholdsPut,
+    actor: Actor,
+  ): Promise<AdminThresholds> {
+    requireAdmin(actor, '修改报警阈值 / change alarm thresholds');
+    if (!sensorId && body.rows.length === 0)
+      throw badRequest(
+        `传感器类型 ${type} 至少需要一条阈值 / A sensor type needs at least one threshold (send [] only for one sensor, to go back to its type's)`,
+      );
+    checkThresholds(body.rows);
+    const before = await this.get(type, sensorId, actor);
+    const unit = before.unit;
+    await this.ctx.db.$transaction(async (tx) => {
+      await expectVersion(tx, 'threshold', key(type, sensorId), body.version, before);
+      await tx.sensorThreshold.deleteMany({ where: { sensorType: type, sensorId } });
+      await tx.sensorThreshold.createMany({
+        data: body.rows.map((r) => ({
+          id: `${sensorId ? `sensor:${sensorId}` : type}:${r.level}:${r.direction}`,
+          sensorType: type,
+          sensorId,
+          unit,
+          ...r,
+        })),
+      });
+      await recordChange(tx, this.ctx, actor, {
+        entity: 'threshold',
+        id: key(type, sensorId),
+        action: 'update',
+        before: { rows: before.inherited ? [] : before.rows },
+        after: { rows: [...body.rows].sort(byLevel) },
+      });
+    });
+    await this.reload();
+    return this.get(type, sensorId, actor);
+  }
+}
