@@ -230,7 +230,10 @@ describe('administration: reference data and settings', () => {
     const history = await changes('entity=calendar&entityId=2026');
     assert.deepEqual(history[0]?.after, { [tuesday]: 'holiday' });
     assert.deepEqual(history[0]?.before, { [tuesday]: 'normal' });
-    assert.equal((await changes('entity=timeLimit&entityId=event-0103')).length, 2);
+    const limits = await changes('entity=timeLimit&entityId=event-0103');
+    assert.equal(limits.length, 2);
+    assert.deepEqual(limits[0]?.before, { 'normal.accept': '90 natural_minutes' });
+    assert.deepEqual(limits[0]?.after, { 'normal.accept': '960 working_minutes' });
   });
 
   test('thresholds by type and by sensor: the next reading is judged by the new values', async () => {

@@ -10,12 +10,15 @@ import type {
 } from '@contract/admin';
 import { LIMIT_STEPS } from '@contract/admin';
 import { URGENCIES } from '@contract/domain';
-import { expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
+import { changedEntries, expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
 import type { Actor } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import { badRequest, notFound } from '../errors';
 
 const DEFAULT = 'default';
+/** "normal.accept" → "240 working_minutes": the audit shows the cells that changed. */
+const cells = (rows: TimeLimitEntry[]) =>
+  Object.fromEntries(rows.map((r) => [`${r.urgency}.${r.step}`, `${r.minutes} ${r.unit}`]));
 const order = (r: TimeLimitEntry) => URGENCIES.indexOf(r.urgency) * 10 + LIMIT_STEPS.indexOf(r.step);
 
 /** Plain-word checks the schema cannot make: no step longer than the whole case in the same unit. */
@@ -92,8 +95,7 @@ export class AdminLimitsCalendar {
         entity: 'timeLimit',
         id: key,
         action: 'update',
-        before: { rows: before.rows },
-        after: { rows: body.rows },
+        ...changedEntries(cells(before.rows), cells(body.rows)),
       });
     });
     await this.reload();

@@ -3,7 +3,7 @@
 // transaction; then the alarm engine re-reads them, so the next reading is judged by the new values.
 import type { AdminThresholds, AdminThresholdsPut, ThresholdEntry } from '@contract/admin';
 import type { SensorType } from '@contract/alarms';
-import { expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
+import { changedEntries, expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
 import type { Actor } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import { badRequest, notFound } from '../errors';
@@ -21,6 +21,11 @@ export function checkThresholds(rows: ThresholdEntry[]): void {
     }
 }
 
+/** "L1.above" → "50 (clear 5, ×2)": the audit shows the levels that changed. */
+const cells = (rows: ThresholdEntry[]) =>
+  Object.fromEntries(
+    rows.map((r) => [`L${r.level}.${r.direction}`, `${r.value} (clear ${r.clearMargin}, ×${r.debounce})`]),
+  );
 const key = (type: string, sensorId: string | null) => (sensorId ? `${type}/${sensorId}` : type);
 const byLevel = (a: ThresholdEntry, b: ThresholdEntry) =>
   a.level - b.level || a.direction.localeCompare(b.direction);
@@ -96,8 +101,7 @@ export class AdminThresholdsService {
         entity: 'threshold',
         id: key(type, sensorId),
         action: 'update',
-        before: { rows: before.inherited ? [] : before.rows },
-        after: { rows: [...body.rows].sort(byLevel) },
+        ...changedEntries(cells(before.inherited ? [] : before.rows), cells(body.rows)),
       });
     });
     await this.reload();

@@ -89,6 +89,20 @@ export async function expectVersion(
     );
 }
 
+/** Only the keys whose value differs, each side (absent = null): a readable before/after of a table. */
+export function changedEntries(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): { before: Record<string, string | null>; after: Record<string, string | null> } {
+  const out = { before: {} as Record<string, string | null>, after: {} as Record<string, string | null> };
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[key] === after[key]) continue;
+    out.before[key] = before[key] ?? null;
+    out.after[key] = after[key] ?? null;
+  }
+  return out;
+}
+
 const parse = (text: string | null) => (text ? (JSON.parse(text) as Record<string, unknown>) : {});
 
 /** The administration changes, newest first: the filtered view of the audit table behind /api/admin/changes. */
