@@ -13,6 +13,7 @@ import { URGENCIES } from '@contract/domain';
 import { changedEntries, expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
 import type { Actor } from '../auth/sessions';
 import type { ServerContext } from '../context';
+import { calendarProblem, limitsProblem } from '../domain/admin-rules';
 import { badRequest, notFound } from '../errors';
 
 const DEFAULT = 'default';
@@ -20,35 +21,6 @@ const DEFAULT = 'default';
 const cells = (rows: TimeLimitEntry[]) =>
   Object.fromEntries(rows.map((r) => [`${r.urgency}.${r.step}`, `${r.minutes} ${r.unit}`]));
 const order = (r: TimeLimitEntry) => URGENCIES.indexOf(r.urgency) * 10 + LIMIT_STEPS.indexOf(r.step);
-
-/** Plain-word checks the schema cannot make: no step longer than the whole case in the same unit. */
-export function checkLimits(rows: TimeLimitEntry[]): void {
-  for (const overall of rows.filter((r) => r.step === 'overall')) {
-    for (const r of rows) {
-      if (r.urgency !== overall.urgency || r.step === 'overall' || r.unit !== overall.unit) continue;
-      if (r.minutes > overall.minutes)
-        throw badRequest(
-          `${r.urgency} 的 ${r.step} 时限（${r.minutes} 分钟）超过了总时限（${overall.minutes} 分钟） / ${r.urgency} ${r.step} (${r.minutes} min) is longer than the overall limit (${overall.minutes} min): shorten it or raise overall`,
-        );
-    }
-  }
-}
-
-/** Dates must be real days of the year; a make-up working day (调休) falls on a weekend. */
-export function checkCalendar(year: number, days: AdminCalendarPut['days']): void {
-  for (const d of days) {
-    const at = new Date(`${d.date}T00:00:00Z`);
-    if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== d.date)
-      throw badRequest(`${d.date} 不是有效日期 / ${d.date} is not a real date`);
-    if (!d.date.startsWith(`${year}-`))
-      throw badRequest(`${d.date} 不在 ${year} 年 / ${d.date} is not in ${year}`);
-    const weekday = at.getUTCDay();
-    if (d.kind === 'workday' && weekday !== 0 && weekday !== 6)
-      throw badRequest(
-        `${d.date} 本来就是工作日，调休上班日应在周末 / ${d.date} is a weekday already: a make-up working day falls on a Saturday or Sunday`,
-      );
-  }
-}
 
 export class AdminLimitsCalendar {
   constructor(
@@ -83,7 +55,8 @@ export class AdminLimitsCalendar {
   async putLimits(key: string, body: AdminTimeLimitsPut, actor: Actor): Promise<AdminTimeLimits> {
     requireAdmin(actor, '修改时限 / change time limits');
     const categoryId = await this.categoryOf(key);
-    checkLimits(body.rows);
+    const problem = limitsProblem(body.rows);
+    if (problem) throw badRequest(problem);
     const before = await this.limits(key, actor);
     await this.ctx.db.$transaction(async (tx) => {
       await expectVersion(tx, 'timeLimit', key, body.version, before);
@@ -117,7 +90,8 @@ export class AdminLimitsCalendar {
 
   async putCalendar(year: number, body: AdminCalendarPut, actor: Actor): Promise<AdminCalendar> {
     requireAdmin(actor, '修改工作日历 / change the working calendar');
-    checkCalendar(year, body.days);
+    const problem = calendarProblem(year, body.days);
+    if (problem) throw badRequest(problem);
     const before = await this.calendar(year, actor);
     const was = new Map(before.days.map((d) => [d.date, d]));
     const now = new Map(body.days.map((d) => [d.date, d]));

@@ -6,20 +6,8 @@ import type { SensorType } from '@contract/alarms';
 import { changedEntries, expectVersion, recordChange, requireAdmin, versionOf } from '../audit/admin-changes';
 import type { Actor } from '../auth/sessions';
 import type { ServerContext } from '../context';
+import { thresholdsProblem } from '../domain/admin-rules';
 import { badRequest, notFound } from '../errors';
-
-/** A more severe level (smaller number) must sit further out than a milder one in the same direction. */
-export function checkThresholds(rows: ThresholdEntry[]): void {
-  for (const a of rows)
-    for (const b of rows) {
-      if (a.direction !== b.direction || a.level >= b.level) continue;
-      const ok = a.direction === 'above' ? a.value > b.value : a.value < b.value;
-      if (!ok)
-        throw badRequest(
-          `${a.level} 级阈值（${a.value}）应比 ${b.level} 级（${b.value}）更${a.direction === 'above' ? '高' : '低'} / Level ${a.level} (${a.value}) must be ${a.direction === 'above' ? 'higher' : 'lower'} than level ${b.level} (${b.value}): a more severe level sits further out`,
-        );
-    }
-}
 
 /** "L1.above" → "50 (clear 5, ×2)": the audit shows the levels that changed. */
 const cells = (rows: ThresholdEntry[]) =>
@@ -82,7 +70,8 @@ export class AdminThresholdsService {
       throw badRequest(
         `传感器类型 ${type} 至少需要一条阈值 / A sensor type needs at least one threshold (send [] only for one sensor, to go back to its type's)`,
       );
-    checkThresholds(body.rows);
+    const problem = thresholdsProblem(body.rows);
+    if (problem) throw badRequest(problem);
     const before = await this.get(type, sensorId, actor);
     const unit = before.unit;
     await this.ctx.db.$transaction(async (tx) => {

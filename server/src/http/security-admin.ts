@@ -78,6 +78,9 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
             ...r,
             at: r.at.toISOString(),
             detail: JSON.parse(r.detail) as unknown,
+            // administration changes (admin.*): the changed fields before and after (docs/adr/0020)
+            before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+            after: r.after === null ? null : (JSON.parse(r.after) as unknown),
           })),
         });
       }),
@@ -99,6 +102,9 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard) {
           'target',
           'detail',
           'drill',
+          'actorName',
+          'before',
+          'after',
         ] as const;
         const lines = [columns.join(',')];
         for (const r of rows)

@@ -1,40 +1,16 @@
 // 工作日历: the holidays and make-up working days (调休) of a year on a month grid. Clicking a weekday
 // makes it a holiday (and back); clicking a weekend day makes it a make-up working day (and back). Each
 // click is saved at once; working-hour deadlines of new clocks count the saved calendar.
-import type { AdminCalendar as Calendar, CalendarEntry } from '@contract/admin';
+import type { AdminCalendar as Calendar } from '@contract/admin';
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { isWeekend, monthGrid, pad, toggleDay } from '../../state/admin';
 import { ChangeHistory } from './ChangeHistory';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-/** The month's days as weeks Monday..Sunday (null = outside the month). */
-export function monthGrid(year: number, month: number): Array<Array<string | null>> {
-  const first = new Date(Date.UTC(year, month - 1, 1));
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const lead = (first.getUTCDay() + 6) % 7;
-  const cells: Array<string | null> = Array.from({ length: lead }, () => null);
-  for (let d = 1; d <= days; d++) cells.push(`${year}-${pad(month)}-${pad(d)}`);
-  while (cells.length % 7) cells.push(null);
-  const weeks: Array<Array<string | null>> = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
-}
-
-const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
-
-/** The year's exceptions after clicking a day. */
-export function toggleDay(days: CalendarEntry[], date: string, name: string): CalendarEntry[] {
-  if (days.some((d) => d.date === date)) return days.filter((d) => d.date !== date);
-  const entry: CalendarEntry = isWeekend(date)
-    ? { date, kind: 'workday', name: '' }
-    : { date, kind: 'holiday', name: name.trim() };
-  return [...days, entry].sort((a, b) => a.date.localeCompare(b.date));
-}
 
 export function AdminCalendar() {
   const t = useT();

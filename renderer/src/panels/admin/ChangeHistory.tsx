@@ -7,18 +7,7 @@ import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { wallClock } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
-
-const show = (value: unknown): string => {
-  if (value === undefined || value === null || value === '') return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-};
-
-/** "field: before → after" for every field either side names. */
-export function diffLines(change: Pick<AdminChangeView, 'before' | 'after'>): string[] {
-  const keys = [...new Set([...Object.keys(change.before), ...Object.keys(change.after)])];
-  return keys.map((k) => `${k}: ${show(change.before[k])} → ${show(change.after[k])}`);
-}
+import { diffLines } from '../../state/admin';
 
 export function ChangeHistory({
   entity,
