@@ -16,7 +16,8 @@ import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
 import { mountAdmin } from './http/admin';
-import { mountAdminSettings } from './http/admin-settings';
+import { mountAdminSettings, settingsReloader } from './http/admin-settings';
+import { watchAdminChanges, type SettingsWatch } from './admin/settings-watch';
 import { mountSecurityAdmin } from './http/security-admin';
 import { LoginGuard } from './auth/login-guard';
 import { mountCases } from './http/cases';
@@ -59,6 +60,8 @@ export interface RunningServer {
   playback: Playback;
   drills: DrillManager;
   ingestKey: string;
+  /** reloads this node's settings when another node changed them (docs/adr/0020) */
+  settingsWatch: SettingsWatch;
   close(): Promise<void>;
 }
 
@@ -102,6 +105,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const photos = new PhotoStore(path.join(config.dataDir, 'uploads'));
   cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
+  const settingsWatch = await watchAdminChanges(ctx, settingsReloader(ctx, cases, iot));
   const loginGuard = new LoginGuard(config.login, config.database);
   const command = await startCommand(ctx, iot.positions);
   const playback = await startPlayback(ctx, iot.positions);
@@ -157,11 +161,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     playback,
     drills,
     ingestKey,
+    settingsWatch,
     async close() {
       if (closed) return;
       closed = true;
       await drills.stopAll();
       stopScheduler();
+      settingsWatch.stop();
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();

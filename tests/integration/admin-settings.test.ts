@@ -12,6 +12,7 @@ import type {
   AdminTimeLimits,
 } from '@contract/admin';
 import type { CaseDetail } from '@contract/cases';
+import { recordChange } from '../../server/src/audit/admin-changes';
 import { startTestServer, type TestServer } from '../support/server';
 import { ingest } from './ingest-helpers';
 
@@ -338,6 +339,48 @@ describe('administration: reference data and settings', () => {
       history.slice(0, 2).map((c) => c.entityId),
       [`gas/${second.id}`, 'gas'],
     );
+  });
+
+  test('a change another node made reaches this node on its next check', async () => {
+    await s.settingsWatch.check(); // this node's own changes above (already in force here)
+    assert.equal(await s.settingsWatch.check(), false, 'nothing new since the last check');
+    // Another node (same database) adds a septic-gas threshold and its audit entry.
+    await s.ctx.db.$transaction(async (tx) => {
+      await tx.sensorThreshold.create({
+        data: {
+          id: 'septic_gas:4:above',
+          sensorType: 'septic_gas',
+          level: 4,
+          direction: 'above',
+          value: 1,
+          clearMargin: 0,
+          debounce: 1,
+          unit: 'ppm',
+        },
+      });
+      await recordChange(
+        tx,
+        s.ctx,
+        {
+          userId: 'u-admin',
+          username: 'admin',
+          displayName: '另一节点',
+          role: 'admin',
+          departmentId: null,
+          districtCode: null,
+        },
+        {
+          entity: 'threshold',
+          id: 'septic_gas',
+          action: 'update',
+          before: {},
+          after: { 'L4.above': '1' },
+        },
+      );
+    });
+    assert.ok(!s.iot.engine.thresholds.get('septic_gas')?.some((t) => t.level === 4));
+    assert.equal(await s.settingsWatch.check(), true);
+    assert.ok(s.iot.engine.thresholds.get('septic_gas')?.some((t) => t.level === 4 && t.value === 1));
   });
 
   test('run cards and evaluation settings: audited, stale 409', async () => {

@@ -43,6 +43,14 @@ const Year = z.coerce.number().int().min(2000, 'year: 2000–2100').max(2100, 'y
 const SensorQuery = z.object({ sensorId: z.string().trim().min(1).max(64).optional() });
 const VersionQuery = z.object({ version: z.coerce.number().int().min(0) });
 
+/** Re-reads what the running node keeps in memory of the settings (all nodes, via settings-watch.ts). */
+export function settingsReloader(ctx: ServerContext, cases: CaseService, iot: Iot) {
+  return async () => {
+    cases.ref = await loadReference(ctx.db);
+    await iot.engine.reloadThresholds();
+  };
+}
+
 export function mountAdminSettings(ctx: ServerContext, cases: CaseService, iot: Iot, command: Command) {
   // New clocks, routing and deadlines read the reference in memory: reload it after each change.
   const reloadReference = async () => {
