@@ -176,10 +176,24 @@ export const TimeLimitEntry = z
 export type TimeLimitEntry = z.infer<typeof TimeLimitEntry>;
 
 /** GET /api/admin/time-limits/:categoryId ("default" for the rows of every category) */
+export const AdminCategory = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  defaultUrgency: Urgency,
+  autoDispatch: z.boolean(),
+  safetyCritical: z.boolean(),
+  active: z.boolean(),
+  version: z.number(),
+});
+export type AdminCategory = z.infer<typeof AdminCategory>;
+
 export const AdminTimeLimits = z.object({
   categoryId: z.string().nullable(),
   rows: z.array(TimeLimitEntry),
   version: z.number(),
+  /** the category itself (null for the default rows), editable with PATCH /api/admin/categories/:id */
+  category: AdminCategory.nullable().default(null),
 });
 export type AdminTimeLimits = z.infer<typeof AdminTimeLimits>;
 
@@ -263,3 +277,18 @@ export const AdminRunCard = z.object({
   version: z.number(),
 });
 export type AdminRunCard = z.infer<typeof AdminRunCard>;
+
+/** PATCH /api/admin/categories/:id: only the fields given change (version: see above; optional) */
+export const AdminCategoryPatch = z
+  .object({
+    version: Version.optional(),
+    name: z.string().trim().min(1, 'name is empty').max(60).optional(),
+    nameEn: z.string().trim().max(120).optional(),
+    defaultUrgency: Urgency.optional(),
+    autoDispatch: z.boolean().optional(),
+    safetyCritical: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).some((k) => k !== 'version'), 'send at least one field to change');
+export type AdminCategoryPatch = z.infer<typeof AdminCategoryPatch>;

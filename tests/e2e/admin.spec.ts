@@ -19,7 +19,7 @@ test('admin changes a time limit and a threshold and sees them in the history', 
   await page.getByLabel('受理 · 一般 计时方式').selectOption('natural_minutes');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.locator('.admin-saved')).toHaveText('已保存');
-  const limitHistory = page.getByRole('region', { name: '变更记录' });
+  const limitHistory = page.locator('[data-history="timeLimit"]');
   await expect(limitHistory.locator('li').first()).toContainText('event-0103');
   await expect(limitHistory.locator('li').first()).toContainText('normal.accept');
   await expect(limitHistory.locator('li').first()).toContainText('45 natural_minutes');
@@ -42,7 +42,7 @@ test('admin changes a time limit and a threshold and sees them in the history', 
   await level2.fill('30');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.locator('.admin-saved')).toHaveText('已保存');
-  const thresholdHistory = page.getByRole('region', { name: '变更记录' });
+  const thresholdHistory = page.locator('[data-history="threshold"]');
   await expect(thresholdHistory.locator('li').first()).toContainText('gas');
   await expect(thresholdHistory.locator('li').first()).toContainText('→ 30 (clear');
   await expect(level2).toHaveValue('30');

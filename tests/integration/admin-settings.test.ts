@@ -171,6 +171,23 @@ describe('administration: reference data and settings', () => {
     assert.equal(longer.status, 400);
     assert.match(longer.body.error.message.en, /longer than the overall/);
 
+    // The category itself: audited, versioned, and new cases take its new default urgency.
+    const category = current.body.category;
+    assert.ok(category && category.version === 0);
+    const urgent = await s.api(
+      'PATCH',
+      '/api/admin/categories/event-0103',
+      { version: 0, defaultUrgency: 'urgent' },
+      admin,
+    );
+    assert.equal(urgent.status, 200);
+    assert.equal(
+      (await s.api('PATCH', '/api/admin/categories/event-0103', { version: 0, active: false }, admin)).status,
+      409,
+    );
+    const [catChange] = await changes('entity=category&entityId=event-0103');
+    assert.deepEqual(catChange?.before, { defaultUrgency: category.defaultUrgency });
+    assert.deepEqual(catChange?.after, { defaultUrgency: 'urgent' });
     const put = (version: number, unit: string, minutes: number) =>
       s.api<AdminTimeLimits & Err>(
         'PUT',

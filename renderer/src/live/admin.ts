@@ -9,6 +9,7 @@ import {
   AdminTimeLimits,
   AdminUser,
   type AdminCalendarPut,
+  type AdminCategoryPatch,
   type AdminDepartmentCreate,
   type AdminDepartmentPatch,
   type AdminEntity,
@@ -50,6 +51,7 @@ export interface AdminClient {
   departments(): Promise<AdminDepartment[]>;
   createDepartment(body: AdminDepartmentCreate): Promise<AdminDepartment>;
   updateDepartment(id: string, patch: AdminDepartmentPatch): Promise<AdminDepartment>;
+  updateCategory(id: string, patch: AdminCategoryPatch): Promise<void>;
   timeLimits(categoryId: string): Promise<AdminTimeLimits>;
   putTimeLimits(categoryId: string, body: AdminTimeLimitsPut): Promise<AdminTimeLimits>;
   calendar(year: number): Promise<AdminCalendar>;
@@ -89,6 +91,9 @@ export function createAdminClient(api: ApiClient): AdminClient {
     createDepartment: async (body) => (await api.post('/admin/departments', body, Department)).department,
     updateDepartment: async (id, patch) =>
       (await api.patch(`/admin/departments/${enc(id)}`, patch, Department)).department,
+    async updateCategory(id, patch) {
+      await api.patch(`/admin/categories/${enc(id)}`, patch, Anything);
+    },
     timeLimits: (categoryId) => api.get(`/admin/time-limits/${enc(categoryId)}`, AdminTimeLimits),
     putTimeLimits: (categoryId, body) =>
       api.put(`/admin/time-limits/${enc(categoryId)}`, body, AdminTimeLimits),

@@ -29,17 +29,33 @@ export class AdminLimitsCalendar {
   ) {}
 
   private async categoryOf(key: string): Promise<string | null> {
+    return (await this.categoryRow(key))?.id ?? null;
+  }
+
+  private async categoryRow(key: string) {
     if (key === DEFAULT) return null;
-    if (!(await this.ctx.db.category.findUnique({ where: { id: key } }))) throw notFound(`category ${key}`);
-    return key;
+    const row = await this.ctx.db.category.findUnique({ where: { id: key } });
+    if (!row) throw notFound(`category ${key}`);
+    return row;
   }
 
   async limits(key: string, actor: Actor): Promise<AdminTimeLimits> {
     requireAdmin(actor, '查看时限 / read time limits');
-    const categoryId = await this.categoryOf(key);
+    const category = await this.categoryRow(key);
+    const categoryId = category?.id ?? null;
     const rows = await this.ctx.db.timeLimit.findMany({ where: { categoryId } });
     return {
       categoryId,
+      category: category && {
+        id: category.id,
+        name: category.name,
+        nameEn: category.nameEn,
+        defaultUrgency: category.defaultUrgency as AdminTimeLimits['rows'][number]['urgency'],
+        autoDispatch: category.autoDispatch,
+        safetyCritical: category.safetyCritical,
+        active: category.active,
+        version: await versionOf(this.ctx.db, 'category', category.id),
+      },
       rows: rows
         .map((r) => ({
           urgency: r.urgency as TimeLimitEntry['urgency'],

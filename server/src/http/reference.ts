@@ -9,19 +9,8 @@ import { loadReference } from '../db/reference';
 import { forbidden, notFound } from '../errors';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
-import { recordChange } from '../audit/admin-changes';
-
-const CategoryPatch = z
-  .object({
-    name: z.string().trim().min(1).max(60).optional(),
-    nameEn: z.string().trim().max(120).optional(),
-    defaultUrgency: Urgency.optional(),
-    autoDispatch: z.boolean().optional(),
-    safetyCritical: z.boolean().optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+import { AdminCategoryPatch } from '@contract/admin';
+import { expectVersion, recordChange } from '../audit/admin-changes';
 
 const TimeLimitPut = z
   .object({
@@ -66,7 +55,7 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
       auth,
       asyncHandler(async (req, res) => {
         adminOnly(actorOf(req).role);
-        const patch = parseOr400(CategoryPatch, req.body, 'category change');
+        const { version, ...patch } = parseOr400(AdminCategoryPatch, req.body, 'category change');
         const id = String(req.params.id);
         const existing = await ctx.db.category.findUnique({ where: { id } });
         if (!existing) throw notFound(`category ${id}`);
@@ -74,6 +63,7 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
         for (const key of Object.keys(patch)) before[key] = existing[key as keyof typeof existing];
         // The change and its audit entry (admin.category.update, docs/adr/0020) commit together.
         const updated = await ctx.db.$transaction(async (tx) => {
+          if (version !== undefined) await expectVersion(tx, 'category', id, version, existing);
           const row = await tx.category.update({ where: { id }, data: patch });
           await recordChange(tx, ctx, actorOf(req), {
             entity: 'category',

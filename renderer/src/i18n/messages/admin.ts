@@ -125,6 +125,13 @@ export const adminZh = {
   'admin.ev.metric.openedScore': '立案数分值',
   'admin.ev.total': '合计（须为 100）',
   'admin.ev.note': '变更说明',
+  'admin.catForm': '类别设置',
+  'admin.catForm.urgency': '默认紧急程度',
+  'admin.catForm.safetyCritical': '安全隐患类（2 小时到场）',
+  'admin.catForm.autoDispatch': '自动派遣',
+  'admin.catForm.active': '启用',
+  'admin.catForm.save': '保存类别设置',
+  'admin.catForm.history': '类别设置变更记录',
 } as const;
 
 export const adminEn: Record<keyof typeof adminZh, string> = {
@@ -254,4 +261,11 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'admin.ev.metric.openedScore': 'Cases opened score',
   'admin.ev.total': 'Total (must be 100)',
   'admin.ev.note': 'Reason for the change',
+  'admin.catForm': 'Category settings',
+  'admin.catForm.urgency': 'Default urgency',
+  'admin.catForm.safetyCritical': 'Safety-critical (on site within 2 h)',
+  'admin.catForm.autoDispatch': 'Dispatch automatically',
+  'admin.catForm.active': 'In use',
+  'admin.catForm.save': 'Save category settings',
+  'admin.catForm.history': 'Category settings history',
 };

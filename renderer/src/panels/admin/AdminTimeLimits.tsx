@@ -1,4 +1,4 @@
-// 时限管理: the time limits of one category (or the default rows every category falls back to), per
+// 类别时限: the chosen category's settings and the time limits of one category (or the default rows every category falls back to), per
 // urgency and step, in working or natural minutes. An empty cell has no own row: the major class's or
 // the default's applies. New cases' clocks use the saved limits at once.
 import type { AdminTimeLimits as Limits, LimitStep, TimeLimitEntry } from '@contract/admin';
@@ -9,6 +9,7 @@ import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { AdminCategory } from './AdminCategory';
 import { ChangeHistory } from './ChangeHistory';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
@@ -47,6 +48,7 @@ export function AdminTimeLimits() {
   const [limits, setLimits] = useState<Limits | null>(null);
   const [grid, setGrid] = useState<Grid>({});
   const save = useAdminSave();
+  const [categorySaves, setCategorySaves] = useState(0);
   useEffect(() => {
     let live = true;
     admin.timeLimits(categoryId).then(
@@ -60,7 +62,7 @@ export function AdminTimeLimits() {
     return () => {
       live = false;
     };
-  }, [admin, categoryId, save.count]);
+  }, [admin, categoryId, save.count, categorySaves]);
 
   // Inputs only once the chosen category's rows are in, so nothing typed is overwritten by the load.
   const loaded = limits !== null && (limits.categoryId ?? 'default') === categoryId;
@@ -144,6 +146,9 @@ export function AdminTimeLimits() {
             ))}
           </tbody>
         </table>
+      )}
+      {loaded && limits.category && (
+        <AdminCategory category={limits.category} onSaved={() => setCategorySaves((n) => n + 1)} />
       )}
       <ChangeHistory entity="timeLimit" entityId={categoryId} refresh={save.count} />
     </div>

@@ -13,10 +13,13 @@ export function ChangeHistory({
   entity,
   entityId,
   refresh,
+  title,
 }: {
   entity: AdminEntity;
   entityId?: string;
   refresh: number;
+  /** the heading (default 变更记录) */
+  title?: string;
 }) {
   const t = useT();
   const { admin } = useServices();
@@ -33,8 +36,8 @@ export function ChangeHistory({
     };
   }, [admin, entity, entityId, refresh]);
   return (
-    <section className="admin-history" aria-label={t('admin.history')}>
-      <h4 className="section-title">{t('admin.history')}</h4>
+    <section className="admin-history" aria-label={t('admin.history')} data-history={entity}>
+      <h4 className="section-title">{title ?? t('admin.history')}</h4>
       {changes.length === 0 && <p className="admin-muted">{t('admin.historyEmpty')}</p>}
       <ul className="admin-history-list">
         {changes.map((c) => {
