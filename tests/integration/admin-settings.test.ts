@@ -133,6 +133,18 @@ describe('administration: reference data and settings', () => {
       undefined,
       admin,
     );
+    const filtered = await s.api<{ entries: Array<{ action: string }> }>(
+      'GET',
+      '/api/admin/audit?action=admin.department.delete',
+      undefined,
+      admin,
+    );
+    assert.deepEqual(
+      filtered.body.entries.map((e) => e.action),
+      ['admin.department.delete'],
+    );
+    // The admin also has the leaders' view.
+    assert.equal((await s.api('GET', '/api/evaluation', undefined, admin)).status, 200);
     assert.ok(
       audit.body.entries.some(
         (e) => e.action === 'admin.department.create' && e.target === 'department:river-office',

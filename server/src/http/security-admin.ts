@@ -12,7 +12,13 @@ import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 
 const AuditQuery = z.object({
-  action: z.enum(AUDIT_ACTIONS).optional(),
+  action: z
+    .union([
+      z.enum(AUDIT_ACTIONS),
+      // administration changes (docs/adr/0020), e.g. admin.department.update
+      z.string().regex(/^admin\.[a-zA-Z]+\.(create|update|delete)$/, 'an audit action, e.g. auth.login'),
+    ])
+    .optional(),
   username: z.string().trim().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
