@@ -46,7 +46,6 @@ export interface AdminClient {
   users(q: string, role: Role | null): Promise<AdminUser[]>;
   create(body: AdminUserCreate): Promise<AdminUser>;
   update(id: string, patch: AdminUserPatch): Promise<AdminUser>;
-  audit(): Promise<AdminChangeView[]>;
   changes(entity: AdminEntity, entityId?: string, limit?: number): Promise<AdminChangeView[]>;
   departments(): Promise<AdminDepartment[]>;
   createDepartment(body: AdminDepartmentCreate): Promise<AdminDepartment>;
@@ -81,7 +80,6 @@ export function createAdminClient(api: ApiClient): AdminClient {
     },
     create: async (body) => (await api.post('/admin/users', body, One)).user,
     update: async (id, patch) => (await api.patch(`/admin/users/${enc(id)}`, patch, One)).user,
-    audit: async () => (await api.get('/admin/changes?entity=user&limit=30', Changes)).changes,
     async changes(entity, entityId, limit = 20) {
       const params = new URLSearchParams({ entity, limit: String(limit) });
       if (entityId) params.set('entityId', entityId);
