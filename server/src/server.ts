@@ -17,6 +17,8 @@ import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
 import { mountAdmin } from './http/admin';
+import { mountAdminSettings, settingsReloader } from './http/admin-settings';
+import { watchAdminChanges, type SettingsWatch } from './admin/settings-watch';
 import { mountSecurityAdmin } from './http/security-admin';
 import { LoginGuard } from './auth/login-guard';
 import { RouteLimits } from './http/route-limits';
@@ -62,6 +64,8 @@ export interface RunningServer {
   ingestKey: string;
   /** the Express applications answering HTTP (the root-level city routes, then the API and renderer) */
   apps: Express[];
+  /** reloads this node's settings when another node changed them (docs/adr/0020) */
+  settingsWatch: SettingsWatch;
   close(): Promise<void>;
 }
 
@@ -105,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const photos = new PhotoStore(path.join(config.dataDir, 'uploads'));
   cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
+  const settingsWatch = await watchAdminChanges(ctx, settingsReloader(ctx, cases, iot));
   const loginGuard = new LoginGuard(config.login, config.database);
   const routeLimits = new RouteLimits(config.routeLimits, config.database);
   const command = await startCommand(ctx, iot.positions);
@@ -130,6 +135,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountDuty(ctx),
     mountPhotos(ctx, photos),
     mountAdmin(ctx),
+    mountAdminSettings(ctx, cases, iot, command),
     mountPlayback(ctx, playback.reader, routeLimits),
     mountDrills(ctx, drills),
   ]);
@@ -163,11 +169,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     drills,
     ingestKey,
     apps: [root, app],
+    settingsWatch,
     async close() {
       if (closed) return;
       closed = true;
       await drills.stopAll();
       stopScheduler();
+      settingsWatch.stop();
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();

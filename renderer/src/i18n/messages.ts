@@ -11,6 +11,7 @@ import { wallEn, wallZh } from './messages/wall';
 import { briefingEn, briefingZh } from './messages/briefing';
 import { drillEn, drillZh } from './messages/drill';
 import { commandEn, commandZh } from './messages/command';
+import { adminEn, adminZh } from './messages/admin';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -72,6 +73,7 @@ export const zh = {
   ...shiftZh,
   ...drillZh,
   ...commandZh,
+  ...adminZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -136,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   ...shiftEn,
   ...drillEn,
   ...commandEn,
+  ...adminEn,
 };
 
 export const MESSAGES = { zh, en } as const;

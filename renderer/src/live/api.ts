@@ -48,6 +48,8 @@ export interface ApiClient {
   /** POST whose answer has no body (logout) */
   postEmpty(path: string): Promise<void>;
   patch<T extends z.ZodType>(path: string, body: unknown, schema: T): Promise<z.infer<T>>;
+  put<T extends z.ZodType>(path: string, body: unknown, schema: T): Promise<z.infer<T>>;
+  delete<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>>;
 }
 
 export function createApi(options: ApiOptions): ApiClient {
@@ -106,6 +108,8 @@ export function createApi(options: ApiOptions): ApiClient {
       await send('POST', path, undefined, true);
     },
     patch: async (path, body, schema) => json(await send('PATCH', path, body, true), schema),
+    put: async (path, body, schema) => json(await send('PUT', path, body, true), schema),
+    delete: async (path, schema) => json(await send('DELETE', path, undefined, true), schema),
   };
 }
 

@@ -1,8 +1,9 @@
 // Users and roles for the administrator: list, create, change (role, department, district, name,
 // active, password). Each change is checked against the reference data (a handler needs an active
-// department, an inspector a district) and written with an AdminChange row in one transaction.
+// department, an inspector a district) and written with its audit entry (admin.user.*) in one transaction.
 import crypto from 'node:crypto';
 import type {
+  AdminChangeQuery,
   AdminChangeView,
   AdminUser,
   AdminUserCreate,
@@ -10,6 +11,7 @@ import type {
   AdminUserQuery,
 } from '@contract/admin';
 import type { Role } from '@contract/domain';
+import { listChanges, recordChange } from '../audit/admin-changes';
 import type { Actor } from '../auth/sessions';
 import { hashPassword } from '../auth/password';
 import type { ServerContext } from '../context';
@@ -85,25 +87,14 @@ export class AdminUsers {
   }
 
   private async audit(
-    tx: Pick<ServerContext['db'], 'adminChange'>,
+    tx: Parameters<typeof recordChange>[0],
     actor: Actor,
     entityId: string,
     action: 'create' | 'update',
     before: object,
     after: object,
   ) {
-    await tx.adminChange.create({
-      data: {
-        at: this.ctx.clock.now(),
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        entity: 'user',
-        entityId,
-        action,
-        before: JSON.stringify(before),
-        after: JSON.stringify(after),
-      },
-    });
+    await recordChange(tx, this.ctx, actor, { entity: 'user', id: entityId, action, before, after });
   }
 
   async create(body: AdminUserCreate, actor: Actor): Promise<AdminUser> {
@@ -160,18 +151,8 @@ export class AdminUsers {
     return toView(row);
   }
 
-  async auditTrail(actor: Actor, limit = 100): Promise<AdminChangeView[]> {
+  async auditTrail(actor: Actor, query: AdminChangeQuery): Promise<AdminChangeView[]> {
     this.check(actor);
-    const rows = await this.ctx.db.adminChange.findMany({ orderBy: { id: 'desc' }, take: limit });
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorName: r.actorName,
-      entity: r.entity,
-      entityId: r.entityId,
-      action: r.action,
-      before: JSON.parse(r.before) as Record<string, unknown>,
-      after: JSON.parse(r.after) as Record<string, unknown>,
-    }));
+    return listChanges(this.ctx.db, query);
   }
 }

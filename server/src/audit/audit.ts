@@ -1,7 +1,8 @@
 // The audit trail of what happens outside the case workflow (the workflow has its own CaseEvent
 // history): sign-in, sign-out, failed sign-in, lockouts and their lifting, settings changes, alarm
 // decisions and incident commands. Append-only (triggers reject UPDATE and DELETE); administrators read
-// and export it (GET /api/admin/audit, /api/admin/audit.csv).
+// and export it (GET /api/admin/audit, /api/admin/audit.csv). Administration changes (admin.*) are in the
+// same table with before/after, written by audit/admin-changes.ts in their change's transaction (ADR 0020).
 import type { ServerContext } from '../context';
 
 export const AUDIT_ACTIONS = [

@@ -2,18 +2,15 @@
 //   GET   /api/admin/users?q=&role=&limit=     users and their roles
 //   POST  /api/admin/users {username, displayName, role, departmentId?, districtCode?, password}
 //   PATCH /api/admin/users/:id {displayName?, role?, departmentId?, districtCode?, active?, password?}
-//   GET   /api/admin/changes?limit=             every administrative change, newest first (the security
-//                                               audit of sign-ins and decisions is /api/admin/audit)
+//   GET   /api/admin/changes?entity=&entityId=&limit=   administration changes, newest first: the admin.*
+//                                               entries of the one audit table (docs/adr/0020)
 import type { Router } from 'express';
-import { z } from 'zod';
-import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
+import { AdminChangeQuery, AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
 import { AdminUsers } from '../admin/users';
 import type { ServerContext } from '../context';
 import { allow } from './access';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
-
-export const ChangesQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 export function mountAdmin(ctx: ServerContext) {
   const users = new AdminUsers(ctx);
@@ -48,8 +45,8 @@ export function mountAdmin(ctx: ServerContext) {
       '/admin/changes',
       auth,
       asyncHandler(async (req, res) => {
-        const q = parseOr400(ChangesQuery, req.query, 'audit query');
-        res.json({ changes: await users.auditTrail(actorOf(req), q.limit) });
+        const q = parseOr400(AdminChangeQuery, req.query, 'change query');
+        res.json({ changes: await users.auditTrail(actorOf(req), q) });
       }),
     );
   };

@@ -15,7 +15,9 @@ import {
   type EvaluationReport,
   type TrendPoint,
 } from '@contract/evaluation';
+import { recordChange } from '../audit/admin-changes';
 import type { ServerContext } from '../context';
+import { conflict } from '../errors';
 import { localDate, lastDays, lastMonths } from '../domain';
 import { evaluationReport, evaluationScope, periodOf } from '../db/evaluation/report';
 import { changeSettings, currentSettings, settingsHistory } from '../db/evaluation/settings';
@@ -60,7 +62,12 @@ export const HotspotQuery = z
   })
   .strict();
 
-export const SettingsBody = z.object({ value: EvaluationSettings, note: z.string().max(500).default('') });
+export const SettingsBody = z.object({
+  value: EvaluationSettings,
+  note: z.string().max(500).default(''),
+  /** the version edited (docs/adr/0020); a stale one is a 409 */
+  version: z.number().int().min(0).optional(),
+});
 
 const RATE_COLUMNS = [
   'handlingRate',
@@ -237,7 +244,24 @@ export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
       asyncHandler(async (req, res) => {
         const actor = actorOf(req);
         const body = parseOr400(SettingsBody, req.body, 'evaluation settings');
-        const saved = await changeSettings(ctx.db, body.value, actor.userId, body.note, ctx.clock.now());
+        // The new version and its audit entry commit together; a stale `version` is a 409.
+        const saved = await ctx.db.$transaction(async (tx) => {
+          const before = await currentSettings(tx);
+          if (body.version !== undefined && body.version !== before.version)
+            throw conflict(
+              `评价设置已被他人修改（当前版本 ${before.version}） / The evaluation settings were changed by someone else (version ${before.version}, you edited ${body.version}): reload and apply your change again`,
+              { version: before.version, current: before },
+            );
+          const next = await changeSettings(tx, body.value, actor.userId, body.note, ctx.clock.now());
+          await recordChange(tx, ctx, actor, {
+            entity: 'evaluation',
+            id: 'settings',
+            action: 'update',
+            before: { version: before.version, ...before.value },
+            after: { version: next.version, ...next.value, note: body.note },
+          });
+          return next;
+        });
         ctx.log.info('evaluation settings changed', { version: saved.version, by: actor.userId });
         res.status(201).json({ current: saved });
       }),

@@ -10,7 +10,7 @@
 //   GET  /api/incidents/:id/routes                     road routes of the units on their way
 //   POST /api/incidents/:id/commands {command, …}      assign (unitIds, all or none), release, unitStatus,
 //                                                      note, setLevel, handOver, link, control, close, cancel
-//   GET  /api/run-cards, PUT /api/run-cards/:type/:level {needs}   (PUT: admin)
+//   GET  /api/run-cards, PUT /api/run-cards/:type/:level {needs, version?}   (PUT: admin, audited)
 //   GET  /api/response-times?days=30                   90th percentiles by type and district, with targets
 //   GET  /api/commanders                               commanders' names (who may read incidents)
 // Simulator (X-Ingest-Key): GET /api/ingest/dispatch/orders, POST /api/ingest/units/:id/status {status}
@@ -24,7 +24,9 @@ import {
   UnitStatus,
   UnitStatusBody,
 } from '@contract/incidents';
+import { expectVersion, recordChange } from '../audit/admin-changes';
 import type { ServerContext } from '../context';
+import { runCardFor } from '../domain/incidents';
 import { unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
 import type { LiveUnits } from '../incidents/live-units';
@@ -44,7 +46,9 @@ export interface IncidentCommandDeps {
 }
 
 export const UnitQuery = z.object({ status: z.string().max(200).optional() });
-export const RunCardBody = z.object({ needs: z.array(RunCardNeed).max(12) }).strict();
+export const RunCardBody = z
+  .object({ needs: z.array(RunCardNeed).max(12), version: z.number().int().min(0).optional() })
+  .strict();
 export const ResponseTimeQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
 });
@@ -158,12 +162,25 @@ export function mountIncidentCommand(ctx: ServerContext, deps: IncidentCommandDe
         const actor = actorOf(req);
         const type = parseOr400(IncidentType, req.params.type, 'incident type');
         const level = parseOr400(z.coerce.number().pipe(IncidentLevel), req.params.level, 'level');
-        const { needs } = parseOr400(RunCardBody, req.body ?? {}, 'run card');
+        const { needs, version } = parseOr400(RunCardBody, req.body ?? {}, 'run card');
         const data = { needs: JSON.stringify(needs), updatedBy: actor.userId, updatedAt: ctx.clock.now() };
-        await ctx.db.runCardRow.upsert({
-          where: { incidentType_level: { incidentType: type, level } },
-          create: { incidentType: type, level, ...data },
-          update: data,
+        const key = `${type}:${level}`;
+        const before = runCardFor(type, level, await reads.runCards()).needs;
+        // The change and its audit entry commit together; a stale `version` (docs/adr/0020) is a 409.
+        await ctx.db.$transaction(async (tx) => {
+          if (version !== undefined) await expectVersion(tx, 'runCard', key, version, { needs: before });
+          await tx.runCardRow.upsert({
+            where: { incidentType_level: { incidentType: type, level } },
+            create: { incidentType: type, level, ...data },
+            update: data,
+          });
+          await recordChange(tx, ctx, actor, {
+            entity: 'runCard',
+            id: key,
+            action: 'update',
+            before: { needs: before },
+            after: { needs },
+          });
         });
         res.json({ runCard: { type, level, needs } });
       }),

@@ -134,7 +134,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
         const live = iot.engine.sensors.get(id);
         res.json({
           sensor,
-          thresholds: iot.engine.thresholds.get(sensor.type) ?? [],
+          thresholds: iot.engine.thresholdsOf(sensor),
           recent: (live?.recent ?? []).map(([at, value]) => ({ at: new Date(at).toISOString(), value })),
         });
       }),

@@ -4,14 +4,23 @@
 // from the contract's zod schemas (or the route's own) where one exists. tests/integration/
 // openapi-drift.test.ts fails when a mounted route is missing here.
 import { z } from 'zod';
-import { AdminUserCreate, AdminUserPatch, AdminUserQuery } from '@contract/admin';
 import { AlarmConfirmBody, AlarmNoteBody, ReadingBatch } from '@contract/alarms';
+import {
+  AdminCalendarPut,
+  AdminDepartmentCreate,
+  AdminDepartmentPatch,
+  AdminThresholdsPut,
+  AdminTimeLimitsPut,
+  AdminChangeQuery,
+  AdminUserCreate,
+  AdminUserPatch,
+  AdminUserQuery,
+} from '@contract/admin';
 import { CameraStatusBatch, DetectionBody, IncidentBody, IncidentPatch, PositionBatch } from '@contract/city';
 import { HandoverAcceptBody, HandoverBody } from '@contract/duty';
 import { EvaluationQuery } from '@contract/evaluation';
 import { IncidentCommandBody, UnitStatusBody } from '@contract/incidents';
 import { PlaybackAtQuery, PlaybackPeriodQuery } from '@contract/playback';
-import { ChangesQuery } from './admin';
 import { ControlBody, StartBody } from './drills';
 import { HandoverListQuery } from './duty';
 import { HotspotQuery, SettingsBody, TrendQuery } from './evaluation';
@@ -75,7 +84,13 @@ const ROUTES: Route[] = [
   ['get', '/api/admin/users', 'Users and their roles (administrators)', 'bearer', { query: AdminUserQuery }],
   ['post', '/api/admin/users', 'Create a user (administrators)', 'bearer', AdminUserCreate],
   ['patch', '/api/admin/users/{id}', 'Change a user (administrators)', 'bearer', AdminUserPatch],
-  ['get', '/api/admin/changes', 'Administrative changes (administrators)', 'bearer', { query: ChangesQuery }],
+  [
+    'get',
+    '/api/admin/changes',
+    'Administrative changes (administrators)',
+    'bearer',
+    { query: AdminChangeQuery },
+  ],
   // Emergency command (docs/adr/0013)
   ['get', '/api/units', 'Dispatch units with status and fix age', 'bearer', { query: UnitQuery }],
   ['post', '/api/units/{id}/status', "A unit's status by hand", 'bearer', UnitStatusBody],
@@ -140,6 +155,31 @@ const ROUTES: Route[] = [
   ['post', '/open311/v2/requests.xml', 'Open311: report a problem, XML answer', 'none'],
   ['get', '/open311/v2/requests/{id}.json', 'One Open311 request (also .xml)', 'none'],
   ['get', '/open311/v2/requests/{id}.xml', 'One Open311 request as XML', 'none'],
+  // Administration of reference data and settings (docs/adr/0020)
+  ['get', '/api/admin/departments', 'Departments with categories and versions', 'bearer'],
+  ['post', '/api/admin/departments', 'Add a department', 'bearer', AdminDepartmentCreate],
+  [
+    'patch',
+    '/api/admin/departments/{id}',
+    'Change or deactivate a department',
+    'bearer',
+    AdminDepartmentPatch,
+  ],
+  ['delete', '/api/admin/departments/{id}', 'Delete an unreferenced department (?version=)', 'bearer'],
+  ['get', '/api/admin/time-limits/{categoryId}', "A category's time limits (default: all)", 'bearer'],
+  [
+    'put',
+    '/api/admin/time-limits/{categoryId}',
+    "Replace a category's time limits",
+    'bearer',
+    AdminTimeLimitsPut,
+  ],
+  ['get', '/api/admin/calendar/{year}', 'Holidays and make-up working days of a year', 'bearer'],
+  ['put', '/api/admin/calendar/{year}', "Replace a year's calendar exceptions", 'bearer', AdminCalendarPut],
+  ['get', '/api/admin/thresholds/{sensorType}', 'Alarm thresholds of a type or a sensor', 'bearer'],
+  ['put', '/api/admin/thresholds/{sensorType}', 'Replace alarm thresholds', 'bearer', AdminThresholdsPut],
+  ['get', '/api/admin/run-cards', 'Run cards in force with versions', 'bearer'],
+  ['put', '/api/evaluation/settings', 'New evaluation settings version (administrators)', 'bearer'],
 ];
 
 const toJson = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });

@@ -9,19 +9,8 @@ import { loadReference } from '../db/reference';
 import { forbidden, notFound } from '../errors';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
-import { audit } from '../audit/audit';
-
-const CategoryPatch = z
-  .object({
-    name: z.string().trim().min(1).max(60).optional(),
-    nameEn: z.string().trim().max(120).optional(),
-    defaultUrgency: Urgency.optional(),
-    autoDispatch: z.boolean().optional(),
-    safetyCritical: z.boolean().optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+import { AdminCategoryPatch } from '@contract/admin';
+import { expectVersion, recordChange } from '../audit/admin-changes';
 
 const TimeLimitPut = z
   .object({
@@ -66,20 +55,27 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
       auth,
       asyncHandler(async (req, res) => {
         adminOnly(actorOf(req).role);
-        const patch = parseOr400(CategoryPatch, req.body, 'category change');
+        const { version, ...patch } = parseOr400(AdminCategoryPatch, req.body, 'category change');
         const id = String(req.params.id);
         const existing = await ctx.db.category.findUnique({ where: { id } });
         if (!existing) throw notFound(`category ${id}`);
-        const updated = await ctx.db.category.update({ where: { id }, data: patch });
+        const before: Record<string, unknown> = {};
+        for (const key of Object.keys(patch)) before[key] = existing[key as keyof typeof existing];
+        // The change and its audit entry (admin.category.update, docs/adr/0020) commit together.
+        const updated = await ctx.db.$transaction(async (tx) => {
+          if (version !== undefined) await expectVersion(tx, 'category', id, version, existing);
+          const row = await tx.category.update({ where: { id }, data: patch });
+          await recordChange(tx, ctx, actorOf(req), {
+            entity: 'category',
+            id,
+            action: 'update',
+            before,
+            after: patch,
+          });
+          return row;
+        });
         service.ref = await loadReference(ctx.db);
         ctx.log.info('category changed', { id, by: actorOf(req).userId, patch });
-        await audit(ctx, {
-          action: 'settings.category',
-          actor: actorOf(req),
-          address: req.ip,
-          target: id,
-          detail: patch,
-        });
         res.json(updated);
       }),
     );
@@ -92,15 +88,19 @@ export function mountReference(ctx: ServerContext, service: CaseService) {
         if (body.categoryId && !service.ref.categories.has(body.categoryId))
           throw notFound(`category ${body.categoryId}`);
         const id = `${body.categoryId ?? 'default'}:${body.urgency}:${body.step}`;
-        const row = await ctx.db.timeLimit.upsert({ where: { id }, create: { id, ...body }, update: body });
-        service.ref = await loadReference(ctx.db);
-        await audit(ctx, {
-          action: 'settings.time-limit',
-          actor: actorOf(req),
-          address: req.ip,
-          target: id,
-          detail: body,
+        const previous = await ctx.db.timeLimit.findUnique({ where: { id } });
+        const row = await ctx.db.$transaction(async (tx) => {
+          const saved = await tx.timeLimit.upsert({ where: { id }, create: { id, ...body }, update: body });
+          await recordChange(tx, ctx, actorOf(req), {
+            entity: 'timeLimit',
+            id: body.categoryId ?? 'default',
+            action: previous ? 'update' : 'create',
+            before: previous ? { [id]: { unit: previous.unit, minutes: previous.minutes } } : {},
+            after: { [id]: { unit: body.unit, minutes: body.minutes } },
+          });
+          return saved;
         });
+        service.ref = await loadReference(ctx.db);
         res.json(row);
       }),
     );

@@ -14,7 +14,13 @@ import { csvCell, sendCsvLines } from './csv';
 import { asyncHandler, parseOr400 } from './errors';
 
 export const AuditQuery = z.object({
-  action: z.enum(AUDIT_ACTIONS).optional(),
+  action: z
+    .union([
+      z.enum(AUDIT_ACTIONS),
+      // administration changes (docs/adr/0020), e.g. admin.department.update
+      z.string().regex(/^admin\.[a-zA-Z]+\.(create|update|delete)$/, 'an audit action, e.g. auth.login'),
+    ])
+    .optional(),
   username: z.string().trim().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
@@ -64,6 +70,9 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard, limits
             ...r,
             at: r.at.toISOString(),
             detail: JSON.parse(r.detail) as unknown,
+            // administration changes (admin.*): the changed fields before and after (docs/adr/0020)
+            before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+            after: r.after === null ? null : (JSON.parse(r.after) as unknown),
           })),
         });
       }),
@@ -86,6 +95,9 @@ export function mountSecurityAdmin(ctx: ServerContext, guard: LoginGuard, limits
           'target',
           'detail',
           'drill',
+          'actorName',
+          'before',
+          'after',
         ] as const;
         const lines = [columns.join(',')];
         for (const r of rows)

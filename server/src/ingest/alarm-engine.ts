@@ -21,7 +21,7 @@ import {
   type Hold,
   type Threshold,
 } from './alarm-rules';
-import { flushSensors, loadEngineState } from './alarm-load';
+import { flushSensors, groupThresholds, loadEngineState } from './alarm-load';
 import type { LiveSensor } from './alarm-sensor';
 
 export type { LiveSensor, SensorInfo } from './alarm-sensor';
@@ -46,6 +46,8 @@ export const NOT_OWNER = 'sensor is evaluated by another node';
 export class AlarmEngine {
   readonly sensors = new Map<string, LiveSensor>();
   thresholds = new Map<string, Threshold[]>();
+  /** sensors with their own thresholds (set by an administrator): these replace the type's */
+  bySensor = new Map<string, Threshold[]>();
   units = new Map<string, string>();
   private timers: NodeJS.Timeout[] = [];
   private lastSweepMs = 0;
@@ -59,6 +61,7 @@ export class AlarmEngine {
   async load(): Promise<void> {
     const loaded = await loadEngineState(this.ctx.db);
     this.thresholds = loaded.thresholds;
+    this.bySensor = loaded.bySensor;
     this.units = loaded.units;
     this.sensors.clear();
     for (const s of loaded.sensors) this.sensors.set(s.info.id, s);
@@ -69,6 +72,7 @@ export class AlarmEngine {
   async reload(which: (sensorId: string) => boolean): Promise<number> {
     const loaded = await loadEngineState(this.ctx.db);
     this.thresholds = loaded.thresholds;
+    this.bySensor = loaded.bySensor;
     this.units = loaded.units;
     let n = 0;
     for (const s of loaded.sensors) {
@@ -78,6 +82,19 @@ export class AlarmEngine {
       n++;
     }
     return n;
+  }
+
+  /** The thresholds in force for a sensor: its own rows, else its type's. */
+  thresholdsOf(info: { id: string; type: string }): Threshold[] {
+    return this.bySensor.get(info.id) ?? this.thresholds.get(info.type) ?? [];
+  }
+
+  /** Re-reads the thresholds after an administrator changed them; the next reading uses them. */
+  async reloadThresholds(): Promise<void> {
+    const grouped = groupThresholds(await this.ctx.db.sensorThreshold.findMany());
+    this.thresholds = grouped.thresholds;
+    this.bySensor = grouped.bySensor;
+    this.units = grouped.units;
   }
 
   start(): void {
@@ -122,20 +139,10 @@ export class AlarmEngine {
         result.rejected.push({ index, error: ahead });
         return;
       }
-      const evaluated = evaluateReading(
-        sensor.state,
-        this.thresholds.get(sensor.info.type) ?? [],
-        r.value,
-        atMs,
-      );
+      const evaluated = evaluateReading(sensor.state, this.thresholdsOf(sensor.info), r.value, atMs);
       sensor.state = evaluated.state;
       sensor.dirty = true;
-      const hold = holdOf(
-        evaluated.state,
-        this.thresholds.get(sensor.info.type) ?? [],
-        r.value,
-        evaluated.actions,
-      );
+      const hold = holdOf(evaluated.state, this.thresholdsOf(sensor.info), r.value, evaluated.actions);
       if (hold && result.held.length < HELD_LISTED)
         result.held.push({ index, sensorId: r.sensorId, reason: hold.reason, message: holdMessage(hold) });
       sensor.recent.push([atMs, r.value]);

@@ -11,20 +11,7 @@ export async function loadEngineState(db: Db) {
     db.sensor.findMany(),
     db.alarm.findMany({ where: { clearedAt: null } }),
   ]);
-  const thresholds = new Map<string, Threshold[]>();
-  const units = new Map<string, string>();
-  for (const r of rows) {
-    const list = thresholds.get(r.sensorType) ?? [];
-    list.push({
-      level: r.level,
-      direction: r.direction as Threshold['direction'],
-      value: r.value,
-      clearMargin: r.clearMargin,
-      debounce: r.debounce,
-    });
-    thresholds.set(r.sensorType, list);
-    units.set(r.sensorType, r.unit);
-  }
+  const { thresholds, bySensor, units } = groupThresholds(rows);
   const live = new Map<string, LiveSensor>();
   for (const s of sensors) {
     const sensor = freshSensor(
@@ -53,7 +40,7 @@ export async function loadEngineState(db: Db) {
       sensor.state.offline = true;
       continue;
     }
-    const threshold = (thresholds.get(a.sensorType) ?? []).find(
+    const threshold = (bySensor.get(a.sensorId) ?? thresholds.get(a.sensorType) ?? []).find(
       (t) => t.level === a.level && t.direction === a.direction,
     );
     if (!threshold) continue;
@@ -66,7 +53,31 @@ export async function loadEngineState(db: Db) {
       lastValue: a.value,
     });
   }
-  return { thresholds, units, sensors: [...live.values()] };
+  return { thresholds, bySensor, units, sensors: [...live.values()] };
+}
+
+type ThresholdRow = Awaited<ReturnType<Db['sensorThreshold']['findMany']>>[number];
+
+/** Thresholds by sensor type, and the rows of sensors that have their own (they replace the type's). */
+export function groupThresholds(rows: ThresholdRow[]) {
+  const thresholds = new Map<string, Threshold[]>();
+  const bySensor = new Map<string, Threshold[]>();
+  const units = new Map<string, string>();
+  for (const r of rows) {
+    const map = r.sensorId ? bySensor : thresholds;
+    const key = r.sensorId ?? r.sensorType;
+    const list = map.get(key) ?? [];
+    list.push({
+      level: r.level,
+      direction: r.direction as Threshold['direction'],
+      value: r.value,
+      clearMargin: r.clearMargin,
+      debounce: r.debounce,
+    });
+    map.set(key, list);
+    if (!r.sensorId) units.set(r.sensorType, r.unit);
+  }
+  return { thresholds, bySensor, units };
 }
 
 /** One UPDATE … CASE statement per 400 sensors; no long transaction that would hold up alarm writes. */

@@ -1,15 +1,15 @@
 // 用户与角色 (administrators): find users by name or role, change a user's role, department, district or
 // whether they may sign in, add a user; the server checks every change and keeps an audit, shown below.
-import type { AdminChangeView, AdminUser } from '@contract/admin';
+import type { AdminUser } from '@contract/admin';
 import { ROLES, type Role } from '@contract/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { roleLabel } from '../../i18n/labels';
 import { localizedText } from '../../i18n/serverText';
-import { formatTime } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
 import { departmentName } from '../../state/reference';
+import { ChangeHistory } from './ChangeHistory';
 
 export function AdminUsers() {
   const t = useT();
@@ -18,15 +18,15 @@ export function AdminUsers() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [users, setUsers] = useState<AdminUser[]>([]);
-  const [audit, setAudit] = useState<AdminChangeView[]>([]);
+  const [changes, setChanges] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    Promise.all([admin.users(q, role), admin.audit()]).then(
-      ([nextUsers, nextAudit]) => {
+    admin.users(q, role).then(
+      (nextUsers) => {
         setUsers(nextUsers);
-        setAudit(nextAudit);
+        setChanges((n) => n + 1);
         setError(null);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
@@ -97,22 +97,7 @@ export function AdminUsers() {
           ))}
         </tbody>
       </table>
-      <h3 className="section-title">{t('admin.audit')}</h3>
-      <ul className="admin-audit">
-        {audit.map((c) => (
-          <li key={c.id}>
-            <span className="admin-audit-time">{formatTime(Date.parse(c.at)).slice(0, 5)}</span>
-            <span>
-              {t('admin.auditLine', {
-                actor: c.actorName,
-                action: t(`admin.action.${c.action === 'create' ? 'create' : 'update'}`),
-                id: c.entityId,
-              })}
-            </span>
-            <span className="admin-audit-diff">{JSON.stringify(c.after)}</span>
-          </li>
-        ))}
-      </ul>
+      <ChangeHistory entity="user" refresh={changes} />
     </div>
   );
 }

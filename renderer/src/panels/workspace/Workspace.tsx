@@ -3,7 +3,7 @@
 import { useAppStore } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { TABS } from '../../state/workspaces';
-import { AdminUsers } from '../admin/AdminUsers';
+import { AdminWorkspace } from '../admin/AdminWorkspace';
 import { DrillConsole } from '../drill/DrillConsole';
 import { AlarmBoard } from './AlarmBoard';
 import { OverviewBoard } from './OverviewBoard';
@@ -29,7 +29,7 @@ export function Workspace() {
       )}
       {tab.kind === 'alarms' && <AlarmBoard />}
       {tab.kind === 'overview' && <OverviewBoard />}
-      {tab.kind === 'admin' && <AdminUsers />}
+      {tab.kind === 'admin' && <AdminWorkspace />}
       {tab.kind === 'drills' && <DrillConsole />}
     </section>
   );

@@ -3,6 +3,8 @@
 import { DOMAIN_PRESET, EvaluationSettings } from '@contract/evaluation';
 import type { Db } from '../client';
 
+type SettingsDb = Pick<Db, 'evaluationSettingsVersion'>;
+
 export interface SettingsVersion {
   version: number;
   changedAt: string;
@@ -35,7 +37,7 @@ function toVersion(row: {
   };
 }
 
-export async function currentSettings(db: Db): Promise<SettingsVersion> {
+export async function currentSettings(db: SettingsDb): Promise<SettingsVersion> {
   const row = await db.evaluationSettingsVersion.findFirst({ orderBy: { id: 'desc' } });
   return row ? toVersion(row) : BUILT_IN;
 }
@@ -47,7 +49,7 @@ export async function settingsHistory(db: Db, limit = 50): Promise<SettingsVersi
 }
 
 export async function changeSettings(
-  db: Db,
+  db: SettingsDb,
   value: EvaluationSettings,
   changedBy: string,
   note: string,

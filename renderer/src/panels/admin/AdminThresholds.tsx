@@ -1,0 +1,224 @@
+// 报警阈值: the alarm thresholds of a sensor type, or of one sensor (its own rows replace the type's):
+// level (1 red … 4 blue), direction (high / low), limit, clear margin and the consecutive readings needed.
+// The alarm engine judges the next reading by the saved values.
+import type { AdminThresholds as Thresholds, ThresholdEntry } from '@contract/admin';
+import { SENSOR_TYPES, type SensorType } from '@contract/alarms';
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../app/StoreContext';
+import { useServices } from '../../app/ServicesContext';
+import { localizedText } from '../../i18n/serverText';
+import { messageOf } from '../../live/api';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
+import { ChangeHistory } from './ChangeHistory';
+import { SaveStatus, useAdminSave } from './useAdminSave';
+
+type Row = {
+  level: number;
+  direction: ThresholdEntry['direction'];
+  value: string;
+  clearMargin: string;
+  debounce: string;
+};
+const toRow = (r: ThresholdEntry): Row => ({
+  level: r.level,
+  direction: r.direction,
+  value: String(r.value),
+  clearMargin: String(r.clearMargin),
+  debounce: String(r.debounce),
+});
+const toEntry = (r: Row): ThresholdEntry => ({
+  level: r.level,
+  direction: r.direction,
+  value: Number(r.value),
+  clearMargin: Number(r.clearMargin || 0),
+  debounce: Number(r.debounce),
+});
+
+export function AdminThresholds() {
+  const t = useT();
+  const { admin } = useServices();
+  const [type, setType] = useState<SensorType>('gas');
+  const [sensorInput, setSensorInput] = useState('');
+  const [sensorId, setSensorId] = useState<string | null>(null);
+  const [current, setCurrent] = useState<Thresholds | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const lang = useAppStore((s) => s.ui.lang);
+  const save = useAdminSave();
+  useEffect(() => {
+    let live = true;
+    admin.thresholds(type, sensorId).then(
+      (th) => {
+        if (!live) return;
+        setLoadError(null);
+        setCurrent(th);
+        setRows(th.rows.map(toRow));
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setCurrent(null);
+        setRows([]);
+        setLoadError(localizedText(messageOf(e), lang));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [admin, type, sensorId, save.count, lang]);
+
+  const setRow = (i: number, patch: Partial<Row>) =>
+    setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const put = (next: ThresholdEntry[]) =>
+    current &&
+    void save.run(() => admin.putThresholds(type, sensorId, { version: current.version, rows: next }));
+  const what = current
+    ? current.sensorId
+      ? `${current.sensorType}/${current.sensorId}`
+      : current.sensorType
+    : '';
+
+  return (
+    <div className="admin" aria-label={t('admin.section.thresholds')}>
+      <div className="admin-toolbar">
+        <label>
+          {t('admin.th.type')}
+          <select
+            className="select"
+            aria-label={t('admin.th.type')}
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as SensorType);
+              setSensorId(null);
+              setSensorInput('');
+            }}
+          >
+            {SENSOR_TYPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sensor.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.th.sensor')}
+          <input
+            className="input"
+            value={sensorInput}
+            placeholder={t('admin.th.sensorPlaceholder')}
+            onChange={(e) => setSensorInput(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setSensorId(sensorInput.trim() || null)}
+        >
+          {t('admin.th.load')}
+        </button>
+      </div>
+      <p className="admin-muted" data-thresholds-of={what}>
+        {sensorId
+          ? t(current?.inherited ? 'admin.th.inherited' : 'admin.th.own', { sensor: sensorId })
+          : t('admin.th.ofType', { unit: current?.unit ?? '' })}
+      </p>
+      <SaveStatus error={save.error ?? loadError} saved={save.saved} savedText={t('admin.savedShort')} />
+      <table className="admin-table admin-thresholds">
+        <thead>
+          <tr>
+            <th>{t('admin.th.level')}</th>
+            <th>{t('admin.th.direction')}</th>
+            <th>{t('admin.th.value', { unit: current?.unit ?? '' })}</th>
+            <th>{t('admin.th.clearMargin')}</th>
+            <th>{t('admin.th.debounce')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-threshold={`${r.level}:${r.direction}`}>
+              <td>
+                <select
+                  className="select"
+                  aria-label={t('admin.th.level')}
+                  value={r.level}
+                  onChange={(e) => setRow(i, { level: Number(e.target.value) })}
+                >
+                  {[1, 2, 3, 4].map((l) => (
+                    <option key={l} value={l}>
+                      {t(`admin.th.level${l}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select
+                  className="select"
+                  aria-label={t('admin.th.direction')}
+                  value={r.direction}
+                  onChange={(e) => setRow(i, { direction: e.target.value as Row['direction'] })}
+                >
+                  <option value="above">{t('admin.th.above')}</option>
+                  <option value="below">{t('admin.th.below')}</option>
+                </select>
+              </td>
+              <td>
+                <input
+                  className="input admin-minutes"
+                  aria-label={t('admin.th.valueOf', { level: r.level })}
+                  value={r.value}
+                  onChange={(e) => setRow(i, { value: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  className="input admin-minutes"
+                  aria-label={t('admin.th.clearMargin')}
+                  value={r.clearMargin}
+                  onChange={(e) => setRow(i, { clearMargin: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  className="input admin-minutes"
+                  aria-label={t('admin.th.debounceOf', { level: r.level })}
+                  value={r.debounce}
+                  onChange={(e) => setRow(i, { debounce: e.target.value })}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
+                  {t('admin.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="admin-form-actions">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            setRows([...rows, { level: 4, direction: 'above', value: '', clearMargin: '0', debounce: '2' }])
+          }
+        >
+          {t('admin.th.add')}
+        </button>
+        <button type="button" className="btn btn-primary btn-small" onClick={() => put(rows.map(toEntry))}>
+          {t('admin.save')}
+        </button>
+        {sensorId && !current?.inherited && (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => put([])}>
+            {t('admin.th.reset')}
+          </button>
+        )}
+      </div>
+      <ChangeHistory entity="threshold" refresh={save.count} />
+    </div>
+  );
+}

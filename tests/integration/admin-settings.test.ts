@@ -1,0 +1,3 @@
+import { adminSettingsSuite } from './admin-settings-suite';
+
+adminSettingsSuite('SQLite', async () => undefined);
