@@ -92,7 +92,8 @@ function foldInPlace(state: MutableState, events: readonly LoadedEvent[], from: 
       if (current && current.version > next.version) continue;
       if (ACTIVE_ALARM_STATUSES.includes(next.status)) state.alarms.set(next.id, next);
       else state.alarms.delete(next.id);
-    } else if (event.type.startsWith('incident.')) {
+    } else if (event.type !== 'incident.unit' && event.type.startsWith('incident.')) {
+      // incident.unit carries a dispatch unit, not the incident (as in live-state's fold)
       const next = (event.payload as IncidentPayload).incident;
       if (next.status === 'closed') state.incidents.delete(next.id);
       else state.incidents.set(next.id, next);

@@ -36,6 +36,8 @@ import { startClock } from './live/clock';
 import { startDetail } from './live/detail';
 import { mapEnabled, serverOrigin, wallRole } from './live/endpoint';
 import { startQueues } from './live/queues';
+import { createPicture } from './live/picture';
+import { startPlayback } from './live/playback';
 import { startLive } from './live/socket';
 import { startStream } from './live/stream';
 import { startTransient } from './live/transient';
@@ -95,7 +97,11 @@ if (role === 'map-wall') {
   const intake = startIntake(store, api, () => queues.refreshSoon());
   const duty = createDutyClient(api);
   const admin = createAdminClient(api);
+  // Playback (回放): the map reads the picture, which is the stream's unless a replay is shown.
+  const picture = createPicture(stream);
+  const playback = startPlayback(store, api, picture);
   services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin };
+  services = { ...services, picture, playback };
   page = <App map={withMap} />;
 } else {
   // The briefing's headline counters are pushed by the stream (its live picture); the video wall runs none.

@@ -9,6 +9,7 @@ import { shiftEn, shiftZh } from './messages/shift';
 import { videoEn, videoZh } from './messages/video';
 import { wallEn, wallZh } from './messages/wall';
 import { briefingEn, briefingZh } from './messages/briefing';
+import { playbackEn, playbackZh } from './messages/playback';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -68,6 +69,7 @@ export const zh = {
   ...wallZh,
   ...briefingZh,
   ...shiftZh,
+  ...playbackZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -130,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   ...wallEn,
   ...briefingEn,
   ...shiftEn,
+  ...playbackEn,
 };
 
 export const MESSAGES = { zh, en } as const;
