@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n/messages';
 import { PANELS, type PanelId } from '../state/ui';
 import { DutyOverview } from './DutyOverview';
+import { PlaybackQueue } from './playback/PlaybackQueue';
 import { Workspace } from './workspace/Workspace';
 
 const PANEL_TITLES: Record<PanelId, MessageKey> = { workspace: 'panel.workspace', duty: 'duty.title' };
@@ -13,6 +14,7 @@ export function PanelSlot() {
   const t = useT();
   const panel = useAppStore((s) => s.ui.panel);
   const uiEvent = useAppStore((s) => s.uiEvent);
+  const replaying = useAppStore((s) => s.playback.mode === 'playback');
 
   if (panel === null) {
     return (
@@ -51,7 +53,9 @@ export function PanelSlot() {
           ›
         </button>
       </div>
-      {panel === 'workspace' ? (
+      {panel === 'workspace' && replaying ? (
+        <PlaybackQueue />
+      ) : panel === 'workspace' ? (
         <Workspace />
       ) : (
         <div className="panel-body">

@@ -23,6 +23,7 @@ import { advance, tailsAt, type Tails } from '../../state/playbackTracks';
 const TRACK_REDRAW_MS = 100;
 const PLAYBACK = Color.fromCssColorString('#818cf8');
 const HEAD = Color.fromCssColorString('#eef2ff');
+const TRACK = PLAYBACK.withAlpha(0.85);
 const INCIDENT = [
   Color.fromCssColorString('#ef4444'),
   Color.fromCssColorString('#ef4444'),
@@ -38,7 +39,6 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
     new PointPrimitiveCollection({ blendOption: BlendOption.TRANSLUCENT }),
   ) as PointPrimitiveCollection;
   const sites = scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
-  const material = Material.fromType('Color', { color: PLAYBACK.withAlpha(0.85) });
   const lineById = new Map<string, Polyline>();
   const headById = new Map<string, PointPrimitive>();
   let tails: Tails = new Map();
@@ -68,7 +68,11 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
     }
     const positions = tail.map((p) => Cartesian3.fromDegrees(p.lon, p.lat, 5));
     if (line) line.positions = positions;
-    else lineById.set(id, lines.add({ positions, width: 3, material }));
+    // A polyline destroys its material when removed: each has its own.
+    else {
+      const material = Material.fromType('Color', { color: TRACK });
+      lineById.set(id, lines.add({ positions, width: 3, material }));
+    }
   };
 
   const draw = () => {

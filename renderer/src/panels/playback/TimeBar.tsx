@@ -144,7 +144,7 @@ export function TimeBar() {
             aria-label={t('pb.stepBack')}
             onClick={() => dispatch({ type: 'step', direction: -1 })}
           >
-            ⏮
+            <Icon d="M7 6h2v12H7zM19 6v12l-9-6z" />
           </button>
           <button
             type="button"
@@ -152,7 +152,7 @@ export function TimeBar() {
             aria-label={pb.playing ? t('pb.pause') : t('pb.play')}
             onClick={() => dispatch({ type: pb.playing ? 'pause' : 'play' })}
           >
-            {pb.playing ? '⏸' : '▶'}
+            <Icon d={pb.playing ? 'M7 5h4v14H7zM13 5h4v14h-4z' : 'M8 5v14l11-7z'} />
           </button>
           <button
             type="button"
@@ -160,7 +160,7 @@ export function TimeBar() {
             aria-label={t('pb.stepForward')}
             onClick={() => dispatch({ type: 'step', direction: 1 })}
           >
-            ⏭
+            <Icon d="M15 6h2v12h-2zM5 6v12l9-6z" />
           </button>
         </div>
         <div className="timebar-speeds" role="group" aria-label={t('pb.speed')}>
@@ -207,5 +207,13 @@ function Figure({ label, value, tone = '' }: { label: string; value: number; ton
       <dt>{label}</dt>
       <dd>{value.toLocaleString()}</dd>
     </div>
+  );
+}
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+      <path d={d} fill="currentColor" />
+    </svg>
   );
 }
