@@ -180,7 +180,7 @@ test.describe('playback on the map wall (WebGL)', { tag: '@webgl' }, () => {
     const toMs = Number(await slider.getAttribute('max'));
     await expect(bar).toHaveAttribute('data-playback-at', String(toMs - 1_800_000));
     await page.getByRole('button', { name: '收起面板' }).click();
-    await viewAt(page, CENTRE.lon, CENTRE.lat - 0.02, 8_000);
+    await viewAt(page, CENTRE.lon, CENTRE.lat - 0.012, 14_000);
     await bar.getByRole('button', { name: '播放' }).click();
     await expect(bar).toHaveAttribute('data-playback-status', 'playing');
     await expect(page.locator('body')).toHaveAttribute('data-playback-tracks', /^[1-9]\d*:[1-9]\d*:/, {
