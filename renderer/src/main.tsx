@@ -99,7 +99,16 @@ if (role === 'map-wall') {
   const admin = createAdminClient(api);
   // Playback (回放): the map reads the picture, which is the stream's unless a replay is shown.
   const picture = createPicture(stream);
-  const playback = startPlayback(store, api, picture);
+  const playback = startPlayback(store, api, picture, {
+    frames: {
+      request: (callback) => window.requestAnimationFrame(callback),
+      cancel: (handle) => window.cancelAnimationFrame(handle),
+    },
+    signal: (value) => {
+      if (value === null) delete document.body.dataset.playback;
+      else document.body.dataset.playback = value;
+    },
+  });
   services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin };
   services = { ...services, picture, playback };
   page = <App map={withMap} />;

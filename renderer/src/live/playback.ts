@@ -19,21 +19,23 @@ export interface PlaybackService {
   stop(): void;
 }
 
-interface Frames {
+/** Animation frames (the browser's requestAnimationFrame; tests step them by hand). */
+export interface Frames {
   request(callback: (wallMs: number) => void): number;
   cancel(handle: number): void;
 }
 
-const browserFrames: Frames = {
-  request: (callback) => window.requestAnimationFrame(callback),
-  cancel: (handle) => window.cancelAnimationFrame(handle),
-};
+export interface PlaybackOptions {
+  frames: Frames;
+  /** the readiness signal tests wait on (`<body data-playback>`): "seeked:<ms>", or null when live */
+  signal(value: string | null): void;
+}
 
 export function startPlayback(
   store: AppStore,
   api: ApiClient,
   picture: PictureSource,
-  frames: Frames = browserFrames,
+  { frames, signal }: PlaybackOptions,
 ): PlaybackService {
   const dispatch = store.getState().playbackEvent;
   let cursor: PlaybackCursor | null = null;
@@ -103,7 +105,7 @@ export function startPlayback(
       );
       dispatch({ type: 'failed', error: null });
       dispatch({ type: 'seeked' });
-      document.body.dataset.playback = `seeked:${atMs}`;
+      signal(`seeked:${atMs}`);
     } catch (error) {
       if (mine === generation) failed(error);
     } finally {
@@ -184,7 +186,7 @@ export function startPlayback(
     handle = null;
     cursor = null;
     picture.leave();
-    delete document.body.dataset.playback;
+    signal(null);
   };
 
   const unsubscribe = store.subscribe((state, previous) => {

@@ -15,7 +15,10 @@ export function PlaybackHeader() {
   const lang = useAppStore((s) => s.ui.lang);
   const mode = useAppStore((s) => s.playback.mode);
   const atMs = useAppStore((s) => s.playback.atMs);
-  const allowed = useAppStore((s) => s.session.status === 'signedIn' && mayPlayback(s.session.user));
+  // Playback is shown on the map: not on desks without one (`?map=off`).
+  const allowed = useAppStore(
+    (s) => s.session.status === 'signedIn' && s.map.status !== 'off' && mayPlayback(s.session.user),
+  );
   const store = useStoreApi();
   if (!services.playback || !allowed) return null;
   if (mode === 'live')
