@@ -224,6 +224,24 @@ test.describe('playback on the map wall (WebGL)', { tag: '@webgl' }, () => {
       String(state.cases.length),
     );
     await expect(badge).toHaveAttribute('data-playback-badge', String(target));
+    // The panel slot shows the open cases at that moment; the interface also speaks English.
+    await page.getByRole('button', { name: '展开面板' }).click();
+    const queue = page.getByRole('region', { name: '该时刻的在办案件' });
+    await expect(queue).toHaveAttribute('data-playback-queue', String(state.cases.length));
+    await expect(queue.locator(`li[data-case-id="${made[0]}"]`)).toHaveAttribute(
+      'data-case-state',
+      'dispatched',
+    );
+    await viewAt(page, CENTRE.lon, CENTRE.lat - 0.012, 14_000);
+    await screenshot(page, 'playback-cases');
+    await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'EN' }).click();
+    await expect(badge).toContainText('PLAYBACK');
+    await expect(bar.getByRole('button', { name: 'Back to live' })).toBeVisible();
+    await page
+      .getByRole('group', { name: 'Interface language' })
+      .getByRole('button', { name: '中文' })
+      .click();
+    await expect(badge).toContainText('回放');
 
     // A step back at 600× is ten minutes; the history was not made yet then.
     await bar.getByRole('button', { name: '后退一步' }).click();
