@@ -23,7 +23,9 @@ import { advance, tailsAt, type Tails } from '../../state/playbackTracks';
 const TRACK_REDRAW_MS = 100;
 const PLAYBACK = Color.fromCssColorString('#818cf8');
 const HEAD = Color.fromCssColorString('#eef2ff');
-const TRACK = PLAYBACK.withAlpha(0.85);
+const TRACK = PLAYBACK.withAlpha(0.95);
+/** dark edge: the track reads on the light base map and on the dark globe alike */
+const TRACK_OUTLINE = Color.fromCssColorString('#1e1b4b');
 const INCIDENT = [
   Color.fromCssColorString('#ef4444'),
   Color.fromCssColorString('#ef4444'),
@@ -70,8 +72,12 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
     if (line) line.positions = positions;
     // A polyline destroys its material when removed: each has its own.
     else {
-      const material = Material.fromType('Color', { color: TRACK });
-      lineById.set(id, lines.add({ positions, width: 3, material }));
+      const material = Material.fromType('PolylineOutline', {
+        color: TRACK,
+        outlineColor: TRACK_OUTLINE,
+        outlineWidth: 1.5,
+      });
+      lineById.set(id, lines.add({ positions, width: 5, material }));
     }
   };
 
