@@ -57,7 +57,16 @@ export default defineConfig({
   webServer: {
     // A fresh database every run: the server seeds the demo city into an empty data directory.
     command: `node -e "require('fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && node --import tsx server/src/main.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', OPEN: '0', SIM: '0', DATA_DIR },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      OPEN: '0',
+      SIM: '0',
+      DATA_DIR,
+      // playback.spec.ts: the archive takes settled stream rows within a second, not 5 s
+      PLAYBACK_SETTLE_MS: '500',
+      PLAYBACK_ARCHIVE_MS: '500',
+    },
     url: `${ORIGIN}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

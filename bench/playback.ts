@@ -8,6 +8,10 @@
 //   frame_ms_p99  main-thread time of one playback step at 600x and 60 fps (10 s of city time a frame):
 //                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor).
 //                 The map layers' own draw time is measured by `npm run bench -- render`, not here.
+//   frame_ui_ms_p99  the same step plus what the map wall does with it on the main thread each frame
+//                 (renderer/src/live/playback.ts): the step's topics, the picture source telling its
+//                 listeners (live/picture.ts) and the vehicle tails advanced by the step's fixes
+//                 (state/playbackTracks.ts); the step alone is its same-run baseline (`frame_ui_ratio`).
 // BENCH_CASES, BENCH_VEHICLES and BENCH_SEEKS override 16,000, 300 and 20; BENCH_ONLY=frames skips the database.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +20,9 @@ import Database from 'better-sqlite3';
 import { checkEvent, emptyLiveState } from '@contract/live-state';
 import { foldEvents, vehiclesAt } from '@contract/playback';
 import { cursorAt, cursorView, loadEvents, loadFixes, stepTo } from '@contract/playback-cursor';
+import { createPicture } from '../renderer/src/live/picture';
+import { topicsOf } from '../renderer/src/state/playbackLoad';
+import { advance, tailsAt } from '../renderer/src/state/playbackTracks';
 import { createDb } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
 import { encodeFrame } from '../server/src/playback/archive';
@@ -167,13 +174,28 @@ try {
   );
   const steps: number[] = [];
   const views: number[] = [];
+  const uiSteps: number[] = [];
+  const live = { live: emptyLiveState, onLive: () => () => undefined, onTopic: () => () => undefined };
+  const picture = createPicture(live);
+  let told = 0;
+  picture.onLive(() => told++);
+  picture.onTopic(() => told++);
+  const tails = tailsAt(fixes, START);
   for (let at = START + 10_000; at <= day.endMs; at += 10_000) {
+    const { nextEvent, nextFix } = cursor;
     const t0 = performance.now();
     const next = stepTo(cursor, at);
     const t1 = performance.now();
     if (!next) throw new Error(`step to ${new Date(at).toISOString()} needed a seek`);
     cursor = next;
     steps.push(t1 - t0);
+    const stepFixes = next.fixes.slice(nextFix, next.nextFix);
+    picture.show(
+      { kind: 'step', atMs: at, state: next.state, vehicles: next.vehicles, fixes: stepFixes },
+      topicsOf(next.events, nextEvent, next.nextEvent),
+    );
+    advance(tails, stepFixes, at);
+    uiSteps.push(performance.now() - t0);
     if (steps.length % 60 === 0) {
       const v0 = performance.now();
       cursorView(cursor);
@@ -181,6 +203,11 @@ try {
     }
   }
   const frameP99 = quantile(steps, 0.99);
+  const uiP99 = quantile(uiSteps, 0.99);
+  console.log(
+    `frames at 600x with the map wall's work (topics, picture, tails): p50 ${r3(quantile(uiSteps, 0.5))} ms, ` +
+      `p99 ${r3(uiP99)} ms (${told} notifications, ${tails.size} tails)`,
+  );
   console.log(
     `frames at 600x: ${steps.length}, p50 ${r3(quantile(steps, 0.5))} ms, p99 ${r3(frameP99)} ms, max ${r3(Math.max(...steps))} ms; ` +
       `full view arrays (cases, alarms, incidents, vehicles) p99 ${r3(quantile(views, 0.99))} ms`,
@@ -199,6 +226,8 @@ try {
       seek_baseline_ratio: r1(baselineMs / seekMs),
       frame_ms_p99: r3(frameP99),
       frame_view_ms_p99: r3(quantile(views, 0.99)),
+      frame_ui_ms_p99: r3(uiP99),
+      frame_ui_ratio: r1(uiP99 / frameP99),
       targets: { seek_ms: 500, frame_ms_p99: 16 },
     }),
   );

@@ -38,6 +38,8 @@ import { startClock } from './live/clock';
 import { startDetail } from './live/detail';
 import { mapEnabled, serverOrigin, wallRole } from './live/endpoint';
 import { startQueues } from './live/queues';
+import { createPicture } from './live/picture';
+import { startPlayback } from './live/playback';
 import { startLive } from './live/socket';
 import { startStream } from './live/stream';
 import { startTransient } from './live/transient';
@@ -98,7 +100,32 @@ if (role === 'map-wall') {
   const duty = createDutyClient(api);
   const admin = createAdminClient(api);
   const drills = createDrillClient(api, origin, () => auth.token());
-  services = { ...windowServices, queues, detail, alarms, transient, stream, intake, duty, admin, drills };
+  // Playback (回放): the map reads the picture, which is the stream's unless a replay is shown.
+  const picture = createPicture(stream);
+  const playback = startPlayback(store, api, picture, {
+    frames: {
+      request: (callback) => window.requestAnimationFrame(callback),
+      cancel: (handle) => window.cancelAnimationFrame(handle),
+    },
+    signal: (value) => {
+      if (value === null) delete document.body.dataset.playback;
+      else document.body.dataset.playback = value;
+    },
+  });
+  services = {
+    ...windowServices,
+    queues,
+    detail,
+    alarms,
+    transient,
+    stream,
+    intake,
+    duty,
+    admin,
+    drills,
+    picture,
+    playback,
+  };
   page = <App map={withMap} />;
 } else {
   // The briefing's headline counters are pushed by the stream (its live picture); the video wall runs none.

@@ -12,6 +12,7 @@ import { LayersPanel } from '../panels/LayersPanel';
 import { LoginScreen } from '../panels/LoginScreen';
 import { OfflineBanner } from '../panels/OfflineBanner';
 import { PanelSlot } from '../panels/PanelSlot';
+import { TimeBar } from '../panels/playback/TimeBar';
 import { RecoveryBanner } from '../panels/RecoveryBanner';
 import { SentToVideoWall } from '../panels/video/WallLinkNote';
 import { VideoWall } from '../panels/video/VideoWall';
@@ -31,6 +32,7 @@ export function App({ map = true }: { map?: boolean }) {
           <AlarmDrawer />
           <IncidentDrawer />
           {map && <LayersPanel />}
+          {map && <TimeBar />}
           <VideoWall />
           <SentToVideoWall />
           <AlarmAlert />

@@ -10,6 +10,8 @@ import type { IntakeService } from '../live/batch';
 import type { DetailService } from '../live/detail';
 import type { DrillClient } from '../live/drills';
 import type { DutyClient } from '../live/duty';
+import type { PictureSource } from '../live/picture';
+import type { PlaybackService } from '../live/playback';
 import type { QueueService } from '../live/queues';
 import type { StreamService } from '../live/stream';
 import type { TransientFeed } from '../live/transient';
@@ -42,6 +44,10 @@ export interface Services extends WindowServices {
   admin: AdminClient;
   /** drills and their reviews (trainers) */
   drills: DrillClient;
+  /** what the map shows: the live picture, or a replay's (回放) */
+  picture: PictureSource;
+  /** reads the playback archive and steps the replay */
+  playback: PlaybackService;
 }
 
 const ServicesContext = createContext<WindowServices | null>(null);

@@ -12,6 +12,7 @@ import { briefingEn, briefingZh } from './messages/briefing';
 import { drillEn, drillZh } from './messages/drill';
 import { commandEn, commandZh } from './messages/command';
 import { adminEn, adminZh } from './messages/admin';
+import { playbackEn, playbackZh } from './messages/playback';
 
 const coreZh = {
   'app.title': '{city}城市运行管理服务平台',
@@ -74,6 +75,7 @@ export const zh = {
   ...drillZh,
   ...commandZh,
   ...adminZh,
+  ...playbackZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -139,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   ...drillEn,
   ...commandEn,
   ...adminEn,
+  ...playbackEn,
 };
 
 export const MESSAGES = { zh, en } as const;

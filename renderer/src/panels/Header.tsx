@@ -7,6 +7,7 @@ import { translate } from '../i18n/translate';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LangToggle } from './LangToggle';
 import { LiveClock } from './LiveClock';
+import { PlaybackHeader } from './playback/PlaybackHeader';
 import { RoleChip } from './RoleChip';
 import { VideoWallLinked } from './video/WallLinkNote';
 
@@ -22,11 +23,12 @@ export function Header() {
       error: s.city.error,
     })),
   );
+  const replaying = useAppStore((s) => s.playback.mode === 'playback');
   const other = lang === 'zh' ? 'en' : 'zh';
   const cityIn = (l: typeof lang) => (l === 'zh' ? city.name : city.nameEn);
 
   return (
-    <header className="header">
+    <header className={replaying ? 'header header-playback' : 'header'}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <div className="brand-text">
@@ -43,6 +45,7 @@ export function Header() {
         )}
       </div>
       <div className="header-status">
+        <PlaybackHeader />
         <VideoWallLinked />
         <RoleChip />
         <ConnectionIndicator />

@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n/messages';
 import { PANELS, type PanelId } from '../state/ui';
 import { DutyOverview } from './DutyOverview';
+import { PlaybackQueue } from './playback/PlaybackQueue';
 import { Workspace } from './workspace/Workspace';
 
 const PANEL_TITLES: Record<PanelId, MessageKey> = { workspace: 'panel.workspace', duty: 'duty.title' };
@@ -17,6 +18,7 @@ export function PanelSlot() {
   const user = useAppStore((s) => s.session.user);
   // the duty overview is the centre's (contract/rules.ts): others are not offered a panel they may not read
   const panels = PANELS.filter((id) => id !== 'duty' || seesDutyOverview(user));
+  const replaying = useAppStore((s) => s.playback.mode === 'playback');
 
   if (panel === null) {
     return (
@@ -55,7 +57,9 @@ export function PanelSlot() {
           ›
         </button>
       </div>
-      {panel === 'workspace' || !panels.includes(panel) ? (
+      {panel === 'workspace' && replaying ? (
+        <PlaybackQueue />
+      ) : panel === 'workspace' || !panels.includes(panel) ? (
         <Workspace />
       ) : (
         <div className="panel-body">

@@ -21,6 +21,7 @@ import { initialSession, reduceSession, type SessionEvent, type SessionState } f
 import { initialUi, reduceUi, type Lang, type UiEvent, type UiState } from './ui';
 import { initialVideo, reduceVideo, type VideoEvent, type VideoState } from './video';
 import { initialWall, reduceWall, type WallEvent, type WallRole, type WallState } from './wall';
+import { initialPlayback, reducePlayback, type PlaybackUiEvent, type PlaybackUiState } from './playback';
 
 export interface AppData {
   connection: ConnectionState;
@@ -38,6 +39,7 @@ export interface AppData {
   layers: LayersState;
   video: VideoState;
   wall: WallState;
+  playback: PlaybackUiState;
 }
 
 export interface AppActions {
@@ -56,6 +58,7 @@ export interface AppActions {
   layersEvent(event: LayersEvent): void;
   videoEvent(event: VideoEvent): void;
   wallEvent(event: WallEvent): void;
+  playbackEvent(event: PlaybackUiEvent): void;
 }
 
 export type AppState = AppData & AppActions;
@@ -86,6 +89,7 @@ export function initialData(options: StoreOptions = {}): AppData {
     layers: initialLayers(),
     video: initialVideo(),
     wall: initialWall(options.wallRole),
+    playback: initialPlayback(),
   };
 }
 
@@ -107,6 +111,7 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     layersEvent: (event) => set((s) => patch(s, 'layers', reduceLayers(s.layers, event))),
     videoEvent: (event) => set((s) => patch(s, 'video', reduceVideo(s.video, event))),
     wallEvent: (event) => set((s) => patch(s, 'wall', reduceWall(s.wall, event))),
+    playbackEvent: (event) => set((s) => patch(s, 'playback', reducePlayback(s.playback, event))),
   }));
 }
 

@@ -80,3 +80,43 @@ test('a keyframe round-trips', () => {
   assert.equal(back.seq, state.seq);
   assert.deepEqual(picture(back), picture(state));
 });
+
+test('an archived unit event of the older type (incident.unit, before unit.status) moves the position on and changes no incident', () => {
+  const opened = day.events.find((e) => e.type === 'incident.opened');
+  assert.ok(opened, 'the generated day has an incident');
+  const atMs = Date.parse(opened.at);
+  const unit = {
+    seq: opened.seq + 0.5,
+    at: opened.at,
+    topic: 'incident',
+    type: 'incident.unit',
+    entityId: 'V001',
+    payload: {
+      unit: {
+        id: 'V001',
+        kind: 'sanitation',
+        label: '苏A 001',
+        departmentId: null,
+        status: 'assigned',
+        statusSince: opened.at,
+        incidentId: opened.entityId,
+        version: 2,
+      },
+    },
+  };
+  // seqs must be integers in the stream: renumber the whole list with the unit event right after the opening
+  const events = [
+    ...day.events.filter((e) => e.seq <= opened.seq),
+    unit,
+    ...day.events.filter((e) => e.seq > opened.seq),
+  ].map((e, i) => ({ ...e, seq: i + 1 }));
+  const cursor = cursorAt(
+    { atMs: START, state: emptyLiveState(), vehicles: [] },
+    loadEvents(events),
+    [],
+    day.endMs,
+  );
+  const stepped = stepTo(cursor, atMs + 1);
+  assert.ok(stepped);
+  assert.deepEqual(picture(stepped.state), picture(stateFromScratch(events, atMs + 1)));
+});

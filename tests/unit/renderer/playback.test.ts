@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  cityInputValue,
+  customPeriod,
   initialPlayback,
+  liveLayersOn,
+  mayPlayback,
   playbackLabel,
   reducePlayback,
   type PlaybackUiEvent,
@@ -52,4 +56,50 @@ test('stepping back or seeking back needs a seek; forward does not; leaving retu
   s = reducePlayback(s, { type: 'exit' });
   assert.equal(s.mode, 'live');
   assert.equal(playbackLabel(s, 'zh'), null);
+});
+
+test('the presets include the last 6 hours; a custom period is checked', () => {
+  const s = run({ type: 'enter', preset: 'hours6', nowMs: NOW });
+  assert.equal(s.toMs - s.fromMs, 6 * 3_600_000);
+  const ok = customPeriod('2026-11-23T08:00', '2026-11-23T10:30', NOW);
+  assert.deepEqual(ok, {
+    fromMs: Date.parse('2026-11-23T00:00:00Z'),
+    toMs: Date.parse('2026-11-23T02:30:00Z'),
+  });
+  assert.deepEqual(customPeriod('2026-11-23T10:00', '2026-11-23T09:00', NOW), { problem: 'order' });
+  assert.deepEqual(customPeriod('', '2026-11-23T09:00', NOW), { problem: 'invalid' });
+  assert.deepEqual(customPeriod('2026-11-23T10:00', '2026-11-24T09:00', NOW), { problem: 'future' });
+  assert.deepEqual(customPeriod('2026-09-01T10:00', '2026-11-23T09:00', NOW), { problem: 'tooLong' });
+  assert.equal(cityInputValue(Date.parse('2026-11-23T02:30:00Z')), '2026-11-23T10:30');
+  const custom = reducePlayback(initialPlayback(), { type: 'enterRange', fromMs: 1, toMs: 2 });
+  assert.equal(custom.mode, 'playback');
+  assert.equal(reducePlayback(initialPlayback(), { type: 'enterRange', fromMs: 2, toMs: 1 }).mode, 'live');
+});
+
+test('playing waits at the end of what is loaded, and never during a seek', () => {
+  let s = run({ type: 'enter', preset: 'hour', nowMs: NOW }, { type: 'play' });
+  const start = s.atMs;
+  assert.equal(reducePlayback(s, { type: 'tick', wallMs: 1000 }).atMs, start, 'a seek is pending');
+  s = reducePlayback(s, { type: 'seeked' });
+  s = reducePlayback(s, { type: 'tick', wallMs: 1000, limitMs: start + 30_000 });
+  assert.equal(s.atMs, start + 30_000);
+  assert.equal(s.playing, true, 'still playing: the next stretch is on its way');
+  assert.equal(reducePlayback(s, { type: 'tick', wallMs: 1000, limitMs: start + 30_000 }), s);
+  s = reducePlayback(s, { type: 'speed', speed: 600 });
+  assert.equal(s.speed, 600);
+  assert.equal(reducePlayback(s, { type: 'speed', speed: 7 as never }).speed, 600);
+  assert.equal(reducePlayback(s, { type: 'exit' }).speed, 600, 'the speed is kept for the next replay');
+});
+
+test('who may replay the city, and the live vehicle layer steps aside in playback', () => {
+  assert.equal(mayPlayback({ role: 'admin', districtCode: '320508' }), true);
+  assert.equal(mayPlayback({ role: 'supervisor', districtCode: null }), true);
+  assert.equal(mayPlayback({ role: 'leader' }), true);
+  assert.equal(mayPlayback({ role: 'commander', districtCode: '320508' }), false, 'a district account');
+  assert.equal(mayPlayback({ role: 'handler', districtCode: null }), false);
+  assert.equal(mayPlayback({ role: 'inspector' }), false);
+  assert.equal(mayPlayback(null), false);
+  const on = { vehicles: true, cases: true };
+  assert.deepEqual(liveLayersOn(on, { mode: 'playback' }), { vehicles: false, cases: true });
+  assert.deepEqual(liveLayersOn(on, { mode: 'live' }), on);
 });

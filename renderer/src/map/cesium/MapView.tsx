@@ -39,7 +39,7 @@ function freeSpan(): { left: number; right: number } {
 
 export function MapView() {
   const store = useStoreApi();
-  const { detail, alarms, auth, origin, transient, stream } = useServices();
+  const { detail, alarms, auth, origin, transient, picture } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<MapHandle | null>(null);
@@ -91,12 +91,14 @@ export function MapView() {
             unmountLayers = mountLayers(map.viewer, store, {
               origin,
               token: () => auth.token(),
-              live: transient,
-              cases: stream,
-              onTopic: stream.onTopic,
+              live: picture.feed(transient),
+              cases: picture,
+              onTopic: picture.onTopic,
+              picture,
             });
           const drawPoints = (state: AppState) => {
-            const signedIn = state.session.status === 'signedIn';
+            // In playback the queue's points are the live queue's: the picture's case layer shows T.
+            const signedIn = state.session.status === 'signedIn' && state.playback.mode === 'live';
             const points = !signedIn
               ? []
               : state.queue.tab === 'alarms'
@@ -114,7 +116,8 @@ export function MapView() {
               state.alarms !== previous.alarms ||
               state.detail.caseId !== previous.detail.caseId ||
               state.ui.focus !== previous.ui.focus ||
-              state.session.status !== previous.session.status
+              state.session.status !== previous.session.status ||
+              state.playback.mode !== previous.playback.mode
             )
               drawPoints(state);
             const focus = state.ui.focus;
@@ -134,7 +137,7 @@ export function MapView() {
       handle?.destroy();
       handleRef.current = null;
     };
-  }, [store, detail, alarms, auth, origin, transient, stream]);
+  }, [store, detail, alarms, auth, origin, transient, picture]);
 
   return (
     <div className="map">

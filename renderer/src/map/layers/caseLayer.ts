@@ -35,7 +35,7 @@ export function createActiveCaseLayer(ctx: LayerContext, source: CaseSource): La
   const draw = () => {
     timer = undefined;
     lastDraw = performance.now();
-    const now = Date.now();
+    const now = source.now?.() ?? Date.now();
     const groups = ctx.caseGroups?.() ?? { intake: true, dispatch: true, handling: true, checking: true };
     const seen = new Set<string>();
     const marks: CaseMark[] = [];

@@ -25,6 +25,8 @@ import { createPartsLayer } from './partsLayer';
 import { createAlarmLayer, createCameraLayer, createSensorLayer, createVehicleLayer } from './pointLayers';
 import { createDivisionLayer, createGridLayer } from './shapeLayers';
 import { mountIncidentLayer } from './incidentLayer';
+import { mountTrackLayer } from './trackLayer';
+import { liveLayersOn } from '../../state/playback';
 
 export interface MapDiagnostics {
   /** moves the camera (tests and kiosk scripts: street-level screenshots) */
@@ -67,7 +69,7 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
 
   const ctx: LayerContext = {
     scene,
-    load: createLoader(source),
+    load: source.picture ? source.picture.loader(createLoader(source)) : createLoader(source),
     dispatch,
     partClasses: () => store.getState().layers.partClasses,
     live: source.live,
@@ -95,14 +97,19 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
 
   // Layers need a session: nothing is loaded before sign-in, everything goes after sign-out.
   const sync = (state: AppState) => {
-    if (state.session.status === 'signedIn') reconciler.apply(state.layers.on);
+    if (state.session.status === 'signedIn') reconciler.apply(liveLayersOn(state.layers.on, state.playback));
     const signal = layersSignal(state.layers);
     if (document.body.dataset.mapLayers !== signal) document.body.dataset.mapLayers = signal;
   };
   sync(store.getState());
   const unsubscribe = store.subscribe((state, previous) => {
     if (previous.session.status === 'signedIn' && state.session.status !== 'signedIn') reconciler.dispose();
-    if (state.layers !== previous.layers || state.session.status !== previous.session.status) sync(state);
+    if (
+      state.layers !== previous.layers ||
+      state.session.status !== previous.session.status ||
+      state.playback.mode !== previous.playback.mode
+    )
+      sync(state);
   });
 
   // The live feed carries only what is on screen, and only for the layers that are on.
@@ -178,9 +185,11 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   Object.defineProperty(window, '__cityOpsMap', { value: diagnostics, configurable: true });
 
   const disposeIncident = mountIncidentLayer(viewer);
+  const disposeTracks = source.picture ? mountTrackLayer(scene, source.picture) : () => {};
   return () => {
     disposed = true;
     disposeIncident();
+    disposeTracks();
     unsubscribe();
     unsubscribeViewport();
     source.live?.setViewport(null, []);
