@@ -167,6 +167,7 @@ export const FEATURES = [
   'unitStatus',
   'runCards',
   'admin',
+  'drills',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -195,6 +196,9 @@ export function mayUse(feature: Feature, viewer: Viewer): boolean {
     case 'runCards':
     case 'admin':
       return role === 'admin' || role === 'system';
+    case 'drills':
+      // trainers run drills and read their reviews; administrators may too
+      return role === 'trainer' || role === 'admin' || role === 'system';
   }
 }
 
@@ -205,6 +209,10 @@ export const FEATURE_DENIED: Readonly<Record<Feature, { zh: string; en: string }
     en: 'Playback of the whole city needs a city-wide leader, commander, supervisor or administrator',
   },
   playbackEvents: { zh: '无权查看回放', en: 'You may not use playback' },
+  drills: {
+    zh: '只有培训管理员或系统管理员可以管理演练',
+    en: 'Only a trainer (or an administrator) manages drills',
+  },
   duty: {
     zh: '值班概况只对全市范围的指挥中心人员开放',
     en: 'The duty overview is for city-wide command-centre staff',

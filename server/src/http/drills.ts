@@ -6,7 +6,7 @@
 //   POST /api/drills/:id/stop       stops the drill's node (its database file stays for the review)
 //   GET /api/drills/:id/review(.csv) the after-action review (复盘), read from the drill's own database
 // The drill's own REST and stream are at the returned `url`; sign in there as in live.
-import type { RequestHandler, Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { DRILL_SPEEDS } from '@contract/drills';
 import type { ServerContext } from '../context';
@@ -16,11 +16,10 @@ import { scenarios } from '../drills/runner';
 import type { DrillManager } from '../drills/manager';
 import { actorOf, requireActor } from './auth';
 import { sendCsvLines } from './csv';
-import { asyncHandler, forbidden, parseOr400 } from './errors';
+import { allow } from './access';
+import { asyncHandler, parseOr400 } from './errors';
 
 /** Who starts, controls, stops drills and reads their reviews. */
-export const TRAINER_ROLES: ReadonlySet<string> = new Set(['trainer', 'admin']);
-
 export const StartBody = z.object({ scenarioId: z.string().min(1).max(80).nullish() }).strict();
 export const ControlBody = z
   .object({
@@ -35,13 +34,7 @@ export const ControlBody = z
 export function mountDrills(ctx: ServerContext, drills: DrillManager) {
   return (router: Router) => {
     const auth = requireActor(ctx);
-    const trainer: RequestHandler = (req, _res, next) => {
-      if (!TRAINER_ROLES.has(actorOf(req).role)) {
-        next(forbidden('只有培训管理员可以管理演练 / Only a trainer (or admin) manages drills'));
-        return;
-      }
-      next();
-    };
+    const trainer = allow('drills');
     router.get('/drills', auth, trainer, (_req, res) => {
       res.json({ drills: drills.list() });
     });
