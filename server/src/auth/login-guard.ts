@@ -12,6 +12,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { ensureLimitTable } from '../db/limit-table';
 import type { DatabaseTarget } from '../db/url';
 
 export interface LoginGuardConfig {
@@ -43,6 +44,8 @@ export class LoginGuard {
   private readonly account: RateLimiterAbstract;
   private readonly address: RateLimiterAbstract;
   private readonly pool: pg.Pool | null;
+  /** the counters' table exists (PostgreSQL, db/limit-table.ts; at once in memory) */
+  private readonly ready: Promise<void>;
 
   constructor(
     readonly config: LoginGuardConfig,
@@ -52,7 +55,14 @@ export class LoginGuard {
     const common = { duration: config.windowMinutes * 60, blockDuration: config.lockMinutes * 60 };
     if (database.provider === 'postgresql') {
       this.pool = new pg.Pool({ connectionString: database.url, max: 2 });
-      const store = { storeClient: this.pool, storeType: 'pool', tableName: 'LoginLimit' };
+      const store = {
+        storeClient: this.pool,
+        storeType: 'pool',
+        tableName: 'LoginLimit',
+        tableCreated: true,
+      };
+      this.ready = ensureLimitTable(this.pool, 'LoginLimit');
+      this.ready.catch(() => undefined); // reported by the first sign-in that waits for it
       this.account = new RateLimiterPostgres({
         ...store,
         ...common,
@@ -67,6 +77,7 @@ export class LoginGuard {
       });
     } else {
       this.pool = null;
+      this.ready = Promise.resolve();
       this.account = new RateLimiterMemory({ ...common, keyPrefix: 'acct', points: config.maxFailures - 1 });
       this.address = new RateLimiterMemory({
         ...common,
@@ -78,6 +89,7 @@ export class LoginGuard {
 
   /** Is this sign-in refused before the password is even checked? */
   async blocked(username: string, address: string): Promise<LoginBlock | null> {
+    await this.ready;
     const [account, byAddress] = await Promise.all([
       this.account.get(accountKey(username)),
       this.address.get(address),
@@ -95,6 +107,7 @@ export class LoginGuard {
 
   /** Counts a failure; says whether it locked the account or the address just now. */
   async failed(username: string, address: string): Promise<LoginBlock | null> {
+    await this.ready;
     const [account, byAddress] = await Promise.all([
       consume(this.account, accountKey(username)),
       consume(this.address, address),
@@ -105,11 +118,13 @@ export class LoginGuard {
   }
 
   async succeeded(username: string): Promise<void> {
+    await this.ready;
     await this.account.delete(accountKey(username));
   }
 
   /** An administrator lifts a lock (and the count) of an account, an address, or both. */
   async unlock(target: { username?: string; address?: string }): Promise<void> {
+    await this.ready;
     if (target.username) await this.account.delete(accountKey(target.username));
     if (target.address) await this.address.delete(target.address);
   }

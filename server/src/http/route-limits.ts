@@ -2,7 +2,7 @@
 // as CSV) and playback (the city at a moment, a period's events or tracks) each read a lot and build a
 // large answer, so one user, or one stuck client in a loop, must not hold the database for everyone.
 // rate-limiter-flexible counts requests per user per minute, as sign-in counts failures: in memory on
-// SQLite (one node), in PostgreSQL (table "RouteLimit", created by the library) when nodes share a
+// SQLite (one node), in PostgreSQL (table "RouteLimit", db/limit-table.ts) when nodes share a
 // database. Over the limit: 429 with Retry-After, in the project's error shape. Limits: see
 // access/route-limit-config.ts.
 import type { Request, RequestHandler } from 'express';
@@ -13,6 +13,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { ensureLimitTable } from '../db/limit-table';
 import type { DatabaseTarget } from '../db/url';
 import { AppError } from '../errors';
 import { actorOf } from './auth';
@@ -26,6 +27,8 @@ const LABEL: Record<Limited, { zh: string; en: string }> = {
 export class RouteLimits {
   private readonly limiters: Record<Limited, RateLimiterAbstract>;
   private readonly pool: pg.Pool | null;
+  /** the counters' table exists (PostgreSQL; at once in memory) */
+  private readonly ready: Promise<void>;
 
   constructor(
     readonly config: RouteLimitConfig,
@@ -41,35 +44,41 @@ export class RouteLimits {
             storeClient: this.pool,
             storeType: 'pool',
             tableName: 'RouteLimit',
+            tableCreated: true,
           })
         : new RateLimiterMemory(options);
     };
     this.limiters = { export: make('export'), playback: make('playback') };
+    this.ready = this.pool ? ensureLimitTable(this.pool, 'RouteLimit') : Promise.resolve();
+    this.ready.catch(() => undefined); // reported by the first request that waits for it
   }
 
   /** Counts the signed-in user's request (after requireActor); `applies` narrows it (e.g. format=csv). */
   limit(kind: Limited, applies: (req: Request) => boolean = () => true): RequestHandler {
     return (req, _res, next) => {
       if (!applies(req)) return next();
-      this.limiters[kind].consume(actorOf(req).userId).then(
-        () => next(),
-        (err: unknown) => {
-          if (!(err instanceof RateLimiterRes)) return next(err);
-          const retryAfterS = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-          const per = this.config[kind];
-          next(
-            new AppError(
-              429,
-              'rate_limited',
-              {
-                zh: `${LABEL[kind].zh}过于频繁（每分钟最多 ${per} 次），请 ${retryAfterS} 秒后再试`,
-                en: `Too many ${LABEL[kind].en} (at most ${per} a minute): try again in ${retryAfterS} s`,
-              },
-              { retryAfterS },
-            ),
-          );
-        },
-      );
+      const key = actorOf(req).userId;
+      this.ready
+        .then(() => this.limiters[kind].consume(key))
+        .then(
+          () => next(),
+          (err: unknown) => {
+            if (!(err instanceof RateLimiterRes)) return next(err);
+            const retryAfterS = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+            const per = this.config[kind];
+            next(
+              new AppError(
+                429,
+                'rate_limited',
+                {
+                  zh: `${LABEL[kind].zh}过于频繁（每分钟最多 ${per} 次），请 ${retryAfterS} 秒后再试`,
+                  en: `Too many ${LABEL[kind].en} (at most ${per} a minute): try again in ${retryAfterS} s`,
+                },
+                { retryAfterS },
+              ),
+            );
+          },
+        );
     };
   }
 

@@ -21,7 +21,9 @@ test('who may use each feature', () => {
   assert.ok(!users('evaluation').includes('inspector'));
   assert.ok(users('evaluation').includes('handler'));
   assert.equal(mayUse('evaluation', v('handler')), false, 'a handler without a department');
-  assert.deepEqual(users('command'), ['admin', 'commander', 'dispatcher', 'leader', 'supervisor']);
+  // the trainer reads the city like a leader (and runs drills)
+  assert.deepEqual(users('command'), ['admin', 'commander', 'dispatcher', 'leader', 'supervisor', 'trainer']);
+  assert.deepEqual(users('drills'), ['admin', 'trainer']);
   assert.deepEqual(users('unitStatus'), ['commander', 'dispatcher']);
   for (const f of ['admin', 'runCards', 'evaluationSettings'] as const) assert.deepEqual(users(f), ['admin']);
 });
