@@ -297,3 +297,20 @@ describe('layers that reload on live events', () => {
     handle.dispose();
   });
 });
+
+describe('items are immutable: a changed item reaches the store as a new object', () => {
+  test('itemChanged replaces a hovered or selected copy of the same item, and nothing else', () => {
+    const old = { kind: 'sensor' as const, id: 's1', label: 'S1', status: 'normal' };
+    const other = { kind: 'sensor' as const, id: 's2', label: 'S2', status: 'normal' };
+    let state = reduceLayers(initialLayers(), { type: 'select', pick: old });
+    state = reduceLayers(state, { type: 'hover', pick: other });
+    const next = { ...old, status: 'alarm' };
+    const after = reduceLayers(state, { type: 'itemChanged', pick: next });
+    assert.equal(after.selected, next, 'the selected copy is the new item');
+    assert.equal(after.hover, other, 'another item stays');
+    assert.equal(old.status, 'normal', 'the old object was not changed');
+    assert.equal(reduceLayers(after, { type: 'itemChanged', pick: next }), after, 'no change: same state');
+    const unrelated = { kind: 'camera' as const, id: 's1', label: 'C', status: 'fault' };
+    assert.equal(reduceLayers(after, { type: 'itemChanged', pick: unrelated }), after);
+  });
+});

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import type { EvaluationReport, TrendPoint } from '@contract/evaluation';
 import { useWindowServices } from '../../app/ServicesContext';
+import { createTimers } from '../../app/timers';
 
 export interface Hotspots {
   period: { from: string; to: string };
@@ -54,10 +55,11 @@ export function useLoaded<T>(
     };
     setState({ status: 'loading' });
     run();
-    const timer = setInterval(run, RELOAD_MS);
+    const timers = createTimers();
+    timers.every(RELOAD_MS, run);
     return () => {
       cancelled = true;
-      clearInterval(timer);
+      timers.dispose();
     };
     // `load` is rebuilt each render; `key` names what it loads, so it is left out of the dependencies
   }, [api, key]);
