@@ -118,18 +118,6 @@ test.describe('map layers (WebGL)', { tag: '@webgl' }, () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await mapIdle(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-city.png') });
-    // Without the parts: vehicles as their team's symbol, active cases, alarm triangles; then the legend,
-    // which shows the same symbols (a unit test checks every drawn symbol has a row).
-    await layerRow(page, 'parts').getByRole('checkbox').first().uncheck();
-    await viewAt(page, city.center.lon, city.center.lat - 0.02, 5_000, -55);
-    await mapIdle(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'maplayers-after.png') });
-    await page.getByRole('button', { name: '图例' }).click();
-    const legend = page.getByRole('region', { name: '图例' });
-    await expect(legend.locator('img[data-symbol^="vehicle-"]')).toHaveCount(4);
-    await legend.screenshot({ path: path.join(SCREENSHOTS, 'maplayers-legend.png') });
-    await page.getByRole('button', { name: '图例' }).click();
-    await layerRow(page, 'parts').getByRole('checkbox').first().check();
 
     // Street level: grid cells appear (only when close), buildings in perspective.
     await layerRow(page, 'grid').getByRole('checkbox').check();

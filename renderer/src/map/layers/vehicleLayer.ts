@@ -32,13 +32,14 @@ import {
 
 /**
  * A vehicle's symbol size (also the render benchmark's Entity baseline, to draw the same thing). It
- * shrinks with the camera's height: at street level 14 px, at city zoom (~9 km) about 6 px, so a large
- * fleet still shows where it is and leaves the parts clusters, cases and alarms readable.
+ * shrinks with the camera's height: at street level 16 px (the team's shape reads), at city zoom (~9 km)
+ * about 8 px, so a large fleet still shows where it is and leaves the parts clusters, cases and alarms
+ * readable.
  */
 export const VEHICLE_SYMBOL = {
-  width: 14,
-  height: 14,
-  scaleByDistance: new NearFarScalar(1_500, 1, 12_000, 0.45),
+  width: 16,
+  height: 16,
+  scaleByDistance: new NearFarScalar(1_500, 1, 12_000, 0.5),
 } as const;
 
 /** Clusters follow the fixes at most this often (the feed sends a batch every 250 ms). */
