@@ -14,7 +14,10 @@ import { colour, removeAll } from './draw';
 import { defineLayer } from './layer';
 import { formatDivisions, loadDivisions } from './shapeData';
 
-/** Adds closed rings ([lon, lat, …]) to a polyline collection. */
+/**
+ * Adds closed rings ([lon, lat, …]) to a polyline collection. Each polyline gets its own material: a
+ * removed polyline destroys its material, so a shared one would break the others.
+ */
 export function addRings(
   lines: PolylineCollection,
   rings: readonly number[][],
@@ -22,8 +25,13 @@ export function addRings(
   css: string,
   alpha: number,
 ) {
-  const material = Material.fromType('Color', { color: colour(css, alpha) });
-  for (const ring of rings) lines.add({ positions: Cartesian3.fromDegreesArray(ring), width, material });
+  const color = colour(css, alpha);
+  for (const ring of rings)
+    lines.add({
+      positions: Cartesian3.fromDegreesArray(ring),
+      width,
+      material: Material.fromType('Color', { color }),
+    });
 }
 
 export const divisionLayer = defineLayer({
