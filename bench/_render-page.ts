@@ -1,7 +1,7 @@
 // The render benchmark's page (bundled by bench/render.ts with esbuild): one Cesium scene with 100,000
 // parts and 10,000 live vehicles that get a new GPS fix every second and glide between fixes every
-// frame. "ours" mounts the app's own layers (createPartsLayer, createVehicleLayer from
-// renderer/src/map/layers) on a LayerContext whose loader returns synthetic data in the wire shapes and
+// frame. "ours" mounts the app's own layers (partsLayer, vehicleLayer from renderer/src/map/layers) on a
+// LayerContext whose REST client returns synthetic data in the wire shapes (checked with the same schemas) and
 // whose live feed is a fake TransientFeed; "entities" draws the same items as one Entity each, the
 // vehicles through a position property evaluated every frame; "globe" draws nothing (the software
 // GPU's floor). Same viewer options in all modes (the app's theme), continuous rendering; the camera
@@ -21,9 +21,11 @@ import type { PartsColumnar, VehicleView } from '@contract/city';
 import type { VehiclePosition } from '@contract/stream';
 import type { TransientFeed } from '../renderer/src/live/transient';
 import type { LayerContext } from '../renderer/src/map/layers/context';
-import { applyFixes, interpolate, type Tracks } from '../renderer/src/map/layers/model';
-import { createPartsLayer } from '../renderer/src/map/layers/partsLayer';
-import { createVehicleLayer, VEHICLE_POINT } from '../renderer/src/map/layers/pointLayers';
+import { partsLayer } from '../renderer/src/map/layers/partsLayer';
+import { vehicleSymbolUrl } from '../renderer/src/map/layers/symbolImages';
+import { vehicleShapeOf } from '../renderer/src/map/layers/symbols';
+import { applyFixes, interpolate, type Tracks } from '../renderer/src/map/layers/vehicleData';
+import { vehicleLayer, VEHICLE_SYMBOL } from '../renderer/src/map/layers/vehicleLayer';
 import { applySceneTheme, themeViewerOptions } from '../renderer/src/map/cesium/theme';
 import { PART_CLASSES, partClassOf, type PartClass } from '../renderer/src/state/layers';
 
@@ -151,11 +153,14 @@ if (mode === 'ours') {
   const allOn = Object.fromEntries(PART_CLASSES.map((c) => [c, true])) as Record<PartClass, boolean>;
   const ctx: LayerContext = {
     scene,
-    load: async <T>(path: string): Promise<T> => {
-      if (path === '/parts/columnar') return parts as T;
-      if (path === '/vehicles') return { vehicles: fleet() } as T;
-      throw new Error(`no synthetic data for ${path}`);
+    api: {
+      get: async (path, schema) => {
+        if (path === '/parts/columnar') return schema.parse(parts);
+        if (path === '/vehicles') return schema.parse({ vehicles: fleet() });
+        throw new Error(`no synthetic data for ${path}`);
+      },
     },
+    token: () => null,
     dispatch(event) {
       if (event.type === 'status' && event.status === 'error') console.error(`layer ${event.id} failed`);
       if (event.type !== 'status' || event.status !== 'ready') return;
@@ -179,8 +184,8 @@ if (mode === 'ours') {
   // The layers' own preRender listeners (the vehicle glide) run between these two.
   let itemsFrom = 0;
   scene.preRender.addEventListener(() => (itemsFrom = performance.now()));
-  createPartsLayer(ctx);
-  createVehicleLayer(ctx);
+  partsLayer.create(ctx);
+  vehicleLayer.create(ctx);
   scene.preRender.addEventListener(() => (itemsMs += performance.now() - itemsFrom));
   pushFixes = () => {
     const batch = fixes();
@@ -216,7 +221,7 @@ if (mode === 'ours') {
         distanceDisplayCondition,
       },
     });
-  // The same glide as the vehicle layer (model.ts), read by Cesium from the property every frame.
+  // The same glide as the vehicle layer (vehicleData.ts), read by Cesium from the property every frame.
   let tracks: Tracks = applyFixes(new Map(), fleet(), performance.now());
   for (const v of fleetBase) {
     const scratch = new Cartesian3();
@@ -226,7 +231,7 @@ if (mode === 'ours') {
         const at = track ? interpolate(track, performance.now()) : v;
         return Cartesian3.fromDegrees(at.lon, at.lat, 4, undefined, scratch);
       }, false),
-      point: { ...VEHICLE_POINT },
+      billboard: { image: vehicleSymbolUrl(vehicleShapeOf('sanitation')), ...VEHICLE_SYMBOL },
     });
   }
   viewer.entities.resumeEvents();

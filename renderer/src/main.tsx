@@ -79,7 +79,7 @@ const wall = startWallLink(store, auth, {
   log: (message) => console.warn(message),
 });
 window.addEventListener('pagehide', () => wall.leave());
-const windowServices: WindowServices = { origin, auth, video, wall };
+const windowServices: WindowServices = { origin, auth, video, wall, api };
 
 let services: WindowServices | Services;
 let page: ReactNode;

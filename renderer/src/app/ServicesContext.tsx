@@ -4,6 +4,7 @@
 // run no queues, stream or map, see main.tsx).
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AdminClient } from '../live/admin';
+import type { ApiClient } from '../live/api';
 import type { AlarmService } from '../live/alarms';
 import type { AuthService } from '../live/auth';
 import type { IntakeService } from '../live/batch';
@@ -26,6 +27,8 @@ export interface WindowServices {
   wall: WallLinkService;
   /** the live stream (the map wall's, and the briefing's for its live counters) */
   stream?: StreamService;
+  /** the one REST client (token, timeout, 401 ends the session, answers checked with zod) */
+  api: ApiClient;
 }
 
 /** The map wall's services. */

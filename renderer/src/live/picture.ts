@@ -1,10 +1,11 @@
 // The picture the map wall shows: the live stream's, or a playback cursor's (回放). The map layers read
-// cases, alarms and topics through this one source (map/layers/data.ts `CaseSource`, `onTopic`, the
-// loader and the live feed), so a replay needs no change to the layers: while in playback `live()` is the
+// cases, alarms and topics through this one source (map/layers/context.ts `CaseSource`, `onTopic`, the
+// REST client and the live feed), so a replay needs no change to the layers: while in playback `live()` is the
 // cursor's state at T, `now()` is T (case clocks are coloured as they were then), the alarm layer's
 // request is answered from the cursor, the live positions and readings are held back, and each frame's
 // step tells the layers' topics. Leaving playback shows the stream's picture again, which kept running
 // underneath and was never touched: a replay writes nothing, here or on the server.
+import type { z } from 'zod';
 import type { LiveState } from '@contract/live-state';
 import type { LoadedFix } from '@contract/playback-cursor';
 import type { StreamService } from './stream';
@@ -19,8 +20,10 @@ export interface LiveFeed {
   stop(): void;
 }
 
-/** What a map layer loads through (map/layers/load.ts `Loader`). */
-export type Loader = <T>(path: string) => Promise<T>;
+/** What a map layer loads through: the REST client's checked GET (map/layers/layerApi.ts `LayerApi`). */
+export interface GetApi {
+  get<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>>;
+}
 
 /** One frame of playback as the track layer takes it. */
 export interface PlaybackFrame {
@@ -45,8 +48,8 @@ export interface PictureSource {
   mode(): 'live' | 'playback';
   /** every playback frame, and null when playback ends */
   onPlayback(listener: (frame: PlaybackFrame | null) => void): () => void;
-  /** the loader of the map layers, answering the alarm layer from the cursor in playback */
-  loader(inner: Loader): Loader;
+  /** the map layers' REST client, answering the alarm layer from the cursor in playback */
+  api(inner: GetApi): GetApi;
   /** the live positions and readings, held back while in playback */
   feed(inner: LiveFeed): LiveFeed;
   /** the playback service shows a frame (at most one per animation frame), with the topics it changed */
@@ -58,7 +61,7 @@ export interface PictureSource {
 
 type LiveSource = Pick<StreamService, 'live' | 'onLive' | 'onTopic'>;
 
-/** The alarm layer's request (map/layers/pointLayers.ts): active alarms. */
+/** The alarm layer's request (map/layers/alarmData.ts): active alarms. */
 const ALARMS_PATH = /^\/alarms(\?|$)/;
 
 export function createPicture(stream: LiveSource, clock: () => number = Date.now): PictureSource {
@@ -95,10 +98,13 @@ export function createPicture(stream: LiveSource, clock: () => number = Date.now
     now: () => frame?.atMs ?? clock(),
     mode: () => (frame ? 'playback' : 'live'),
     onPlayback: add(playbackListeners),
-    loader(inner) {
-      return async <T>(path: string): Promise<T> => {
-        if (frame && ALARMS_PATH.test(path)) return { alarms: [...frame.state.alarms.values()] } as T;
-        return inner<T>(path);
+    api(inner) {
+      return {
+        get: async <T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> => {
+          if (frame && ALARMS_PATH.test(path))
+            return schema.parse({ alarms: [...frame.state.alarms.values()] });
+          return inner.get(path, schema);
+        },
       };
     },
     feed(inner) {

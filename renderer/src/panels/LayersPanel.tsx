@@ -2,6 +2,7 @@
 // flies the map to the result, one toggle per layer with its live count, part classes, the detail of
 // what was clicked on the map (a camera plays on the video wall), and the case-density heat view. Reads the layers slice; writes events.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useStoreApi } from '../app/StoreContext';
 import { useServices } from '../app/ServicesContext';
@@ -10,8 +11,9 @@ import { pickFieldLines, pickText } from '../i18n/pickText';
 import type { VideoService } from '../live/video';
 import { useT } from '../i18n/useT';
 import { HeatView } from '../map/deck/HeatView';
-import { createLoader } from '../map/layers/data';
-import { parseSearch } from '../map/layers/model';
+import type { LayerApi } from '../map/layers/context';
+import { CameraList } from '../map/layers/deviceData';
+import { parseSearch } from '../map/search';
 import {
   CASE_GROUPS,
   LAYER_IDS,
@@ -33,16 +35,12 @@ interface Located {
 export function LayersPanel() {
   const store = useStoreApi();
   const t = useT();
-  const { origin, auth } = useServices();
+  const { api } = useServices();
   const layers = useAppStore(useShallow((s) => s.layers));
   const [query, setQuery] = useState('');
   // The search's answer as a message key, so it follows a language switch.
   const [message, setMessage] = useState<{ key: MessageKey; params: Record<string, string> } | null>(null);
   const dispatch = store.getState().layersEvent;
-  const load = useCallback(
-    <T,>(path: string) => createLoader({ origin, token: () => auth.token() })<T>(path),
-    [origin, auth],
-  );
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,21 +48,15 @@ export function LayersPanel() {
     let found: Located | null = null;
     try {
       if (parsed.kind === 'part') {
-        const { part } = await load<{ part: { id: string; lon: number; lat: number; name: string } }>(
-          `/parts/${parsed.id}`,
-        );
+        const { part } = await api.get(`/parts/${parsed.id}`, FoundPart);
         found = { id: `part:${part.id}`, lon: part.lon, lat: part.lat, label: part.name };
       } else if (parsed.kind === 'camera') {
-        const { cameras } = await load<{
-          cameras: Array<{ id: string; lon: number; lat: number; name: string }>;
-        }>('/cameras');
+        const { cameras } = await api.get('/cameras', CameraList);
         const camera = cameras.find((c) => c.id === parsed.id);
         if (camera)
           found = { id: `camera:${camera.id}`, lon: camera.lon, lat: camera.lat, label: camera.name };
       } else if (parsed.kind === 'case') {
-        const { items } = await load<{
-          items: Array<{ id: string; lon: number; lat: number; caseNumber: string }>;
-        }>(`/cases?q=${encodeURIComponent(parsed.q)}&limit=1`);
+        const { items } = await api.get(`/cases?q=${encodeURIComponent(parsed.q)}&limit=1`, FoundCases);
         const hit = items[0];
         if (hit) found = { id: hit.id, lon: hit.lon, lat: hit.lat, label: hit.caseNumber };
       }
@@ -155,7 +147,7 @@ export function LayersPanel() {
         !['case', 'alarm', 'cluster', 'fleet', 'devices'].includes(layers.selected.kind) && (
           <PickDetail
             pick={layers.selected}
-            load={load}
+            api={api}
             onClose={() => dispatch({ type: 'select', pick: null })}
           />
         )}
@@ -179,20 +171,23 @@ function LayerCount({ id, layers }: { id: LayerId; layers: LayersState }) {
 
 type Detail = Record<string, unknown>;
 
+const Located = z.looseObject({ id: z.string(), lon: z.number(), lat: z.number() });
+const FoundPart = z.object({ part: Located.extend({ name: z.string() }) });
+const FoundCases = z.object({ items: z.array(Located.extend({ caseNumber: z.string() })) });
+const Record_ = z.record(z.string(), z.unknown());
+
 /** The server's record of what was clicked (null: nothing more than its label to show). */
-async function pickDetail(
-  pick: MapPick,
-  load: <T>(path: string) => Promise<T>,
-  video: VideoService,
-): Promise<Detail | null> {
+async function pickDetail(pick: MapPick, api: LayerApi, video: VideoService): Promise<Detail | null> {
   const id = encodeURIComponent(pick.id);
   switch (pick.kind) {
     case 'part':
-      return (await load<{ part: Detail }>(`/parts/${id}`)).part;
+      return (await api.get(`/parts/${id}`, z.object({ part: Record_ }))).part;
     case 'sensor':
-      return (await load<{ sensor: Detail }>(`/sensors/${id}`)).sensor;
-    case 'vehicle':
-      return (await load<{ vehicles: Detail[] }>('/vehicles')).vehicles.find((v) => v.id === pick.id) ?? null;
+      return (await api.get(`/sensors/${id}`, z.object({ sensor: Record_ }))).sensor;
+    case 'vehicle': {
+      const { vehicles } = await api.get('/vehicles', z.object({ vehicles: z.array(Record_) }));
+      return vehicles.find((v) => v.id === pick.id) ?? null;
+    }
     case 'camera':
       // The camera list the video service keeps for this sign-in, not a new request per click.
       return (await video.list()).find((c) => c.id === pick.id) ?? null;
@@ -202,15 +197,7 @@ async function pickDetail(
 }
 
 /** What was clicked on the map: its label, then the server's detail as key / value lines. */
-function PickDetail({
-  pick,
-  load,
-  onClose,
-}: {
-  pick: MapPick;
-  load: <T>(path: string) => Promise<T>;
-  onClose(): void;
-}) {
+function PickDetail({ pick, api, onClose }: { pick: MapPick; api: LayerApi; onClose(): void }) {
   const t = useT();
   const { video } = useServices();
   const lang = useAppStore((s) => s.ui.lang);
@@ -219,7 +206,7 @@ function PickDetail({
   useEffect(() => {
     let cancelled = false;
     setLines([]);
-    pickDetail(pick, load, video).then(
+    pickDetail(pick, api, video).then(
       (detail) => {
         if (!cancelled && detail) setLines(pickFieldLines(detail, lang, reference));
       },
@@ -228,7 +215,7 @@ function PickDetail({
     return () => {
       cancelled = true;
     };
-  }, [pick, load, video, lang, reference]);
+  }, [pick, api, video, lang, reference]);
   return (
     <div className="layers-pick" data-pick={`${pick.kind}:${pick.id}`}>
       <header>

@@ -100,7 +100,9 @@ export type LayersEvent =
   | { type: 'caseCounts'; counts: Record<CaseGroup, number> }
   | { type: 'close'; close: boolean }
   | { type: 'hover'; pick: MapPick | null }
-  | { type: 'select'; pick: MapPick | null };
+  | { type: 'select'; pick: MapPick | null }
+  /** a layer drew an item anew (a status changed): a hovered or selected copy of it is replaced */
+  | { type: 'itemChanged'; pick: MapPick };
 
 const record = <K extends string, V>(keys: readonly K[], value: V): Record<K, V> =>
   Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>;
@@ -159,6 +161,15 @@ export function reduceLayers(state: LayersState, event: LayersEvent): LayersStat
       return samePick(state.hover, event.pick) ? state : { ...state, hover: event.pick };
     case 'select':
       return samePick(state.selected, event.pick) ? state : { ...state, selected: event.pick };
+    case 'itemChanged': {
+      const stale = (p: MapPick | null) => !!p && p !== event.pick && samePick(p, event.pick);
+      if (!stale(state.hover) && !stale(state.selected)) return state;
+      return {
+        ...state,
+        hover: stale(state.hover) ? event.pick : state.hover,
+        selected: stale(state.selected) ? event.pick : state.selected,
+      };
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // What the point layer of the map should draw (the open queue's cases coloured by clock, or the
 // commander's alarms and incidents coloured by level), as plain data, and the difference between two
-// such descriptions. The Cesium reconciler (map/cesium/caseLayer.ts) applies the difference; tests
+// such descriptions. The queue layer (map/layers/queueLayer.ts) applies the difference; tests
 // check it here without a GPU.
 import type { AlarmView } from '@contract/alarms';
 import type { CaseSummary } from '@contract/cases';
@@ -15,12 +15,23 @@ export interface CasePoint {
   lat: number;
   colour: PointColour;
   selected: boolean;
+  /** what identifies it (a case number and category, a sensor's name) for the tooltip */
+  label?: string;
+  /** alarms and incidents: the level (1 the most severe) */
+  level?: number;
 }
 
 export function casePoints(items: readonly CaseSummary[], selectedId: string | null): CasePoint[] {
   return items
     .filter((c) => Number.isFinite(c.lon) && Number.isFinite(c.lat))
-    .map((c) => ({ id: c.id, lon: c.lon, lat: c.lat, colour: c.clock.state, selected: c.id === selectedId }));
+    .map((c) => ({
+      id: c.id,
+      lon: c.lon,
+      lat: c.lat,
+      colour: c.clock.state,
+      selected: c.id === selectedId,
+      label: `${c.caseNumber} ${c.categoryName}`,
+    }));
 }
 
 const levelColour = (level: number): PointColour =>
@@ -31,16 +42,18 @@ export function alarmPoints(
   incidents: readonly IncidentView[],
   selectedId: string | null,
 ): CasePoint[] {
-  const point = (id: string, lon: number, lat: number, level: number): CasePoint => ({
+  const point = (id: string, lon: number, lat: number, level: number, label: string): CasePoint => ({
     id,
     lon,
     lat,
     colour: levelColour(level),
     selected: id === selectedId,
+    label,
+    level,
   });
   return [
-    ...incidents.map((i) => point(`incident:${i.id}`, i.lon, i.lat, i.severity)),
-    ...alarms.map((a) => point(`alarm:${a.id}`, a.lon, a.lat, a.level)),
+    ...incidents.map((i) => point(`incident:${i.id}`, i.lon, i.lat, i.severity, '')),
+    ...alarms.map((a) => point(`alarm:${a.id}`, a.lon, a.lat, a.level, a.sensorName)),
   ].filter((p) => Number.isFinite(p.lon) && Number.isFinite(p.lat));
 }
 

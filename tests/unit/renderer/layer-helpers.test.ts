@@ -1,8 +1,10 @@
-// The layers' shared helpers (map/layers/model.ts): street-level crossings, told once per change, and
-// a run at most once per interval, however often it is asked for.
+// The layers' shared helpers: street-level crossings (map/layers/streetLevel.ts), told once per change,
+// and the scheduler (app/timers.ts): a run at most once per interval, however often it is asked for, and
+// nothing left running after dispose().
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aboveStreetLevel, atMostEvery, onStreetLevel } from '../../../renderer/src/map/layers/model';
+import { createTimers } from '../../../renderer/src/app/timers';
+import { aboveStreetLevel, onStreetLevel } from '../../../renderer/src/map/layers/streetLevel';
 import { CLOSE_HEIGHT_M } from '../../../renderer/src/state/layers';
 
 function fakeScene(height: number) {
@@ -39,7 +41,7 @@ test('street level: told on each crossing only, not on every frame', () => {
 
 test('at most every interval: requests in between make one later run; now() runs at once', async () => {
   let runs = 0;
-  const throttled = atMostEvery(40, () => runs++);
+  const throttled = createTimers().atMostEvery(40, () => runs++);
   throttled.now();
   assert.equal(runs, 1);
   throttled.request();
@@ -52,4 +54,24 @@ test('at most every interval: requests in between make one later run; now() runs
   throttled.cancel();
   await new Promise((resolve) => setTimeout(resolve, 80));
   assert.equal(runs, 2, 'cancelled');
+});
+
+test('the scheduler: dispose() stops every interval and timeout it started, and schedules nothing after', async () => {
+  const timers = createTimers();
+  let ticks = 0;
+  let once = 0;
+  timers.every(10, () => ticks++);
+  timers.after(15, () => once++);
+  const soon = timers.debounceFirst(5, () => once++);
+  soon.request();
+  await new Promise((resolve) => setTimeout(resolve, 35));
+  assert.ok(ticks >= 2, 'the interval ran');
+  assert.equal(once, 2, 'the timeout and the debounced run, once each');
+  timers.dispose();
+  const at = ticks;
+  timers.every(10, () => ticks++);
+  timers.atMostEvery(10, () => ticks++).now();
+  await new Promise((resolve) => setTimeout(resolve, 35));
+  assert.equal(ticks, at, 'nothing runs after dispose');
+  assert.equal(timers.disposed, true);
 });

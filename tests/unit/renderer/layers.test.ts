@@ -3,20 +3,20 @@
 // draw from (part grouping, camera cones, vehicle interpolation, alarm pulse, search parsing, heat).
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
+import { alarmPulse } from '../../../renderer/src/map/layers/alarmData';
+import { coneRing } from '../../../renderer/src/map/layers/deviceData';
+import { defineLayer, type LayerHandle } from '../../../renderer/src/map/layers/layer';
+import type { LayerContext } from '../../../renderer/src/map/layers/context';
+import { partsByClass } from '../../../renderer/src/map/layers/partsLod';
+import { createLayerReconciler } from '../../../renderer/src/map/layers/reconciler';
 import {
-  alarmPulse,
   applyFixes,
-  coneRing,
-  createLayerReconciler,
   interpolate,
   moving,
-  parseSearch,
-  partsByClass,
-  reloadOnTopic,
   FIX_BLEND_MS,
-  type LayerHandle,
   type Tracks,
-} from '../../../renderer/src/map/layers/model';
+} from '../../../renderer/src/map/layers/vehicleData';
+import { parseSearch } from '../../../renderer/src/map/search';
 import { fitBounds, heatPoints, project } from '../../../renderer/src/map/deck/heat';
 import {
   initialLayers,
@@ -210,36 +210,107 @@ describe('what the layers draw', () => {
 });
 
 describe('layers that reload on live events', () => {
-  test('a burst of events of the topic (or a snapshot) causes one reload; other topics none', () => {
-    mock.timers.enable({ apis: ['setTimeout'] });
+  /** A layer from defineLayer on a fake context: counts loads and draws, records what reached the store. */
+  function fakeLayer(opts: { pollMs?: number; failFirst?: boolean } = {}) {
+    const listeners = new Set<(topic: string) => void>();
+    const events: string[] = [];
+    let loads = 0;
+    const drawn: number[][] = [];
+    let disposed = false;
+    const layer = defineLayer({
+      id: 'cameras',
+      load: async () => {
+        loads += 1;
+        return { n: loads };
+      },
+      format: ({ n }) => [n],
+      count: (items) => items.length,
+      reload: { topic: 'camera', waitMs: 1_000, ...(opts.pollMs ? { pollMs: () => opts.pollMs ?? 0 } : {}) },
+      render: () => ({
+        draw: (items) => void drawn.push(items),
+        show: () => undefined,
+        dispose: () => void (disposed = true),
+      }),
+    });
+    const ctx = {
+      scene: { requestRender: () => undefined },
+      dispatch: (e: { type: string; status?: string }) => events.push(e.status ?? e.type),
+      onTopic(listener: (topic: string) => void) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    } as unknown as LayerContext;
+    const tell = (topic: string) => listeners.forEach((l) => l(topic));
+    return { layer, ctx, tell, listeners, events, drawn, loads: () => loads, disposed: () => disposed };
+  }
+
+  test('a burst of events of the topic (or a snapshot) causes one reload; other topics none', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
     try {
-      const listeners = new Set<(topic: string) => void>();
-      const ctx = {
-        onTopic(listener: (topic: string) => void) {
-          listeners.add(listener);
-          return () => void listeners.delete(listener);
-        },
-      };
-      const tell = (topic: string) => listeners.forEach((l) => l(topic));
-      let reloads = 0;
-      const stop = reloadOnTopic(ctx, 'camera', 1_000, () => reloads++);
-      tell('case');
+      const f = fakeLayer();
+      const handle = f.layer.create(f.ctx);
+      await Promise.resolve();
+      assert.equal(f.loads(), 1, 'loaded once when created');
+      f.tell('case');
       mock.timers.tick(2_000);
-      assert.equal(reloads, 0, 'another topic');
-      tell('camera');
-      tell('camera');
-      tell('*');
+      assert.equal(f.loads(), 1, 'another topic');
+      f.tell('camera');
+      f.tell('camera');
+      f.tell('*');
       mock.timers.tick(999);
-      assert.equal(reloads, 0, 'waits for the burst');
+      assert.equal(f.loads(), 1, 'waits for the burst');
       mock.timers.tick(1);
-      assert.equal(reloads, 1);
-      tell('camera');
-      stop();
+      assert.equal(f.loads(), 2);
+      f.tell('camera');
+      handle.dispose();
       mock.timers.tick(2_000);
-      assert.equal(reloads, 1, 'stopped: the pending reload is dropped');
-      assert.equal(listeners.size, 0);
+      assert.equal(f.loads(), 2, 'disposed: the pending reload is dropped');
+      assert.equal(f.listeners.size, 0);
+      assert.equal(f.disposed(), true);
     } finally {
       mock.timers.reset();
     }
+  });
+
+  test('a layer switched off for good stops polling: its scheduler goes with it', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+    try {
+      const f = fakeLayer({ pollMs: 5_000 });
+      const handle = f.layer.create(f.ctx);
+      mock.timers.tick(5_000);
+      mock.timers.tick(5_000);
+      assert.equal(f.loads(), 3, 'created, then every 5 s');
+      handle.dispose();
+      mock.timers.tick(60_000);
+      assert.equal(f.loads(), 3, 'no poll after dispose');
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
+  test('load, format and draw are separate steps; the store hears loading, the count, ready', async () => {
+    const f = fakeLayer();
+    const handle = f.layer.create(f.ctx);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(f.drawn, [[1]], 'the formatted items reach the renderer');
+    assert.deepEqual(f.events, ['loading', 'count', 'ready']);
+    handle.dispose();
+  });
+});
+
+describe('items are immutable: a changed item reaches the store as a new object', () => {
+  test('itemChanged replaces a hovered or selected copy of the same item, and nothing else', () => {
+    const old = { kind: 'sensor' as const, id: 's1', label: 'S1', status: 'normal' };
+    const other = { kind: 'sensor' as const, id: 's2', label: 'S2', status: 'normal' };
+    let state = reduceLayers(initialLayers(), { type: 'select', pick: old });
+    state = reduceLayers(state, { type: 'hover', pick: other });
+    const next = { ...old, status: 'alarm' };
+    const after = reduceLayers(state, { type: 'itemChanged', pick: next });
+    assert.equal(after.selected, next, 'the selected copy is the new item');
+    assert.equal(after.hover, other, 'another item stays');
+    assert.equal(old.status, 'normal', 'the old object was not changed');
+    assert.equal(reduceLayers(after, { type: 'itemChanged', pick: next }), after, 'no change: same state');
+    const unrelated = { kind: 'camera' as const, id: 's1', label: 'C', status: 'fault' };
+    assert.equal(reduceLayers(after, { type: 'itemChanged', pick: unrelated }), after);
   });
 });

@@ -4,18 +4,18 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PartsColumnar } from '@contract/city';
 import {
+  clusterParts,
+  clusterSize,
+  gridClusters,
+  partsByClass,
+  partTiles,
+} from '../../../renderer/src/map/layers/partsLod';
+import {
   applyFixes,
   FLEET_CLUSTER_ABOVE,
   fleetClustered,
   fleetClusters,
-  partsByClass,
-} from '../../../renderer/src/map/layers/model';
-import {
-  clusterParts,
-  clusterSize,
-  gridClusters,
-  partTiles,
-} from '../../../renderer/src/map/layers/partsLod';
+} from '../../../renderer/src/map/layers/vehicleData';
 import { CLOSE_HEIGHT_M } from '../../../renderer/src/state/layers';
 
 /** A 4 × 3 km city with `n` parts of two classes on a fixed pseudo-random sequence. */

@@ -3,6 +3,7 @@
 // held back; leaving shows the stream's picture again, which went on underneath untouched.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { z } from 'zod';
 import { emptyLiveState, type LiveState } from '@contract/live-state';
 import type { AlarmView } from '@contract/alarms';
 import { createPicture, type LiveFeed, type PlaybackFrame } from '../../../renderer/src/live/picture';
@@ -82,10 +83,14 @@ test('in playback the alarm layer is answered from the cursor and live positions
   const stream = fakeStream();
   const picture = createPicture(stream);
   const asked: string[] = [];
-  const load = picture.loader(async <T>(path: string) => {
-    asked.push(path);
-    return { from: 'server' } as T;
+  const api = picture.api({
+    get: async <T extends z.ZodType>(path: string): Promise<z.infer<T>> => {
+      asked.push(path);
+      return { from: 'server' } as z.infer<T>;
+    },
   });
+  // the answer is checked with the layer's schema: a permissive one here (the alarm is a partial object)
+  const load = (path: string) => api.get(path, z.unknown());
   let positions: (items: Array<{ id: string }>) => void = () => {};
   const inner = {
     setViewport: () => undefined,

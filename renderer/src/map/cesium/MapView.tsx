@@ -1,5 +1,5 @@
 // React host for the Cesium viewer: owns two DOM nodes and hands them to the engine. Cesium is
-// imported on demand; the city, the case points and fly-to requests reach the engine through store
+// imported on demand; the city and fly-to requests reach the engine through store
 // subscriptions (zustand transient updates), not re-renders.
 import { useEffect, useRef } from 'react';
 import { MapControls } from '../../panels/MapLegend';
@@ -8,8 +8,7 @@ import { useServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/messages';
 import type { MapError } from '../../state/map';
-import { alarmPoints, casePoints } from '../../state/mapPoints';
-import { DIVISION_PATHS, prefetch } from '../layers/load';
+import { prefetchDivisions } from '../layers/shapeData';
 import type { AppState } from '../../state/store';
 import { engineMayStart } from './engineGate';
 import type { MapHandle } from './viewer';
@@ -39,7 +38,7 @@ function freeSpan(): { left: number; right: number } {
 
 export function MapView() {
   const store = useStoreApi();
-  const { detail, alarms, auth, origin, transient, picture } = useServices();
+  const { api, auth, origin, transient, picture } = useServices();
   const containerRef = useRef<HTMLDivElement>(null);
   const creditRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<MapHandle | null>(null);
@@ -57,13 +56,13 @@ export function MapView() {
     let unmountLayers = () => {};
     // While the engine loads (seconds on a software GPU), the division outlines are fetched already, so the
     // layer draws them as soon as the viewer is up instead of asking then and waiting a frame or two.
-    const source = { origin, token: () => auth.token() };
-    const prefetchDivisions = (state: AppState) => {
-      if (state.session.status === 'signedIn' && state.layers.on.divisions) prefetch(source, DIVISION_PATHS);
+    const prefetch = (state: AppState) => {
+      if (state.session.status === 'signedIn' && state.layers.on.divisions)
+        prefetchDivisions(api, auth.token());
     };
-    prefetchDivisions(store.getState());
+    prefetch(store.getState());
     let stopPrefetch: (() => void) | undefined = store.subscribe((state, previous) => {
-      if (state.session !== previous.session) prefetchDivisions(state);
+      if (state.session !== previous.session) prefetch(state);
     });
     engineMayStart(store)
       .then(() => Promise.all([import('./viewer'), import('../layers/mount')]))
@@ -78,11 +77,6 @@ export function MapView() {
             onFirstFrame: () => mapEvent({ type: 'firstFrame' }),
             onReady: () => mapEvent({ type: 'ready' }),
             onError: (mapError) => mapEvent({ type: 'failed', error: mapError }),
-            // Cases and alarms open in their drawers; incidents show on the commander's board.
-            onPick: (id) => {
-              if (!id.includes(':')) detail.open(id);
-              else if (id.startsWith('alarm:')) alarms.open(id.slice('alarm:'.length));
-            },
             onFocused: (id) => mapEvent({ type: 'focused', id }),
           });
           handle = map;
@@ -90,36 +84,16 @@ export function MapView() {
           if (map.viewer)
             unmountLayers = mountLayers(map.viewer, store, {
               origin,
+              api,
               token: () => auth.token(),
               live: picture.feed(transient),
               cases: picture,
               onTopic: picture.onTopic,
               picture,
             });
-          const drawPoints = (state: AppState) => {
-            // In playback the queue's points are the live queue's: the picture's case layer shows T.
-            const signedIn = state.session.status === 'signedIn' && state.playback.mode === 'live';
-            const points = !signedIn
-              ? []
-              : state.queue.tab === 'alarms'
-                ? alarmPoints(state.alarms.items, state.alarms.incidents, state.ui.focus?.id ?? null)
-                : casePoints(state.queue.items, state.detail.caseId);
-            mapEvent({ type: 'points', count: map.showCases(points) });
-          };
-          drawPoints(store.getState());
           unsubscribe = store.subscribe((state, previous) => {
             if (state.city.config !== previous.city.config) map.setCity(state.city.config);
             if (state.session.user?.userId !== previous.session.user?.userId) map.home();
-            if (
-              state.queue.items !== previous.queue.items ||
-              state.queue.tab !== previous.queue.tab ||
-              state.alarms !== previous.alarms ||
-              state.detail.caseId !== previous.detail.caseId ||
-              state.ui.focus !== previous.ui.focus ||
-              state.session.status !== previous.session.status ||
-              state.playback.mode !== previous.playback.mode
-            )
-              drawPoints(state);
             const focus = state.ui.focus;
             // After the next paint, so a drawer opened with the same click counts as covering the map.
             if (focus && focus !== previous.ui.focus)
@@ -137,7 +111,7 @@ export function MapView() {
       handle?.destroy();
       handleRef.current = null;
     };
-  }, [store, detail, alarms, auth, origin, transient, picture]);
+  }, [store, api, auth, origin, transient, picture]);
 
   return (
     <div className="map">

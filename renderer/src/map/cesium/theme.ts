@@ -18,13 +18,14 @@
 // No order-independent translucency: it clears two extra full-screen buffers and composites them every
 // frame, and what is translucent here (view cones, grid cells, point edges) lies flat on the ground,
 // where Cesium's back-to-front blending is right. Point collections draw in the translucent pass only
-// (pointLayers.ts `collection`), so each point is shaded once instead of once per pass.
+// (layers/draw.ts `pointCollection`), so each point is shaded once instead of once per pass.
 import { Color, type Scene } from 'cesium';
+import { SCENE_COLOURS } from '../palette';
 
 export const THEME = {
-  background: Color.fromCssColorString('#050a14'),
-  globe: Color.fromCssColorString('#0a1930'),
-  accent: Color.fromCssColorString('#22d3ee'),
+  background: Color.fromCssColorString(SCENE_COLOURS.background),
+  globe: Color.fromCssColorString(SCENE_COLOURS.globe),
+  accent: Color.fromCssColorString(SCENE_COLOURS.accent),
 };
 
 /** Viewer constructor options of the theme (spread into `new Viewer(…, {…})`); a new object each time,

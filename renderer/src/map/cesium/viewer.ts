@@ -10,8 +10,6 @@ import {
   ImageryLayer,
   Math as CesiumMath,
   PerspectiveFrustum,
-  ScreenSpaceEventHandler,
-  ScreenSpaceEventType,
   UrlTemplateImageryProvider,
   Viewer,
   buildModuleUrl,
@@ -20,9 +18,7 @@ import {
 } from 'cesium';
 import type { CityConfig } from '@contract/http';
 import type { MapError } from '../../state/map';
-import type { CasePoint } from '../../state/mapPoints';
 import { cityView, focusView, toggledPitch } from './cameraPlan';
-import { createCaseLayer } from './caseLayer';
 import { applySceneTheme, THEME, themeViewerOptions } from './theme';
 import {
   currentPitchDeg,
@@ -40,8 +36,6 @@ export interface MapCallbacks {
   /** the base imagery layer is ready and the globe has no tiles left to load */
   onReady(): void;
   onError(error: MapError): void;
-  /** a case point was clicked */
-  onPick?(caseId: string): void;
   /** a flight to a case (or alarm) ended */
   onFocused?(id: string): void;
 }
@@ -56,7 +50,6 @@ export interface MapHandle {
   setCity(city: CityConfig): void;
   /** Back to the whole city (a new user starts from the overview). */
   home(): void;
-  showCases(points: readonly CasePoint[]): number;
   /** Flies to a case so it lands in the middle of `free`, the span (px) panels do not cover. */
   flyTo(target: FlyTarget, free: { left: number; right: number }): void;
   /** Turns the view to north up around the point at the screen's centre. */
@@ -71,7 +64,6 @@ export interface MapHandle {
 const NO_MAP: MapHandle = {
   setCity: () => undefined,
   home: () => undefined,
-  showCases: () => 0,
   flyTo: () => undefined,
   northUp: () => undefined,
   toggleTop: () => 'oblique',
@@ -212,23 +204,12 @@ export function createMapViewer(
   ];
   scene.requestRender();
 
-  const cases = createCaseLayer(scene, uiScale());
-  const clicks = new ScreenSpaceEventHandler(scene.canvas);
-  clicks.setInputAction((event: ScreenSpaceEventHandler.PositionedEvent) => {
-    const caseId = cases.caseIdOf(scene.pick(event.position));
-    if (caseId) callbacks.onPick?.(caseId);
-  }, ScreenSpaceEventType.LEFT_CLICK);
-
   return {
     viewer,
     setCity,
     home() {
       flyToView(viewer.camera, cityView((shownCity ?? city).bounds), 1);
       scene.requestRender();
-    },
-    showCases(points) {
-      cases.apply(points);
-      return cases.size;
     },
     flyTo(target, free) {
       const frustum = viewer.camera.frustum;
@@ -249,8 +230,6 @@ export function createMapViewer(
     },
     destroy() {
       for (const remove of removers) remove();
-      clicks.destroy();
-      cases.destroy();
       if (!viewer.isDestroyed()) viewer.destroy();
     },
   };

@@ -1,19 +1,19 @@
 // The leader's case-density view: the 2D analytic deck.gl view (analyticDeck.ts: no basemap, no Cesium
 // camera sync; see docs/adr/0009-map-layers-and-deck-heat.md) with a HeatmapLayer of open cases and the
 // city outline. deck.gl is loaded on demand, only when the view is opened.
+import { z } from 'zod';
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
-import { createLoader } from '../layers/data';
 import { createAnalyticDeck, loadDeck } from './analyticDeck';
 import { OPEN_CASE_STATES, heatPoints } from './heat';
 
-interface CaseRow {
-  lon: number;
-  lat: number;
-  urgency?: string;
-}
+const CaseRows = z.object({
+  items: z.array(z.object({ lon: z.number(), lat: z.number(), urgency: z.string().optional() })),
+  total: z.number(),
+});
+type CaseRow = z.infer<typeof CaseRows>['items'][number];
 
 const PAGE = 1000;
 const MAX_PAGES = 20;
@@ -21,19 +21,19 @@ const MAX_PAGES = 20;
 export function HeatView({ onCount }: { onCount(count: number): void }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const city = useAppStore((s) => s.city.config);
-  const { origin, auth } = useServices();
+  const { api } = useServices();
   const [count, setCount] = useState<number | null>(null);
   const t = useT();
 
   useEffect(() => {
     let cancelled = false;
     let finalize = () => {};
-    const load = createLoader({ origin, token: () => auth.token() });
     const run = async () => {
       const rows: CaseRow[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { items, total } = await load<{ items: CaseRow[]; total: number }>(
+        const { items, total } = await api.get(
           `/cases?state=${OPEN_CASE_STATES.join(',')}&limit=${PAGE}&offset=${page * PAGE}`,
+          CaseRows,
         );
         rows.push(...items);
         if (cancelled || rows.length >= total || items.length < PAGE) break;
@@ -74,7 +74,7 @@ export function HeatView({ onCount }: { onCount(count: number): void }) {
       finalize();
       delete document.body.dataset.heatReady;
     };
-  }, [origin, auth, city, onCount]);
+  }, [api, city, onCount]);
 
   return (
     <figure className="heat-view" aria-label={t('layers.heat')}>

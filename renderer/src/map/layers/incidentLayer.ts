@@ -15,9 +15,9 @@ import {
   VerticalOrigin,
   type Viewer,
 } from 'cesium';
+import { createTimers } from '../../app/timers';
 import { incidentStore, clockText, SITE_RINGS_M, type IncidentDrawerState } from '../../state/incidents';
-
-const LEVEL_COLOURS: Record<number, string> = { 1: '#ef4444', 2: '#f97316', 3: '#facc15', 4: '#3b82f6' };
+import { INCIDENT_COLOURS, ROUTE_COLOURS } from '../palette';
 
 export function mountIncidentLayer(viewer: Viewer): () => void {
   let entities: Entity[] = [];
@@ -37,7 +37,7 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
       viewer.scene.requestRender();
       return;
     }
-    const colour = Color.fromCssColorString(LEVEL_COLOURS[v.level] ?? '#ef4444');
+    const colour = Color.fromCssColorString(INCIDENT_COLOURS[v.level] ?? '#ef4444');
     const site = Cartesian3.fromDegrees(v.lon, v.lat);
     const started = performance.now();
     add({
@@ -83,7 +83,9 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
     for (const route of s.routes) {
       const unit = status.get(route.unitId);
       const positions = Cartesian3.fromDegreesArrayHeights(route.path.flatMap(([x, y]) => [x, y, 6]));
-      const lineColour = Color.fromCssColorString(unit?.status === 'en_route' ? '#22d3ee' : '#a78bfa');
+      const lineColour = Color.fromCssColorString(
+        unit?.status === 'en_route' ? ROUTE_COLOURS.enRoute : ROUTE_COLOURS.other,
+      );
       lines.add({ positions, width: 4, material: Material.fromType('Color', { color: lineColour }) });
       const [lon, lat] = route.path[0] as [number, number];
       add({
@@ -110,12 +112,13 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
     if (s.view !== prev.view || s.routes !== prev.routes) draw(s);
   });
   // the pulse needs frames while an incident is open
-  const pulse = setInterval(() => {
+  const timers = createTimers();
+  timers.every(250, () => {
     if (incidentStore.getState().view) viewer.scene.requestRender();
-  }, 250);
+  });
   return () => {
     unsubscribe();
-    clearInterval(pulse);
+    timers.dispose();
     clear();
     viewer.scene.primitives.remove(lines);
   };

@@ -13,20 +13,36 @@ import {
   type Viewer,
 } from 'cesium';
 import { pickText } from '../../i18n/pickText';
+import type { TransientFeed } from '../../live/transient';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
+import { alarmPoints, casePoints, type CasePoint } from '../../state/mapPoints';
 import type { AppState, AppStore } from '../../state/store';
-import { createActiveCaseLayer } from './caseLayer';
 import { flyToView } from '../cesium/view3d';
 import { addCityTiles } from './cityTiles';
-import type { LayerContext } from './context';
-import { createLoader, type CaseSource, type LayerSource } from './data';
-import { createLayerReconciler } from './model';
-import { createPartsLayer } from './partsLayer';
-import { createAlarmLayer, createCameraLayer, createSensorLayer, createVehicleLayer } from './pointLayers';
-import { createDivisionLayer, createGridLayer } from './shapeLayers';
+import type { CaseSource, LayerApi, LayerContext, QueueSource } from './context';
 import { mountIncidentLayer } from './incidentLayer';
 import { mountTrackLayer } from './trackLayer';
 import { liveLayersOn } from '../../state/playback';
+import type { PictureSource } from '../../live/picture';
+import { createLayerReconciler, type LayerFactory } from './reconciler';
+import { MAP_LAYERS } from './registry';
+
+/** What the layers are given to load from and listen to. */
+export interface LayerSource {
+  /** the app's server (its tiles) */
+  origin: string;
+  /** the one REST client (live/api.ts) */
+  api: LayerApi;
+  token(): string | null;
+  /** live positions and readings (absent: the layers poll REST only) */
+  live?: TransientFeed;
+  /** the live picture of active cases (the active-case layer) */
+  cases?: CaseSource;
+  /** the topic of every live stream event ('*' after a snapshot): layers of that topic reload */
+  onTopic?(listener: (topic: string) => void): () => void;
+  /** live or playback (回放): answers the alarm layer's loads, and feeds the playback track layer */
+  picture?: PictureSource;
+}
 
 export interface MapDiagnostics {
   /** moves the camera (tests and kiosk scripts: street-level screenshots) */
@@ -67,12 +83,40 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     else disposeTiles = dispose;
   });
 
+  // The open queue's points (cases by clock, or the commander's alarms and incidents), for the queue layer.
+  const queuePoints = (state: AppState): readonly CasePoint[] =>
+    state.playback.mode !== 'live' || state.session.status !== 'signedIn'
+      ? [] // in playback (回放) the picture's case layer shows the moment; the live queue waits
+      : state.queue.tab === 'alarms'
+        ? alarmPoints(state.alarms.items, state.alarms.incidents, state.ui.focus?.id ?? null)
+        : casePoints(state.queue.items, state.detail.caseId);
+  const queue: QueueSource = {
+    points: () => queuePoints(store.getState()),
+    onPoints: (listener) =>
+      store.subscribe((state, previous) => {
+        if (
+          state.queue.items !== previous.queue.items ||
+          state.queue.tab !== previous.queue.tab ||
+          state.alarms !== previous.alarms ||
+          state.detail.caseId !== previous.detail.caseId ||
+          state.ui.focus !== previous.ui.focus ||
+          state.playback.mode !== previous.playback.mode
+        )
+          listener(queuePoints(state));
+      }),
+    drawn: (count) => store.getState().mapEvent({ type: 'points', count }),
+  };
+  queue.drawn(0);
+
   const ctx: LayerContext = {
     scene,
-    load: source.picture ? source.picture.loader(createLoader(source)) : createLoader(source),
+    api: source.picture ? source.picture.api(source.api) : source.api,
+    token: source.token,
     dispatch,
     partClasses: () => store.getState().layers.partClasses,
     live: source.live,
+    cases: source.cases,
+    queue,
     caseGroups: () => store.getState().layers.caseGroups,
     onCaseGroups: (listener) =>
       store.subscribe((s, p) => {
@@ -84,16 +128,10 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
         if (s.layers.partClasses !== p.layers.partClasses) listener(s.layers.partClasses);
       }),
   };
-  const reconciler = createLayerReconciler({
-    divisions: () => createDivisionLayer(ctx),
-    grid: () => createGridLayer(ctx),
-    ...(source.cases ? { cases: () => createActiveCaseLayer(ctx, source.cases as CaseSource) } : {}),
-    parts: () => createPartsLayer(ctx),
-    alarms: () => createAlarmLayer(ctx),
-    cameras: () => createCameraLayer(ctx),
-    sensors: () => createSensorLayer(ctx),
-    vehicles: () => createVehicleLayer(ctx),
-  });
+  const factories: Partial<Record<(typeof MAP_LAYERS)[number]['id'], LayerFactory>> = {};
+  for (const layer of MAP_LAYERS)
+    if (layer.available?.(ctx) ?? true) factories[layer.id] = () => layer.create(ctx);
+  const reconciler = createLayerReconciler(factories);
 
   // Layers need a session: nothing is loaded before sign-in, everything goes after sign-out.
   const sync = (state: AppState) => {
@@ -146,7 +184,7 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     if (now - lastPick < 160) return;
     lastPick = now;
     const picked: unknown = (scene.pick(event.endPosition) as { id?: unknown } | undefined)?.id;
-    const pick = isPick(picked) ? picked : null;
+    const pick = isPick(picked) ? reconciler.current(picked) : null;
     dispatch({ type: 'hover', pick });
     tooltip.hidden = !pick;
     if (pick) {
@@ -155,9 +193,12 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
       tooltip.style.transform = `translate(${event.endPosition.x + 14}px, ${event.endPosition.y + 14}px)`;
     }
   }, ScreenSpaceEventType.MOUSE_MOVE);
+  // The one click path for every layer: a cluster zooms in, anything else is selected (a case or an
+  // alarm opens its drawer: live/detail.ts, live/alarms.ts), again on a second click.
   handler.setInputAction((event: ScreenSpaceEventHandler.PositionedEvent) => {
-    const picked: unknown = (scene.pick(event.position) as { id?: unknown } | undefined)?.id;
-    if (!isPick(picked)) return;
+    const raw: unknown = (scene.pick(event.position) as { id?: unknown } | undefined)?.id;
+    if (!isPick(raw)) return;
+    const picked = reconciler.current(raw);
     // A cluster of parts, vehicles or devices opens up: the map goes down to street level over it.
     if (CLUSTER_KINDS.has(picked.kind) && picked.lon !== undefined && picked.lat !== undefined) {
       // Oblique, from the south, low enough for the street-level layers (below CLOSE_HEIGHT_M).
@@ -168,6 +209,9 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
       );
       return;
     }
+    const selected = store.getState().layers.selected;
+    if (selected && selected.kind === picked.kind && selected.id === picked.id)
+      dispatch({ type: 'select', pick: null });
     dispatch({ type: 'select', pick: picked });
   }, ScreenSpaceEventType.LEFT_CLICK);
 
@@ -198,6 +242,7 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
     tooltip.remove();
     reconciler.dispose();
     disposeTiles?.();
+    queue.drawn(0);
     delete document.body.dataset.mapLayers;
     delete document.body.dataset.mapBuildings;
   };

@@ -1,10 +1,40 @@
-// Level of detail for the 100,000 parts, as plain data (no Cesium): at city zoom each class is drawn as
+// The parts layer's data step (GET /api/parts/columnar, checked with the contract's schema) and its
+// level of detail for the 100,000 parts, as plain data (no Cesium): at city zoom each class is drawn as
 // clusters on a ~400 m grid (a count per cell, a few thousand points in all); at street zoom as single
 // parts, split into ~1 km tiles so the engine culls the tiles out of view instead of running every part
 // through the GPU. The grid (`gridClusters`) also clusters a large fleet of vehicles at city zoom
-// (pointLayers.ts). Node tests check both without a GPU.
-import type { PartsColumnar } from '@contract/city';
-import type { PartClass } from '../../state/layers';
+// (vehicleLayer.ts) and the devices (deviceRenderer.ts). Node tests check all of it without a GPU.
+import { PartsColumnar } from '@contract/city';
+import { PART_CLASSES, partClassOf, type PartClass } from '../../state/layers';
+import type { LayerApi } from './layerApi';
+
+export const loadParts = (api: LayerApi) => api.get('/parts/columnar', PartsColumnar);
+
+/** Indices into the columnar arrays, per part class (the engine draws one point collection per class). */
+export function partsByClass(parts: PartsColumnar): Record<PartClass, number[]> {
+  const groups = Object.fromEntries(PART_CLASSES.map((c) => [c, [] as number[]])) as Record<
+    PartClass,
+    number[]
+  >;
+  const classOfCat = parts.categories.map(partClassOf);
+  for (let i = 0; i < parts.count; i++) {
+    const cls = classOfCat[parts.cat[i] ?? -1];
+    if (cls) groups[cls].push(i);
+  }
+  return groups;
+}
+
+/** What the parts layer draws: the parts, their indices by class, the tiles and the clusters. */
+export interface PartsItems {
+  parts: PartsColumnar;
+  groups: Record<PartClass, number[]>;
+  clusters: PartCluster[];
+}
+
+export function formatParts(parts: PartsColumnar): PartsItems {
+  const groups = partsByClass(parts);
+  return { parts, groups, clusters: clusterParts(parts, groups) };
+}
 
 const M_PER_DEG_LAT = 111_320;
 

@@ -1,9 +1,10 @@
 // What the briefing loads over REST (the evaluation tables, trends and hot spots), reloaded every few
 // minutes: these are monthly figures. The live counters come from the stream instead (LiveCounters).
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import type { EvaluationReport, TrendPoint } from '@contract/evaluation';
 import { useWindowServices } from '../../app/ServicesContext';
-import { createLoader } from '../../map/layers/data';
+import { createTimers } from '../../app/timers';
 
 export interface Hotspots {
   period: { from: string; to: string };
@@ -33,11 +34,13 @@ export function useLoaded<T>(
   key: string,
   load: (get: <R>(path: string) => Promise<R>) => Promise<T>,
 ): Loaded<T> {
-  const { origin, auth } = useWindowServices();
+  const { api } = useWindowServices();
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    const get = createLoader({ origin, token: () => auth.token() });
+    // Through the one REST client (timeout, 401 ends the session). The evaluation answers have no zod
+    // schema in contract/ yet, so they are taken as the types say (unchecked).
+    const get = <R>(path: string) => api.get(path, z.unknown()) as Promise<R>;
     const run = () => {
       load(get).then(
         (data) => !cancelled && setState({ status: 'ready', data }),
@@ -52,13 +55,14 @@ export function useLoaded<T>(
     };
     setState({ status: 'loading' });
     run();
-    const timer = setInterval(run, RELOAD_MS);
+    const timers = createTimers();
+    timers.every(RELOAD_MS, run);
     return () => {
       cancelled = true;
-      clearInterval(timer);
+      timers.dispose();
     };
     // `load` is rebuilt each render; `key` names what it loads, so it is left out of the dependencies
-  }, [origin, auth, key]);
+  }, [api, key]);
   return state;
 }
 

@@ -1,0 +1,112 @@
+// One scheduler for periodic and delayed work, with teardown: a layer (or service) makes its own
+// `createTimers()`, schedules through it, and `dispose()` stops every timer it started, so a layer
+// switched off or unmounted leaves nothing running. No DOM beyond setTimeout/setInterval: Node tests
+// run it.
+
+export interface Throttled {
+  /** runs the work at once */
+  now(): void;
+  /** runs it when the last run is old enough (at once if it already is), however often asked meanwhile */
+  request(): void;
+  /** drops a requested run */
+  cancel(): void;
+}
+
+export interface Timers {
+  /** calls `run` every `ms`; returns its stopper */
+  every(ms: number, run: () => void): () => void;
+  /** calls `run` once after `ms`; returns its canceller */
+  after(ms: number, run: () => void): () => void;
+  /** `run` at most once every `ms` (for redraws that follow live changes) */
+  atMostEvery(ms: number, run: () => void): Throttled;
+  /** `run` once `ms` after the first `request()`, however many follow meanwhile (a burst: one run) */
+  debounceFirst(ms: number, run: () => void): { request(): void; cancel(): void };
+  /** stops everything this scheduler started; later calls schedule nothing */
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
+type Handle = ReturnType<typeof setTimeout>;
+
+export function createTimers(clock: () => number = () => performance.now()): Timers {
+  const intervals = new Set<Handle>();
+  const timeouts = new Set<Handle>();
+  let disposed = false;
+
+  const after = (ms: number, run: () => void) => {
+    if (disposed) return () => undefined;
+    const handle: Handle = setTimeout(() => {
+      timeouts.delete(handle);
+      run();
+    }, ms);
+    timeouts.add(handle);
+    return () => {
+      clearTimeout(handle);
+      timeouts.delete(handle);
+    };
+  };
+
+  return {
+    every(ms, run) {
+      if (disposed) return () => undefined;
+      const handle: Handle = setInterval(run, ms);
+      intervals.add(handle);
+      return () => {
+        clearInterval(handle);
+        intervals.delete(handle);
+      };
+    },
+    after,
+    atMostEvery(ms, run) {
+      let pending: (() => void) | undefined;
+      let ranAt = -Infinity;
+      const now = () => {
+        pending?.();
+        pending = undefined;
+        if (disposed) return;
+        ranAt = clock();
+        run();
+      };
+      return {
+        now,
+        request() {
+          if (pending || disposed) return;
+          pending = after(Math.max(0, ranAt + ms - clock()), () => {
+            pending = undefined;
+            now();
+          });
+        },
+        cancel() {
+          pending?.();
+          pending = undefined;
+        },
+      };
+    },
+    debounceFirst(ms, run) {
+      let pending: (() => void) | undefined;
+      return {
+        request() {
+          if (pending || disposed) return;
+          pending = after(ms, () => {
+            pending = undefined;
+            run();
+          });
+        },
+        cancel() {
+          pending?.();
+          pending = undefined;
+        },
+      };
+    },
+    dispose() {
+      disposed = true;
+      for (const h of intervals) clearInterval(h);
+      for (const h of timeouts) clearTimeout(h);
+      intervals.clear();
+      timeouts.clear();
+    },
+    get disposed() {
+      return disposed;
+    },
+  };
+}
