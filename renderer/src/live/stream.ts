@@ -59,6 +59,13 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
   const schedule = () => {
     if (!catchingUp) flushTimer ??= setTimeout(flush, LIVE_FLUSH_MS);
   };
+  /** Ends the catch-up: the snapshot with every event held since, shown whole at once. */
+  const showCaughtUp = () => {
+    catchingUp = false;
+    clearTimeout(flushTimer);
+    flush();
+    tell('*');
+  };
   /** Only the roles that decide alarms get the pop-up. */
   const decides = () => {
     const role = store.getState().session.user?.role;
@@ -96,22 +103,15 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
       onPosition: (seq) => connectionEvent({ type: 'seqApplied', seq }),
       onResumed: () => {
         if (catchingUp) {
-          // The snapshot and its replay are in: the picture is current, show it whole at once.
-          catchingUp = false;
-          clearTimeout(flushTimer);
-          flush();
+          // The snapshot and its replay are in: the picture is current.
+          showCaughtUp();
           onChange();
-          tell('*');
         }
         connectionEvent({ type: 'streaming', on: true });
       },
       onError: () => {
         // A resume that failed after its snapshot: show what there is rather than nothing.
-        if (catchingUp) {
-          catchingUp = false;
-          flush();
-          tell('*');
-        }
+        if (catchingUp) showCaughtUp();
         connectionEvent({ type: 'streaming', on: false });
       },
     });
