@@ -25,22 +25,18 @@ const SERVER_FROM_OUTSIDE = [
 ];
 const boundaries = [
   {
-    files: ['server/src/domain/**/*.ts'],
+    files: ['server/src/domain/*/**/*.ts'],
     rules: forbid(INFRA_PACKAGES, [
-      '^(\\.\\./)+(db|http|live|ingest|sim|auth|cli|tiles)(/|$)',
-      'The domain imports only contract/ and itself, never db/, http/, live/ or other infrastructure.',
+      '^\\.\\./\\.\\./',
+      'The domain imports only contract/ and itself, never cases/, db/, http/, stream/ or any other server folder.',
     ]),
   },
   {
     files: ['server/src/domain/*.ts'],
-    rules: forbid(
-      INFRA_PACKAGES,
-      [
-        '^(\\.\\./)+(db|http|live|ingest|sim|auth|cli|tiles)(/|$)',
-        'The domain imports only contract/ and itself, never db/, http/, live/ or other infrastructure.',
-      ],
-      ['^\\.\\./(context|config|log|server|errors)$', 'The domain does not reach into the server runtime.'],
-    ),
+    rules: forbid(INFRA_PACKAGES, [
+      '^\\.\\./',
+      'The domain imports only contract/ and itself, never cases/, db/, http/, stream/ or any other server folder.',
+    ]),
   },
   {
     files: ['renderer/src/state/**/*.ts'],
@@ -49,7 +45,7 @@ const boundaries = [
         '^(react|react-dom|cesium|three|socket\\.io-client|@deck\\.gl/.*)$',
         'state/ is plain data and pure updaters: no React, Cesium, three.js, deck.gl or sockets.',
       ],
-      ['^\\.\\./(live|map|panels|app)(/|$)', 'state/ imports no services (live/), map engines or panels.'],
+      ['^\\.\\./(services|map|panels|app)(/|$)', 'state/ imports no services/, map engines or panels.'],
       SERVER_FROM_OUTSIDE,
     ),
   },

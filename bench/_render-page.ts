@@ -19,7 +19,7 @@ import {
 } from 'cesium';
 import type { PartsColumnar, VehicleView } from '@contract/city';
 import type { VehiclePosition } from '@contract/stream';
-import type { TransientFeed } from '../renderer/src/live/transient';
+import type { TransientFeed } from '../renderer/src/services/transient';
 import type { LayerContext } from '../renderer/src/map/layers/context';
 import { partsLayer } from '../renderer/src/map/layers/partsLayer';
 import { vehicleSymbolUrl } from '../renderer/src/map/layers/symbolImages';

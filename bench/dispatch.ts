@@ -13,9 +13,9 @@ import {
   type RoadGraph,
   type UnitSnapshot,
 } from '../server/src/domain/incidents/index';
-import { buildFleet } from '../server/src/db/seed/fleet';
-import { cityGeometry } from '../server/src/db/seed/geometry';
-import { rng } from '../server/src/db/seed/random';
+import { buildFleet } from '../server/src/city/fleet';
+import { cityGeometry } from '../server/src/city/geometry';
+import { rng } from '../server/src/city/random';
 import { demoRoadGraph } from '../server/src/incidents/roads';
 import type { UnitKind } from '../contract/incidents';
 

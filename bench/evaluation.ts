@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { EvaluationQuery } from '../contract/evaluation';
-import { countsBy, metricCountsBy } from '../server/src/db/evaluation/queries';
-import { evaluationReport } from '../server/src/db/evaluation/report';
+import { countsBy, metricCountsBy } from '../server/src/evaluation/queries';
+import { evaluationReport } from '../server/src/evaluation/report';
 import { loadConfig } from '../server/src/config';
 import {
   countCases,

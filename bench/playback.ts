@@ -9,7 +9,7 @@
 //                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor).
 //                 The map layers' own draw time is measured by `npm run bench -- render`, not here.
 //   frame_ui_ms_p99  the same step plus what the map wall does with it on the main thread each frame
-//                 (renderer/src/live/playback.ts): the step's topics, the picture source telling its
+//                 (renderer/src/services/playback.ts): the step's topics, the picture source telling its
 //                 listeners (live/picture.ts) and the vehicle tails advanced by the step's fixes
 //                 (state/playbackTracks.ts); the step alone is its same-run baseline (`frame_ui_ratio`).
 // BENCH_CASES, BENCH_VEHICLES and BENCH_SEEKS override 16,000, 300 and 20; BENCH_ONLY=frames skips the database.
@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import { checkEvent, emptyLiveState } from '@contract/live-state';
 import { foldEvents, vehiclesAt } from '@contract/playback';
 import { cursorAt, cursorView, loadEvents, loadFixes, stepTo } from '@contract/playback-cursor';
-import { createPicture } from '../renderer/src/live/picture';
+import { createPicture } from '../renderer/src/services/picture';
 import { topicsOf } from '../renderer/src/state/playbackLoad';
 import { advance, tailsAt } from '../renderer/src/state/playbackTracks';
 import { createDb } from '../server/src/db/client';

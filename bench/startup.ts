@@ -24,7 +24,7 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import config from '../playwright.config';
 import { loadConfig } from '../server/src/config';
-import { locatePoint, type Located } from '../server/src/db/cases/locate';
+import { locatePoint, type Located } from '../server/src/cases/locate';
 import { SYSTEM_ACTOR, caseNumberDay, formatCaseNumber } from '../server/src/domain';
 import { createLogger } from '../server/src/log';
 import { startServer, type RunningServer } from '../server/src/server';
@@ -293,7 +293,7 @@ try {
 
   // Each load with a snapshot built for it (the server keeps none: as for the first operator of a
   // role after a quiet spell), then one right after that gets the snapshot the server kept from it
-  // (a reload, a second operator of the role; server/src/live/snapshot.ts SnapshotCache).
+  // (a reload, a second operator of the role; server/src/stream/snapshot.ts SnapshotCache).
   const fulls: Load[] = [];
   const keptLoads: Load[] = [];
   for (let n = 0; n < LOADS; n++) {

@@ -3,9 +3,9 @@ import { loadConfig } from '../../server/src/config';
 import { systemClock } from '../../server/src/context';
 import { createDb } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
-import { seedIfEmpty } from '../../server/src/db/seed';
-import { DEMO_CITY } from '../../server/src/db/seed/city';
-import { LiveBus } from '../../server/src/live/bus';
+import { seedIfEmpty } from '../../server/src/city';
+import { DEMO_CITY } from '../../server/src/city/city';
+import { LiveBus } from '../../server/src/stream/bus';
 import { createLogger } from '../../server/src/log';
 
 const config = loadConfig();

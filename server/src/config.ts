@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
-import { parseStreamConfig, type StreamConfig } from './live/config';
+import { parseStreamConfig, type StreamConfig } from './stream/config';
 import { loginGuardConfig, type LoginGuardConfig } from './auth/login-guard';
 import { parsePlaybackConfig, type PlaybackConfig } from './playback/config';
 import { routeLimitConfig, type RouteLimitConfig } from './access/route-limit-config';

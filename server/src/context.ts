@@ -2,7 +2,7 @@
 import type { CityConfig } from '@contract/http';
 import type { ServerConfig } from './config';
 import type { Db } from './db/client';
-import type { LiveBus } from './live/bus';
+import type { LiveBus } from './stream/bus';
 import type { Logger } from './log';
 
 export interface Clock {

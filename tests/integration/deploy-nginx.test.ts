@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
-import type { IngestResult } from '../../server/src/ingest/alarm-engine';
+import type { IngestResult } from '../../server/src/alarms/engine';
 import { freePort, spawnServer, type ChildServer } from '../support/child-server';
 import { Recorder, waitUntil } from '../support/live';
 import { startPostgres, type PgCluster } from '../support/postgres';

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
 import { PUBLISHED_PRESET, type EvaluationReport } from '@contract/evaluation';
-import { sweepClocks } from '../../server/src/db/cases/scheduler';
-import { countsBy, metricCountsBy } from '../../server/src/db/evaluation/queries';
+import { sweepClocks } from '../../server/src/cases/scheduler';
+import { countsBy, metricCountsBy } from '../../server/src/evaluation/queries';
 import { factsOf, periodOf, type CaseFacts } from '../../server/src/domain';
 import { startTestServer, type TestServer } from '../support/server';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { memoryLogger } from '../../server/src/log';
 import { drawFor, staffAction, type StaffCase } from '../../server/src/sim/staff';
-import { staffWorker } from '../../server/src/sim/staffRunner';
+import { staffWorker } from '../../server/src/sim/staff-runner';
 import { startTestServer, type TestServer } from '../support/server';
 import { ingest } from './ingest-helpers';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
-import { sweepClocks } from '../../server/src/db/cases/scheduler';
+import { sweepClocks } from '../../server/src/cases/scheduler';
 import { startTestServer, type TestServer } from '../support/server';
 
 type R<T> = { status: number; body: T };

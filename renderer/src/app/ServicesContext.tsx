@@ -3,21 +3,21 @@
 // window has the window services; only the map wall has the rest (the video-wall and briefing windows
 // run no queues, stream or map, see main.tsx).
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AdminClient } from '../live/admin';
-import type { ApiClient } from '../live/api';
-import type { AlarmService } from '../live/alarms';
-import type { AuthService } from '../live/auth';
-import type { IntakeService } from '../live/batch';
-import type { DetailService } from '../live/detail';
-import type { DrillClient } from '../live/drills';
-import type { DutyClient } from '../live/duty';
-import type { PictureSource } from '../live/picture';
-import type { PlaybackService } from '../live/playback';
-import type { QueueService } from '../live/queues';
-import type { StreamService } from '../live/stream';
-import type { TransientFeed } from '../live/transient';
-import type { VideoService } from '../live/video';
-import type { WallLinkService } from '../live/wallChannel';
+import type { AdminClient } from '../services/admin';
+import type { ApiClient } from '../services/api';
+import type { AlarmService } from '../services/alarms';
+import type { AuthService } from '../services/auth';
+import type { IntakeService } from '../services/batch';
+import type { DetailService } from '../services/detail';
+import type { DrillClient } from '../services/drills';
+import type { DutyClient } from '../services/duty';
+import type { PictureSource } from '../services/picture';
+import type { PlaybackService } from '../services/playback';
+import type { QueueService } from '../services/queues';
+import type { StreamService } from '../services/stream';
+import type { TransientFeed } from '../services/transient';
+import type { VideoService } from '../services/video';
+import type { WallLinkService } from '../services/wallChannel';
 
 /** What every window has: the server, the session, cameras and the link to the other wall windows. */
 export interface WindowServices {

@@ -8,7 +8,7 @@ import { useAppStore, useStoreApi } from '../app/StoreContext';
 import { useServices } from '../app/ServicesContext';
 import type { MessageKey } from '../i18n/messages';
 import { pickFieldLines, pickText } from '../i18n/pickText';
-import type { VideoService } from '../live/video';
+import type { VideoService } from '../services/video';
 import { useT } from '../i18n/useT';
 import { HeatView } from '../map/deck/HeatView';
 import type { LayerApi } from '../map/layers/context';

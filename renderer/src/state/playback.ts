@@ -30,7 +30,7 @@ const PLAYBACK_ROLES: ReadonlySet<string> = new Set([
 
 /**
  * Whether this user may open playback: the state and tracks endpoints answer only a city-wide audience
- * (server/src/live/scope.ts: admin, or a supervisor, dispatcher, commander or leader without a district).
+ * (server/src/stream/scope.ts: admin, or a supervisor, dispatcher, commander or leader without a district).
  */
 export function mayPlayback(user: { role: string; districtCode?: string | null } | null): boolean {
   if (!user || !PLAYBACK_ROLES.has(user.role)) return false;

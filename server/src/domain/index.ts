@@ -7,6 +7,7 @@ export * from './commands';
 export * from './transitions';
 export * from './permissions';
 export * from './workflow';
+export * from './follow-ups';
 export * from './routing';
 export * from './geo';
 export * from './duplicates';

@@ -31,7 +31,7 @@ import { AdminLimitsCalendar } from '../admin/limits-calendar';
 import { AdminThresholdsService } from '../admin/thresholds';
 import { requireAdmin, versionsOf } from '../audit/admin-changes';
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
+import type { CaseService } from '../cases/service';
 import { loadReference } from '../db/reference';
 import { runCardFor } from '../domain/incidents';
 import type { Iot } from '../ingest';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
-import { DEMO_CITY } from '../db/seed/city';
+import { DEMO_CITY } from '../city/city';
 import { badRequest } from '../errors';
 import { snapshotSvg } from '../sim/snapshot';
 import { readBuildInfo } from '../tiles/build-key';

@@ -2,8 +2,8 @@
 import type { Router } from 'express';
 import { CaseListQuery, CommandBody, ReportBody } from '@contract/cases';
 import type { ServerContext } from '../context';
-import { listCases } from '../db/cases/read';
-import type { CaseService } from '../db/cases/service';
+import { listCases } from '../cases/read';
+import type { CaseService } from '../cases/service';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 

@@ -3,7 +3,7 @@
 // headers go on every answer, and the last handler turns any error left into the project's error shape.
 import express from 'express';
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
+import type { CaseService } from '../cases/service';
 import { assetRouter } from './assets';
 import { errorHandler, notFoundHandler } from './errors';
 import { securityHeaders } from './headers';

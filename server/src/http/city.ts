@@ -4,8 +4,8 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
-import { cityGeometry, toLonLat, toXY } from '../db/seed/geometry';
-import { makeGraph, nearestNode, shortestPath } from '../db/seed/geometry/routing';
+import { cityGeometry, toLonLat, toXY } from '../city/geometry';
+import { makeGraph, nearestNode, shortestPath } from '../city/geometry/routing';
 import { badRequest } from '../errors';
 import { asyncHandler, parseOr400 } from './errors';
 import { CachedJson } from './send';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ReportBody } from '@contract/cases';
 import { SYSTEM_ACTOR } from '../domain';
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
+import type { CaseService } from '../cases/service';
 import { unauthorized } from '../errors';
 import { sameKey } from '../ingest/key';
 import { runBatch } from './batch';

@@ -13,7 +13,7 @@ import type { ServerContext } from '../context';
 import { notFound, unauthorized } from '../errors';
 import type { Iot } from '../ingest';
 import { sameKey } from '../ingest/key';
-import { FORWARDED_HEADER } from '../ingest/alarm-router';
+import { FORWARDED_HEADER } from '../alarms/router';
 import { runBatch } from './batch';
 import { asyncHandler, parseOr400 } from './errors';
 

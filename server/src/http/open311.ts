@@ -10,7 +10,7 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
+import type { CaseService } from '../cases/service';
 import { SYSTEM_ACTOR } from '../domain';
 import { asyncHandler, classifyError, describeZodError } from './errors';
 import { sendOpen311 } from './open311-xml';

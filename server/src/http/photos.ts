@@ -9,7 +9,7 @@ import { mayReadPhoto } from '../access/rules';
 import type { Actor } from '../auth/sessions';
 import { authenticate } from '../auth/sessions';
 import type { ServerContext } from '../context';
-import { toSnapshot, type CaseRow } from '../db/cases/view';
+import { toSnapshot, type CaseRow } from '../cases/view';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
 import { CONTENT_TYPES, MAX_PHOTO_BYTES, sniffImage, type PhotoStore, type PhotoType } from '../photos/store';
 import { actorOf, bearer, requireActor } from './auth';

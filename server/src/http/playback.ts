@@ -13,7 +13,7 @@ import {
   type PlaybackTracks,
 } from '@contract/playback';
 import type { ServerContext } from '../context';
-import { audienceOf } from '../live/scope';
+import { audienceOf } from '../stream/scope';
 import { allow } from './access';
 import type { RouteLimits } from './route-limits';
 import type { PlaybackReader } from '../playback/reader';

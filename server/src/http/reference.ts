@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { Urgency } from '@contract/domain';
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
+import type { CaseService } from '../cases/service';
 import { loadReference } from '../db/reference';
 import { forbidden, notFound } from '../errors';
 import { actorOf, requireActor } from './auth';

@@ -5,7 +5,7 @@ import type { UnitLive } from '@contract/stream';
 import type { ServerContext } from '../context';
 import type { Tx } from '../db/client';
 import type { DispatchUnit } from '../db/generated/sqlite/client';
-import type { Audience } from '../live/scope';
+import type { Audience } from '../stream/scope';
 import type { RoadRouter } from './router';
 import type { UnitStore } from './unit-store';
 

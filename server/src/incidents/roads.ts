@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import { buildRoadGraph, type GraphEdgeInput, type RoadGraph } from '../domain/incidents/graph';
 import { distanceMeters } from '../domain/geo';
-import { cityGeometry } from '../db/seed/geometry';
-import { toLonLat } from '../db/seed/geometry/projection';
+import { cityGeometry } from '../city/geometry';
+import { toLonLat } from '../city/geometry/projection';
 
 /** Free-flow speeds in town, km/h, by demo road class and by OSM highway tag. */
 export const CLASS_SPEED_KMH: Readonly<Record<string, number>> = {

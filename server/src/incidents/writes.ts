@@ -7,7 +7,7 @@ import type { Tx } from '../db/client';
 import type { DispatchUnit, Incident } from '../db/generated/sqlite/client';
 import { appendOutbox } from '../db/outbox';
 import { AppError } from '../errors';
-import { incidentView } from '../ingest/incidents';
+import { incidentView } from './records';
 import { unitDistrict, unitLive } from './live-units';
 
 export type WriteActor = Pick<Actor, 'userId' | 'role'> | { userId: null; role: 'system' };

@@ -1,12 +1,12 @@
 // The machine channels of the city besides reports: IoT readings with the alarm engine, alarm decisions,
 // incidents, video status and AI detections, GPS. Created once per server node.
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
-import { AlarmEngine } from './alarm-engine';
-import { AlarmLeases } from './alarm-leases';
-import { ReadingRouter } from './alarm-router';
-import { AlarmService } from './alarm-service';
-import { IncidentService } from './incidents';
+import type { CaseService } from '../cases/service';
+import { AlarmEngine } from '../alarms/engine';
+import { AlarmLeases } from '../alarms/leases';
+import { ReadingRouter } from '../alarms/router';
+import { AlarmService } from '../alarms/service';
+import { IncidentService } from '../incidents/records';
 import { PositionTracker } from './positions';
 import { VideoService } from './video';
 

@@ -4,10 +4,10 @@
 import crypto from 'node:crypto';
 import type { CameraStatus, CameraStatusBatch, DetectionBody, DetectionView } from '@contract/city';
 import type { ServerContext } from '../context';
-import type { CaseService } from '../db/cases/service';
+import type { CaseService } from '../cases/service';
 import type { Camera, Detection } from '../db/generated/sqlite/client';
 import { appendOutbox } from '../db/outbox';
-import { toLonLat, toXY } from '../db/seed/geometry/projection';
+import { toLonLat, toXY } from '../city/geometry/projection';
 import { SYSTEM_ACTOR } from '../domain';
 import { AppError, badRequest } from '../errors';
 import { notAhead } from './time';

@@ -2,8 +2,8 @@
 // road route to the site (shortest path on the city graph), hold there while on scene, and drive back
 // to their depot when released; then they report available and patrol again. The server decides
 // arrival from their GPS fixes (within 50 m), as it would for real vehicles.
-import { toXY } from '../db/seed/geometry/projection';
-import { nearestNode, shortestPath } from '../db/seed/geometry/routing';
+import { toXY } from '../city/geometry/projection';
+import { nearestNode, shortestPath } from '../city/geometry/routing';
 import type { Mover, Movers } from './movers';
 
 export interface DispatchOrder {

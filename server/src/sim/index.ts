@@ -16,7 +16,7 @@ export async function startSimulatorIfEnabled(server: RunningServer): Promise<Ru
   });
   // The demo staff works the cases too (SIM_STAFF=0 leaves them all to the people at the wall).
   if (process.env.SIM_STAFF === '0') return running;
-  const { startStaff } = await import('./staffRunner');
+  const { startStaff } = await import('./staff-runner');
   const staff = startStaff({
     baseUrl: server.url,
     seed: server.ctx.config.seed,

@@ -1,8 +1,8 @@
 // Vehicles driving along the road graph (a random walk that avoids U-turns) and inspectors walking
 // around their grid, for the simulator's GPS feed. Deterministic for a given random source.
-import type { CityGeometry } from '../db/seed/geometry';
-import { toLonLat, toXY } from '../db/seed/geometry/projection';
-import { makeGraph, nearestNode, type Graph } from '../db/seed/geometry/routing';
+import type { CityGeometry } from '../city/geometry';
+import { toLonLat, toXY } from '../city/geometry/projection';
+import { makeGraph, nearestNode, type Graph } from '../city/geometry/routing';
 
 const SPEED_KMH: Record<string, number> = { sanitation: 12, enforcement: 25, repair: 30, emergency: 40 };
 

@@ -1,9 +1,9 @@
 // Deterministic generation of reports from every channel: same seed, same sequence.
 import type { ReportBody } from '@contract/cases';
 import type { Source } from '@contract/domain';
-import { CATEGORIES } from '../db/seed/categories';
-import { DEMO_CITY } from '../db/seed/city';
-import { pick, rng } from '../db/seed/random';
+import { CATEGORIES } from '../city/categories';
+import { DEMO_CITY } from '../city/city';
+import { pick, rng } from '../city/random';
 
 /** Share of reports per channel (inspectors and the hotline carry most of the load). */
 const CHANNELS: Array<[Source, number]> = [

@@ -6,9 +6,9 @@
 import type { SensorType } from '@contract/alarms';
 import type { ReportBody } from '@contract/cases';
 import type { DetectionBody } from '@contract/city';
-import { FAMILY_BY_TYPE } from '../db/seed/catalogue';
-import { cityGeometry } from '../db/seed/geometry';
-import { rng } from '../db/seed/random';
+import { FAMILY_BY_TYPE } from '../city/catalogue';
+import { cityGeometry } from '../city/geometry';
+import { rng } from '../city/random';
 import { DispatchDriver, type DispatchOrder, type StatusPost } from './dispatch';
 import { Movers, type GpsFix } from './movers';
 import { reportGenerator, reportsPerSecond } from './reports';

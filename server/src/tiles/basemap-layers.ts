@@ -1,8 +1,8 @@
 // The demo city's base-map content in world pixels of one zoom level: water, green, blocks, buildings,
 // roads and labels (placed once per zoom with a global collision test, so labels never change or get
 // cut between neighbouring tiles).
-import { buildDivisions } from '../db/seed/city';
-import { lakeRing, riverRing, toLonLat, type CityGeometry, type XY } from '../db/seed/geometry';
+import { buildDivisions } from '../city/city';
+import { lakeRing, riverRing, toLonLat, type CityGeometry, type XY } from '../city/geometry';
 import { latToTileY, lonToTileX } from './geo';
 
 export type Ring = Array<[number, number]>;

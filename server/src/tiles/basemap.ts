@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import type { CityGeometry } from '../db/seed/geometry';
+import type { CityGeometry } from '../city/geometry';
 import { tileRange } from './geo';
 import { zoomLayers, type Ring, type ZoomLayers } from './basemap-layers';
 

@@ -7,8 +7,8 @@
 // `npm start` runs it with --if-needed (server/src/cli/build.ts). See docs/adr/0006-city-tiles.md.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_CITY } from '../db/seed/city';
-import { cityGeometry } from '../db/seed/geometry';
+import { DEMO_CITY } from '../city/city';
+import { cityGeometry } from '../city/geometry';
 import { buildBaseMap } from './basemap';
 import { buildKey, demoSeed, TILES_DIR, tilesUpToDate, type BuildInfo } from './build-key';
 import { buildTileset } from './buildings3d';

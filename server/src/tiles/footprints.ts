@@ -2,8 +2,8 @@
 // (`npm run tiles:build -- --footprints city.geojson`): Polygon / MultiPolygon features with a height
 // in metres (property `height`, or --height-attr), or a number of floors (`floors`, 3 m each).
 import fs from 'node:fs';
-import type { Building } from '../db/seed/geometry';
-import { toLonLat } from '../db/seed/geometry/projection';
+import type { Building } from '../city/geometry';
+import { toLonLat } from '../city/geometry/projection';
 
 export interface Footprint {
   id: string;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_STREAMS } from '../db/seed/cameras';
+import { DEMO_STREAMS } from '../city/cameras';
 
 export const VIDEO_DIR = fileURLToPath(new URL('../../../assets/video/demo', import.meta.url));
 const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';

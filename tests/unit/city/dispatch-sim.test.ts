@@ -2,8 +2,8 @@
 // drives it back to its depot when released.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cityGeometry, toLonLat } from '../../../server/src/db/seed/geometry';
-import { rng } from '../../../server/src/db/seed/random';
+import { cityGeometry, toLonLat } from '../../../server/src/city/geometry';
+import { rng } from '../../../server/src/city/random';
 import { DispatchDriver } from '../../../server/src/sim/dispatch';
 import { Movers } from '../../../server/src/sim/movers';
 import { distanceMeters } from '../../../server/src/domain/geo';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import { buildDivisions, buildGridCells } from '../../../server/src/db/seed/city';
-import { cityGeometry } from '../../../server/src/db/seed/geometry';
-import { makeGraph, shortestPath } from '../../../server/src/db/seed/geometry/routing';
-import { buildInventory, inventoryHash } from '../../../server/src/db/seed/inventory';
+import { buildDivisions, buildGridCells } from '../../../server/src/city/city';
+import { cityGeometry } from '../../../server/src/city/geometry';
+import { makeGraph, shortestPath } from '../../../server/src/city/geometry/routing';
+import { buildInventory, inventoryHash } from '../../../server/src/city/inventory';
 import { SimWorld, type SimDevices } from '../../../server/src/sim/world';
 
 const cells = buildGridCells(buildDivisions());

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { DEFAULT_SERVER_ORIGIN, serverOrigin, wallRole } from '../../../renderer/src/live/endpoint';
+import { DEFAULT_SERVER_ORIGIN, serverOrigin, wallRole } from '../../../renderer/src/services/endpoint';
 import { cesiumBuildDir, resolveCesiumFile } from '../../../renderer/build/cesiumStatic';
 
 describe('server origin', () => {

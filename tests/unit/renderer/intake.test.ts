@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CaseSummary } from '@contract/cases';
-import { batchBody } from '../../../renderer/src/live/batch';
+import { batchBody } from '../../../renderer/src/services/batch';
 import { groupDuplicates, newSince, selectRows } from '../../../renderer/src/state/intakeModel';
 import { initialQueue, reduceQueue } from '../../../renderer/src/state/queue';
 import {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { z } from 'zod';
 import { emptyLiveState, type LiveState } from '@contract/live-state';
 import type { AlarmView } from '@contract/alarms';
-import { createPicture, type LiveFeed, type PlaybackFrame } from '../../../renderer/src/live/picture';
+import { createPicture, type LiveFeed, type PlaybackFrame } from '../../../renderer/src/services/picture';
 
 function fakeStream() {
   let live: LiveState = emptyLiveState();

@@ -7,9 +7,9 @@ import { test } from 'node:test';
 import type { z } from 'zod';
 import { emptyLiveState, type LiveState } from '@contract/live-state';
 import { stateFromScratch, toPlaybackState, vehiclesAt } from '@contract/playback';
-import type { ApiClient } from '../../../renderer/src/live/api';
-import { createPicture } from '../../../renderer/src/live/picture';
-import { startPlayback } from '../../../renderer/src/live/playback';
+import type { ApiClient } from '../../../renderer/src/services/api';
+import { createPicture } from '../../../renderer/src/services/picture';
+import { startPlayback } from '../../../renderer/src/services/playback';
 import { createAppStore } from '../../../renderer/src/state/store';
 import { cityDay } from '../../support/playback-city';
 

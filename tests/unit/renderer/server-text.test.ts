@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { localizedText } from '../../../renderer/src/i18n/serverText';
-import { ApiError, messageOf } from '../../../renderer/src/live/api';
+import { ApiError, messageOf } from '../../../renderer/src/services/api';
 
 test('error messages are picked from the { zh, en } object', () => {
   const text = { zh: '用户名或密码错误', en: 'Wrong username or password' };

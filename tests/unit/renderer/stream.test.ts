@@ -1,11 +1,11 @@
-// The renderer's stream service (renderer/src/live/stream.ts) over a fake socket: after a snapshot the
+// The renderer's stream service (renderer/src/services/stream.ts) over a fake socket: after a snapshot the
 // server replays what happened since it was taken, then answers the resume. Nobody may see the picture
 // in between (a kept snapshot can be 30 s old: the briefing's counters read the old figure, CI saw it).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LiveState } from '@contract/live-state';
 import type { ResumeResult, StreamBatch, StreamSnapshot } from '@contract/stream';
-import { startStream } from '../../../renderer/src/live/stream';
+import { startStream } from '../../../renderer/src/services/stream';
 import { createAppStore } from '../../../renderer/src/state/store';
 import { summary } from './fixtures';
 

@@ -2,7 +2,7 @@
 // oldest camera on a full wall, shrinking, remove, close), the store wiring and the stream URL rules.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { snapshotUrl, streamPlan } from '../../../renderer/src/live/video';
+import { snapshotUrl, streamPlan } from '../../../renderer/src/services/video';
 import { createAppStore, snapshot } from '../../../renderer/src/state/store';
 import {
   columnsOf,

@@ -9,7 +9,7 @@ import {
   type WallAuth,
   type WallLinkService,
   type WallPort,
-} from '../../../renderer/src/live/wallChannel';
+} from '../../../renderer/src/services/wallChannel';
 import {
   ACK_TIMEOUT_MS,
   HEARTBEAT_MS,
@@ -25,7 +25,7 @@ import {
   type Peers,
   type SharedSession,
   type WallMessage,
-} from '../../../renderer/src/live/wallLink';
+} from '../../../renderer/src/services/wallLink';
 import { filterCameras } from '../../../renderer/src/state/cameraPicker';
 import { createAppStore, type AppStore } from '../../../renderer/src/state/store';
 import { initialWall, reduceWall, type WallRole } from '../../../renderer/src/state/wall';

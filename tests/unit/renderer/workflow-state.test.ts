@@ -16,7 +16,7 @@ import {
   reduceReference,
 } from '../../../renderer/src/state/reference';
 import { authSignal, initialSession, reduceSession } from '../../../renderer/src/state/session';
-import { attachmentView, mapEnabled } from '../../../renderer/src/live/endpoint';
+import { attachmentView, mapEnabled } from '../../../renderer/src/services/endpoint';
 import { detail, summary } from './fixtures';
 
 const user = {

@@ -13,7 +13,7 @@ import {
   type Viewer,
 } from 'cesium';
 import { pickText } from '../../i18n/pickText';
-import type { TransientFeed } from '../../live/transient';
+import type { TransientFeed } from '../../services/transient';
 import { CLOSE_HEIGHT_M, layersSignal, type MapPick } from '../../state/layers';
 import { alarmPoints, casePoints, type CasePoint } from '../../state/mapPoints';
 import type { AppState, AppStore } from '../../state/store';
@@ -23,7 +23,7 @@ import type { CaseSource, LayerApi, LayerContext, QueueSource } from './context'
 import { mountIncidentLayer } from './incidentLayer';
 import { mountTrackLayer } from './trackLayer';
 import { liveLayersOn } from '../../state/playback';
-import type { PictureSource } from '../../live/picture';
+import type { PictureSource } from '../../services/picture';
 import { createLayerReconciler, type LayerFactory } from './reconciler';
 import { MAP_LAYERS } from './registry';
 

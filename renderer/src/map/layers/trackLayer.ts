@@ -16,7 +16,7 @@ import {
   type Polyline,
   type Scene,
 } from 'cesium';
-import type { PictureSource, PlaybackFrame } from '../../live/picture';
+import type { PictureSource, PlaybackFrame } from '../../services/picture';
 import type { MapPick } from '../../state/layers';
 import { advance, tailsAt, type Tails } from '../../state/playbackTracks';
 

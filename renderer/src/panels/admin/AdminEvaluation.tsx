@@ -12,7 +12,7 @@ import { useEffect, useState } from 'react';
 import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
-import type { EvaluationSettingsView } from '../../live/admin';
+import type { EvaluationSettingsView } from '../../services/admin';
 import { ChangeHistory } from './ChangeHistory';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 

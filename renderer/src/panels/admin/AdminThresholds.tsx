@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { localizedText } from '../../i18n/serverText';
-import { messageOf } from '../../live/api';
+import { messageOf } from '../../services/api';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { ChangeHistory } from './ChangeHistory';

@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { localizedText } from '../../i18n/serverText';
-import { messageOf } from '../../live/api';
+import { messageOf } from '../../services/api';
 
 export function useAdminSave() {
   const lang = useAppStore((s) => s.ui.lang);

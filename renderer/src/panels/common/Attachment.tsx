@@ -1,6 +1,6 @@
 // One attachment: a thumbnail for images from the server, a link for anything else.
 import { useServices } from '../../app/ServicesContext';
-import { attachmentView } from '../../live/endpoint';
+import { attachmentView } from '../../services/endpoint';
 
 export function Attachment({ url, label }: { url: string; label: string }) {
   const { origin } = useServices();

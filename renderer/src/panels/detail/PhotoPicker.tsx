@@ -4,8 +4,8 @@
 import { useState, type ReactNode } from 'react';
 import { useServices } from '../../app/ServicesContext';
 import { useAppStore } from '../../app/StoreContext';
-import { SAMPLE_PHOTOS } from '../../live/endpoint';
-import { MAX_PHOTO_MB, PHOTO_ACCEPT, uploadPhoto } from '../../live/photos';
+import { SAMPLE_PHOTOS } from '../../services/endpoint';
+import { MAX_PHOTO_MB, PHOTO_ACCEPT, uploadPhoto } from '../../services/photos';
 import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
 import { Attachment } from '../common/Attachment';

@@ -6,8 +6,8 @@ import { DRILL_SPEEDS, type DrillInfoView, type DrillScenario } from '@contract/
 import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
-import { openDrill, type DrillControl } from '../../live/drills';
-import { messageOf } from '../../live/api';
+import { openDrill, type DrillControl } from '../../services/drills';
+import { messageOf } from '../../services/api';
 import { localizedText } from '../../i18n/serverText';
 import { formatTime } from '../../i18n/time';
 import { useT } from '../../i18n/useT';

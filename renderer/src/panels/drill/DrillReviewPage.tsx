@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
-import { messageOf } from '../../live/api';
+import { messageOf } from '../../services/api';
 import { roleLabel } from '../../i18n/labels';
 import { localizedText } from '../../i18n/serverText';
 import { formatTime } from '../../i18n/time';

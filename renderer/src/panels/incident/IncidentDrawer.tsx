@@ -13,7 +13,7 @@ import {
 import { useAppStore } from '../../app/StoreContext';
 import { localizedText } from '../../i18n/serverText';
 import { wallClock } from '../../i18n/time';
-import { incidentCommand } from '../../live/incidents';
+import { incidentCommand } from '../../services/incidents';
 import { againstTarget, clockText, etaLeft, incidentStore } from '../../state/incidents';
 import { useCoarseNow } from '../common/useNow';
 import { NearbyCameras } from '../video/NearbyCameras';

@@ -2,7 +2,7 @@
 // frame, and the figures need not be re-counted 60 times a second (the map batches its own redraws).
 import { useEffect, useState } from 'react';
 import type { LiveState } from '@contract/live-state';
-import type { PictureSource } from '../../live/picture';
+import type { PictureSource } from '../../services/picture';
 
 export const PICTURE_UI_MS = 250;
 

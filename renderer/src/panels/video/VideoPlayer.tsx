@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useWindowServices } from '../../app/ServicesContext';
 import { useT } from '../../i18n/useT';
-import { snapshotUrl, streamPlan, type StreamFormat } from '../../live/video';
+import { snapshotUrl, streamPlan, type StreamFormat } from '../../services/video';
 import type { CameraRef } from '../../state/video';
 import { attachHls, type PlaybackFailure } from './hlsPlayback';
 

@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { wallClock } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
-import { incidentCommand } from '../../live/incidents';
+import { incidentCommand } from '../../services/incidents';
 import { IncidentBoardInfo } from '../incident/BoardInfo';
 import type { MessageKey } from '../../i18n/messages';
 

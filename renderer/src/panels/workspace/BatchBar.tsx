@@ -7,7 +7,7 @@ import { useServices } from '../../app/ServicesContext';
 import { useAppStore } from '../../app/StoreContext';
 import { localizedText } from '../../i18n/serverText';
 import { useT } from '../../i18n/useT';
-import type { BatchCommand, BatchOutcome } from '../../live/batch';
+import type { BatchCommand, BatchOutcome } from '../../services/batch';
 
 interface Props {
   selected: CaseSummary[];
