@@ -1,4 +1,4 @@
-// The demo city's staff (pure rules; staffRunner.ts sends them): supervisors accept, open, void or merge
+// The demo city's staff (pure rules; staff-runner.ts sends them): supervisors accept, open, void or merge
 // reports, dispatchers dispatch, departments accept and handle, supervisors check and close, each after
 // a realistic delay, so the demo reaches a steady state that looks like a working day instead of a
 // growing backlog. Delays are in simulated minutes (divided by the simulator's rate); the random draw

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TILES_DIR = fileURLToPath(new URL('../../../assets/tiles', import.meta.url));
-const SOURCES = [new URL('.', import.meta.url), new URL('../db/seed/geometry/', import.meta.url)].map((u) =>
+const SOURCES = [new URL('.', import.meta.url), new URL('../city/geometry/', import.meta.url)].map((u) =>
   fileURLToPath(u),
 );
 
