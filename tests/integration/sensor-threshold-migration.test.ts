@@ -4,27 +4,12 @@
 // row with the id the server writes, else the smallest id; rows of one sensor are untouched. Run on SQLite
 // and on PostgreSQL (when installed) with the real migration runner.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { migratePostgres, migrateSqlite } from '../../server/src/db/migrate';
 import { startPostgres, type PgCluster } from '../support/postgres';
+import { postgresAcross, sqliteAcross } from '../support/migrations';
 
 const UNIQUE = '20261206112500_sensor_threshold_type_unique';
-
-/** A copy of a migrations folder with only the migrations before this one. */
-function before(folder: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'threshold-'));
-  for (const name of fs.readdirSync(folder))
-    if (name < UNIQUE && fs.statSync(path.join(folder, name)).isDirectory())
-      fs.cpSync(path.join(folder, name), path.join(dir, name), { recursive: true });
-  return dir;
-}
-const addUnique = (dir: string, folder: string) =>
-  fs.cpSync(path.join(folder, UNIQUE), path.join(dir, UNIQUE), { recursive: true });
 
 const row = (id: string, level: number, direction: string, value: number, sensorId: string | null = null) =>
   `INSERT INTO "SensorThreshold" ("id", "sensorType", "level", "direction", "value", "clearMargin", "debounce", "unit", "sensorId") ` +
@@ -50,15 +35,10 @@ describe('sensor thresholds: one type-level row per level and direction', () => 
   after(() => cluster?.stop());
 
   test('SQLite: duplicates removed by the migration, a new one refused, sensor rows still allowed', () => {
-    const folder = path.resolve('prisma/migrations');
-    const dir = before(folder);
-    const file = path.join(dir, 'db.sqlite');
-    migrateSqlite(file, dir);
-    const db = new Database(file);
-    for (const sql of DUPLICATES) db.exec(sql);
-    db.close();
-    addUnique(dir, folder);
-    assert.deepEqual(migrateSqlite(file, dir).applied, [UNIQUE]);
+    const { file, applied } = sqliteAcross(UNIQUE, (db) => {
+      for (const sql of DUPLICATES) db.exec(sql);
+    });
+    assert.deepEqual(applied, [UNIQUE]);
     const again = new Database(file);
     try {
       assert.deepEqual(
@@ -80,16 +60,11 @@ describe('sensor thresholds: one type-level row per level and direction', () => 
       return;
     }
     cluster.createDatabase('thresholds');
-    const url = cluster.url('thresholds');
-    const folder = path.resolve('prisma/postgresql/migrations');
-    const dir = before(folder);
-    await migratePostgres(url, dir);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const { client, applied } = await postgresAcross(cluster.url('thresholds'), UNIQUE, async (c) => {
+      for (const sql of DUPLICATES) await c.query(sql);
+    });
     try {
-      for (const sql of DUPLICATES) await client.query(sql);
-      addUnique(dir, folder);
-      assert.deepEqual((await migratePostgres(url, dir)).applied, [UNIQUE]);
+      assert.deepEqual(applied, [UNIQUE]);
       const { rows } = await client.query<{ id: string; value: number }>(SELECT);
       assert.deepEqual(rows, KEPT);
       await assert.rejects(client.query(row('another', 1, 'above', 60)), /duplicate key value/);
