@@ -2,9 +2,8 @@
 // admin.<entity>.<action> entries of AuditEntry, in order, next to the security entries; AdminChange is
 // gone. Run on SQLite and on PostgreSQL (when installed) with the real migration runner.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { startPostgres, type PgCluster } from '../support/postgres';
 import { postgresAcross, sqliteAcross } from '../support/migrations';
 
 const FOLD = '20261206080000_admin_audit_fold';
@@ -38,9 +37,6 @@ function check(rows: Row[]) {
 const SELECT = `SELECT "action", "target", "actorName", "before", "after" FROM "AuditEntry" ORDER BY "id"`;
 
 describe('audit fold migration', () => {
-  let cluster: PgCluster | null = null;
-  after(() => cluster?.stop());
-
   test('SQLite: AdminChange rows become AuditEntry rows', () => {
     const { file, applied } = sqliteAcross(FOLD, (db) => {
       for (const sql of INSERTS) db.exec(sql);
@@ -54,22 +50,14 @@ describe('audit fold migration', () => {
   });
 
   test('PostgreSQL: the same', async (t) => {
-    cluster = await startPostgres();
-    if (!cluster) {
-      t.diagnostic('PostgreSQL is not installed here: ran on SQLite only');
-      return;
-    }
-    cluster.createDatabase('fold');
-    const { client, applied } = await postgresAcross(cluster.url('fold'), FOLD, async (c) => {
+    const migrated = await postgresAcross(t, FOLD, async (c) => {
       for (const sql of INSERTS) await c.query(sql);
     });
-    try {
-      assert.deepEqual(applied, [FOLD]);
-      check((await client.query<Row>(SELECT)).rows);
-      const gone = await client.query(`SELECT to_regclass('"AdminChange"') AS t`);
-      assert.equal(gone.rows[0]?.t, null, 'AdminChange is dropped');
-    } finally {
-      await client.end();
-    }
+    if (!migrated) return;
+    const { client, applied } = migrated;
+    assert.deepEqual(applied, [FOLD]);
+    check((await client.query<Row>(SELECT)).rows);
+    const gone = await client.query(`SELECT to_regclass('"AdminChange"') AS t`);
+    assert.equal(gone.rows[0]?.t, null, 'AdminChange is dropped');
   });
 });

@@ -4,9 +4,8 @@
 // row with the id the server writes, else the smallest id; rows of one sensor are untouched. Run on SQLite
 // and on PostgreSQL (when installed) with the real migration runner.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { startPostgres, type PgCluster } from '../support/postgres';
 import { postgresAcross, sqliteAcross } from '../support/migrations';
 
 const UNIQUE = '20261206112500_sensor_threshold_type_unique';
@@ -31,9 +30,6 @@ const KEPT = [
 const SELECT = `SELECT "id", "value" FROM "SensorThreshold" WHERE "sensorType" = 'testgas' ORDER BY "id"`;
 
 describe('sensor thresholds: one type-level row per level and direction', () => {
-  let cluster: PgCluster | null = null;
-  after(() => cluster?.stop());
-
   test('SQLite: duplicates removed by the migration, a new one refused, sensor rows still allowed', () => {
     const { file, applied } = sqliteAcross(UNIQUE, (db) => {
       for (const sql of DUPLICATES) db.exec(sql);
@@ -54,24 +50,16 @@ describe('sensor thresholds: one type-level row per level and direction', () => 
   });
 
   test('PostgreSQL: the same', async (t) => {
-    cluster = await startPostgres();
-    if (!cluster) {
-      t.diagnostic('PostgreSQL is not installed here: ran on SQLite only');
-      return;
-    }
-    cluster.createDatabase('thresholds');
-    const { client, applied } = await postgresAcross(cluster.url('thresholds'), UNIQUE, async (c) => {
+    const migrated = await postgresAcross(t, UNIQUE, async (c) => {
       for (const sql of DUPLICATES) await c.query(sql);
     });
-    try {
-      assert.deepEqual(applied, [UNIQUE]);
-      const { rows } = await client.query<{ id: string; value: number }>(SELECT);
-      assert.deepEqual(rows, KEPT);
-      await assert.rejects(client.query(row('another', 1, 'above', 60)), /duplicate key value/);
-      await client.query(row('testgas:1:below', 1, 'below', 5));
-      await client.query(row('sensor:s-2:1:above', 1, 'above', 44, 's-2'));
-    } finally {
-      await client.end();
-    }
+    if (!migrated) return;
+    const { client, applied } = migrated;
+    assert.deepEqual(applied, [UNIQUE]);
+    const { rows } = await client.query<{ id: string; value: number }>(SELECT);
+    assert.deepEqual(rows, KEPT);
+    await assert.rejects(client.query(row('another', 1, 'above', 60)), /duplicate key value/);
+    await client.query(row('testgas:1:below', 1, 'below', 5));
+    await client.query(row('sensor:s-2:1:above', 1, 'above', 44, 's-2'));
   });
 });

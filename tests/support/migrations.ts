@@ -4,9 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { TestContext } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { migratePostgres, migrateSqlite } from '../../server/src/db/migrate';
+import { startPostgres } from './postgres';
 
 /** A copy of a migrations folder with only the migrations before `name`. */
 function folderBefore(folder: string, name: string): string {
@@ -35,19 +37,32 @@ export function sqliteAcross(name: string, write: (db: Database.Database) => voi
   return { file, applied: migrateSqlite(file, dir).applied };
 }
 
-/** The same on an empty PostgreSQL database; the client stays open for the checks (end it after). */
-export async function postgresAcross(url: string, name: string, write: (client: pg.Client) => Promise<void>) {
+/**
+ * The same on a throwaway PostgreSQL cluster, stopped when the test ends; null (with a diagnostic) where
+ * PostgreSQL is not installed. The client stays open for the test's checks and is closed with the cluster.
+ */
+export async function postgresAcross(
+  t: TestContext,
+  name: string,
+  write: (client: pg.Client) => Promise<void>,
+): Promise<{ client: pg.Client; applied: string[] } | null> {
+  const cluster = await startPostgres();
+  if (!cluster) {
+    t.diagnostic('PostgreSQL is not installed here: ran on SQLite only');
+    return null;
+  }
+  cluster.createDatabase('migration');
+  const url = cluster.url('migration');
   const folder = path.resolve('prisma/postgresql/migrations');
   const dir = folderBefore(folder, name);
-  await migratePostgres(url, dir);
   const client = new pg.Client({ connectionString: url });
+  t.after(async () => {
+    await client.end().catch(() => undefined);
+    cluster.stop();
+  });
+  await migratePostgres(url, dir);
   await client.connect();
-  try {
-    await write(client);
-    addMigration(dir, folder, name);
-    return { client, applied: (await migratePostgres(url, dir)).applied };
-  } catch (error) {
-    await client.end();
-    throw error;
-  }
+  await write(client);
+  addMigration(dir, folder, name);
+  return { client, applied: (await migratePostgres(url, dir)).applied };
 }
