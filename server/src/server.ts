@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import { systemClock, type Clock, type ServerContext } from './context';
 import { createDb } from './db/client';
 import { migrate } from './db/migrate';
+import { openLimitPool } from './db/limit-table';
 import { seedIfEmpty } from './city';
 import { DEMO_CITY } from './city/city';
 import { CaseService } from './cases/service';
@@ -110,8 +111,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   cases.attachmentSigner = (url) => photos.sign(url, ctx.clock.now().getTime());
   const iot = await startIot(ctx, cases);
   const settingsWatch = await watchAdminChanges(ctx, settingsReloader(ctx, cases, iot));
-  const loginGuard = new LoginGuard(config.login, config.database);
-  const routeLimits = new RouteLimits(config.routeLimits, config.database);
+  const limitPool = openLimitPool(config.database);
+  const loginGuard = new LoginGuard(config.login, limitPool);
+  const routeLimits = new RouteLimits(config.routeLimits, limitPool);
   const command = await startCommand(ctx, iot.positions);
   const playback = await startPlayback(ctx, iot.positions);
   const drills = new DrillManager(ctx, (drillConfig) =>
@@ -179,8 +181,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await live.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await iot.stop();
-      await loginGuard.close();
-      await routeLimits.close();
+      await limitPool?.end();
       await playback.stop();
       caseStore.close();
       await db.$disconnect();

@@ -1,6 +1,6 @@
 // The administrator changes a category's time limit and the gas alarm threshold in the administration
 // screens and sees each change in the screen's history; screenshots of two screens at 1920×1080 and
-// 3840×2160 (admin-*.png).
+// 3840×2160, and of the thresholds, run cards and department form at 1920×1080 (admin-*.png).
 import { expect, test } from '@playwright/test';
 import { apiToken, bearer, openAs, screenshot } from './support';
 
@@ -46,6 +46,17 @@ test('admin changes a time limit and a threshold and sees them in the history', 
   await expect(thresholdHistory.locator('li').first()).toContainText('gas');
   await expect(thresholdHistory.locator('li').first()).toContainText('→ 30 (clear');
   await expect(level2).toHaveValue('30');
+  // The screens built from the shared editable rows and fields (EditableRows.tsx, TextField.tsx).
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'admin-thresholds-1920');
+  await nav.getByRole('button', { name: '出动方案' }).click();
+  await expect(page.getByLabel('力量类型').first()).toBeVisible();
+  await screenshot(page, 'admin-run-cards-1920');
+  await nav.getByRole('button', { name: '部门' }).click();
+  await page.getByRole('button', { name: '新增部门' }).click();
+  await expect(page.getByRole('form', { name: '新增部门' })).toBeVisible();
+  await screenshot(page, 'admin-departments-1920');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The working calendar's month grid (for the screenshots): October 2026, with the National Day holidays.
   await nav.getByRole('button', { name: '工作日历' }).click();

@@ -2,27 +2,11 @@
 // admin.<entity>.<action> entries of AuditEntry, in order, next to the security entries; AdminChange is
 // gone. Run on SQLite and on PostgreSQL (when installed) with the real migration runner.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { migratePostgres, migrateSqlite } from '../../server/src/db/migrate';
-import { startPostgres, type PgCluster } from '../support/postgres';
+import { postgresAcross, sqliteAcross } from '../support/migrations';
 
 const FOLD = '20261206080000_admin_audit_fold';
-
-/** A copy of a migrations folder with only the migrations before the fold. */
-function before(folder: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fold-'));
-  for (const name of fs.readdirSync(folder))
-    if (name < FOLD && fs.statSync(path.join(folder, name)).isDirectory())
-      fs.cpSync(path.join(folder, name), path.join(dir, name), { recursive: true });
-  return dir;
-}
-const addFold = (dir: string, folder: string) =>
-  fs.cpSync(path.join(folder, FOLD), path.join(dir, FOLD), { recursive: true });
 
 const INSERTS = [
   `INSERT INTO "AuditEntry" ("at", "action", "username", "outcome", "detail") VALUES ('2026-12-01 01:00:00', 'auth.login', 'admin', 'ok', '{}')`,
@@ -53,19 +37,11 @@ function check(rows: Row[]) {
 const SELECT = `SELECT "action", "target", "actorName", "before", "after" FROM "AuditEntry" ORDER BY "id"`;
 
 describe('audit fold migration', () => {
-  let cluster: PgCluster | null = null;
-  after(() => cluster?.stop());
-
   test('SQLite: AdminChange rows become AuditEntry rows', () => {
-    const folder = path.resolve('prisma/migrations');
-    const dir = before(folder);
-    const file = path.join(dir, 'db.sqlite');
-    migrateSqlite(file, dir);
-    const db = new Database(file);
-    for (const sql of INSERTS) db.exec(sql);
-    db.close();
-    addFold(dir, folder);
-    assert.deepEqual(migrateSqlite(file, dir).applied, [FOLD]);
+    const { file, applied } = sqliteAcross(FOLD, (db) => {
+      for (const sql of INSERTS) db.exec(sql);
+    });
+    assert.deepEqual(applied, [FOLD]);
     const again = new Database(file, { readonly: true });
     check(again.prepare(SELECT).all() as Row[]);
     const tables = again.prepare(`SELECT name FROM sqlite_master WHERE name = 'AdminChange'`).all();
@@ -74,27 +50,14 @@ describe('audit fold migration', () => {
   });
 
   test('PostgreSQL: the same', async (t) => {
-    cluster = await startPostgres();
-    if (!cluster) {
-      t.diagnostic('PostgreSQL is not installed here: ran on SQLite only');
-      return;
-    }
-    cluster.createDatabase('fold');
-    const url = cluster.url('fold');
-    const folder = path.resolve('prisma/postgresql/migrations');
-    const dir = before(folder);
-    await migratePostgres(url, dir);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      for (const sql of INSERTS) await client.query(sql);
-      addFold(dir, folder);
-      assert.deepEqual((await migratePostgres(url, dir)).applied, [FOLD]);
-      check((await client.query<Row>(SELECT)).rows);
-      const gone = await client.query(`SELECT to_regclass('"AdminChange"') AS t`);
-      assert.equal(gone.rows[0]?.t, null, 'AdminChange is dropped');
-    } finally {
-      await client.end();
-    }
+    const migrated = await postgresAcross(t, FOLD, async (c) => {
+      for (const sql of INSERTS) await c.query(sql);
+    });
+    if (!migrated) return;
+    const { client, applied } = migrated;
+    assert.deepEqual(applied, [FOLD]);
+    check((await client.query<Row>(SELECT)).rows);
+    const gone = await client.query(`SELECT to_regclass('"AdminChange"') AS t`);
+    assert.equal(gone.rows[0]?.t, null, 'AdminChange is dropped');
   });
 });

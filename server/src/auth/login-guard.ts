@@ -5,15 +5,13 @@
 // password is refused (429 with Retry-After), so guessing gains nothing. A successful sign-in clears the
 // account's count. Counters live in memory on SQLite (one node) and in PostgreSQL (table
 // "LoginLimit", created by the library) when several nodes share a database, so every node agrees.
-import pg from 'pg';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { ensureLimitTable } from '../db/limit-table';
-import type { DatabaseTarget } from '../db/url';
+import { ensureLimitTable, type LimitPool } from '../db/limit-table';
 
 export interface LoginGuardConfig {
   maxFailures: number;
@@ -43,25 +41,24 @@ export type LoginBlock = { by: 'account' | 'address'; retryAfterS: number };
 export class LoginGuard {
   private readonly account: RateLimiterAbstract;
   private readonly address: RateLimiterAbstract;
-  private readonly pool: pg.Pool | null;
   /** the counters' table exists (PostgreSQL, db/limit-table.ts; at once in memory) */
   private readonly ready: Promise<void>;
 
+  /** `pool`: the node's limiter pool (db/limit-table.ts), owned and closed by the node; null on SQLite. */
   constructor(
     readonly config: LoginGuardConfig,
-    database: DatabaseTarget,
+    pool: LimitPool,
   ) {
     // A limiter rejects the consume that takes it past `points`: the Nth failure is the one that locks.
     const common = { duration: config.windowMinutes * 60, blockDuration: config.lockMinutes * 60 };
-    if (database.provider === 'postgresql') {
-      this.pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    if (pool) {
       const store = {
-        storeClient: this.pool,
+        storeClient: pool,
         storeType: 'pool',
         tableName: 'LoginLimit',
         tableCreated: true,
       };
-      this.ready = ensureLimitTable(this.pool, 'LoginLimit');
+      this.ready = ensureLimitTable(pool, 'LoginLimit');
       this.ready.catch(() => undefined); // reported by the first sign-in that waits for it
       this.account = new RateLimiterPostgres({
         ...store,
@@ -76,7 +73,6 @@ export class LoginGuard {
         points: config.maxFailuresPerAddress - 1,
       });
     } else {
-      this.pool = null;
       this.ready = Promise.resolve();
       this.account = new RateLimiterMemory({ ...common, keyPrefix: 'acct', points: config.maxFailures - 1 });
       this.address = new RateLimiterMemory({
@@ -127,10 +123,6 @@ export class LoginGuard {
     await this.ready;
     if (target.username) await this.account.delete(accountKey(target.username));
     if (target.address) await this.address.delete(target.address);
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.end();
   }
 }
 

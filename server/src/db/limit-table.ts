@@ -3,8 +3,17 @@
 // safe between concurrent sessions: two nodes (or two limiters of one node) starting together fail with
 // "type … already exists" and the library throws it as an unhandled rejection. Here the creation runs
 // under a transaction-scoped advisory lock per table name, and the limiters are built with
-// `tableCreated: true` and wait for it.
-import type pg from 'pg';
+// `tableCreated: true` and wait for it. The limiters of a node (sign-in, route limits) share one pool,
+// opened and closed with the node (openLimitPool).
+import pg from 'pg';
+import type { DatabaseTarget } from './url';
+
+/** The counters' pool of one node: PostgreSQL only (in memory on SQLite, where this is null). */
+export type LimitPool = pg.Pool | null;
+
+export function openLimitPool(database: DatabaseTarget): LimitPool {
+  return database.provider === 'postgresql' ? new pg.Pool({ connectionString: database.url, max: 4 }) : null;
+}
 
 /** The statement rate-limiter-flexible's RateLimiterPostgres would run (same columns). */
 const createStatement = (table: string) =>

@@ -1,7 +1,7 @@
 // Typed HTTP errors and the one place that turns any thrown value into an answer: a status, a code for
 // programs and a message that says what to fix ({ zh, en }), never a stack trace or a file path.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { LocalizedText } from '@contract/http';
 import type { Logger } from '../log';
 
@@ -9,17 +9,58 @@ export { AppError as HttpError, badRequest, conflict, forbidden, notFound, unaut
 import { AppError as HttpError, badRequest } from '../errors';
 
 /** Formats zod issues as "field: problem" lines a person can act on. */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.ZodError, separator = '; ', colon = ': '): string {
   return error.issues
     .slice(0, 10)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-    .join('; ');
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(body)'}${colon}${issue.message}`)
+    .join(separator);
+}
+
+/** zod's own Simplified Chinese messages (zod/v4/locales), the common cases worded as a clerk would. */
+const zhCN = z.locales.zhCN().localeError;
+const TYPE_ZH: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+};
+const UNIT_ZH: Record<string, string> = { string: ' 个字符', array: ' 项', set: ' 项' };
+const zhIssue: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined ? '必填' : `应为${TYPE_ZH[issue.expected] ?? issue.expected}`;
+  const unit = UNIT_ZH[String(issue.origin)];
+  if (issue.code === 'too_small') {
+    const min = String(issue.minimum);
+    if (unit) return `至少 ${min}${unit}`;
+    return issue.inclusive ? `不能小于 ${min}` : `必须大于 ${min}`;
+  }
+  if (issue.code === 'too_big') {
+    const max = String(issue.maximum);
+    if (unit) return `最多 ${max}${unit}`;
+    return issue.inclusive ? `不能大于 ${max}` : `必须小于 ${max}`;
+  }
+  return zhCN(issue);
+};
+
+/** The same problems in Chinese: the value parsed again with zod's Chinese messages (only on failure). */
+function describeInChinese<T extends z.ZodType>(schema: T, value: unknown, english: z.ZodError): string {
+  const again = schema.safeParse(value, { error: zhIssue });
+  return describeZodError(again.success ? english : again.error, '；', '：');
 }
 
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where = 'request'): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw badRequest(`invalid ${where}: ${describeZodError(result.error)}`, result.error.issues.slice(0, 20));
+    throw badRequest(
+      {
+        zh: `请求内容有误：${describeInChinese(schema, value, result.error)}`,
+        en: `invalid ${where}: ${describeZodError(result.error)}`,
+      },
+      result.error.issues.slice(0, 20),
+    );
   }
   return result.data;
 }

@@ -5,19 +5,18 @@
 //   GET /api/grid?bbox=&districtCode= (GeoJSON)   GET /api/divisions?level= (GeoJSON)
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import type { SensorView } from '@contract/city';
-import { BboxQuery, CameraOwner, CameraStatus, type CameraView, type PartsColumnar } from '@contract/city';
+import { BboxQuery, CameraOwner, CameraStatus } from '@contract/city';
 import { SensorType } from '@contract/alarms';
 import type { ServerContext } from '../context';
 import { notFound } from '../errors';
 import type { Iot } from '../ingest';
 import { mayRead, type RecordKind } from '../access/rules';
+import { recentReadings, sensorView, sensorViews, sensorViewsOfPart } from '../alarms/sensor-views';
+import { MapReads } from '../city/map-reads';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, parseOr400 } from './errors';
 import { CachedJson, sendJson } from './send';
 
-const within = (b: [number, number, number, number] | undefined) =>
-  b ? { lon: { gte: b[0], lte: b[2] }, lat: { gte: b[1], lte: b[3] } } : {};
 const inBox = (b: [number, number, number, number] | undefined, lon: number, lat: number) =>
   !b || (lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3]);
 
@@ -26,24 +25,8 @@ const sees = (req: Request, kind: RecordKind, departmentId: string | null) =>
   mayRead(kind, actorOf(req), { departmentId, districtCode: null });
 
 export function mountLayers(ctx: ServerContext, iot: Iot) {
-  const columnar = new CachedJson(async (): Promise<PartsColumnar> => {
-    const rows = await ctx.db.part.findMany({
-      select: { id: true, categoryId: true, lon: true, lat: true, status: true },
-      orderBy: { id: 'asc' },
-    });
-    const categories = [...new Set(rows.map((r) => r.categoryId))].sort();
-    const index = new Map(categories.map((c, i) => [c, i]));
-    const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
-    return {
-      count: rows.length,
-      categories,
-      id: rows.map((r) => r.id),
-      cat: rows.map((r) => index.get(r.categoryId) as number),
-      lon: rows.map((r) => r6(r.lon)),
-      lat: rows.map((r) => r6(r.lat)),
-      abnormal: rows.map((r) => (r.status === 'normal' ? 0 : 1)),
-    };
-  });
+  const reads = new MapReads(ctx.db, iot.positions.latest);
+  const columnar = new CachedJson(() => reads.partsColumnar());
   return (router: Router) => {
     const auth = requireActor(ctx);
     router.get(
@@ -59,45 +42,10 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           req.query,
           'camera query',
         );
-        const rows = await ctx.db.camera.findMany({
-          where: {
-            ...within(q.bbox),
-            ...(q.owner ? { owner: q.owner } : {}),
-            ...(q.status ? { status: q.status } : {}),
-          },
-          orderBy: { id: 'asc' },
-        });
-        const cameras: CameraView[] = rows.map(({ gridCellId: _g, ...c }) => ({
-          ...c,
-          owner: c.owner as CameraView['owner'],
-          deviceType: c.deviceType as CameraView['deviceType'],
-          status: c.status as CameraView['status'],
-          statusAt: c.statusAt?.toISOString() ?? null,
-        }));
+        const cameras = await reads.cameras(q);
         sendJson(req, res, { cameras });
       }),
     );
-    const sensorView = (id: string): SensorView | null => {
-      const s = iot.engine.sensors.get(id);
-      if (!s) return null;
-      const { info, state } = s;
-      return {
-        id: info.id,
-        type: info.type,
-        name: info.name,
-        lon: info.lon,
-        lat: info.lat,
-        districtCode: info.districtCode,
-        partId: info.partId,
-        ownerDepartmentId: info.ownerDepartmentId,
-        intervalS: info.intervalS,
-        status: state.offline ? 'offline' : state.level !== null ? 'alarm' : 'normal',
-        unit: iot.engine.units.get(info.type) ?? '',
-        lastValue: state.lastValue,
-        lastSeenAt: state.lastSeenMs !== null ? new Date(state.lastSeenMs).toISOString() : null,
-        alarmLevel: state.level,
-      };
-    };
     router.get(
       '/sensors',
       auth,
@@ -111,16 +59,13 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           req.query,
           'sensor query',
         );
-        const sensors = [...iot.engine.sensors.keys()]
-          .map(sensorView)
-          .filter(
-            (s): s is SensorView =>
-              !!s &&
-              sees(req, 'sensor', s.ownerDepartmentId) &&
-              inBox(q.bbox, s.lon, s.lat) &&
-              (!q.type || s.type === q.type) &&
-              (!q.status || s.status === q.status),
-          );
+        const sensors = sensorViews(iot.engine).filter(
+          (s) =>
+            sees(req, 'sensor', s.ownerDepartmentId) &&
+            inBox(q.bbox, s.lon, s.lat) &&
+            (!q.type || s.type === q.type) &&
+            (!q.status || s.status === q.status),
+        );
         sendJson(req, res, { sensors });
       }),
     );
@@ -129,13 +74,12 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
       auth,
       asyncHandler(async (req, res) => {
         const id = String(req.params.id);
-        const sensor = sensorView(id);
+        const sensor = sensorView(iot.engine, id);
         if (!sensor || !sees(req, 'sensor', sensor.ownerDepartmentId)) throw notFound(`sensor ${id}`);
-        const live = iot.engine.sensors.get(id);
         res.json({
           sensor,
           thresholds: iot.engine.thresholdsOf(sensor),
-          recent: (live?.recent ?? []).map(([at, value]) => ({ at: new Date(at).toISOString(), value })),
+          recent: recentReadings(iot.engine, id),
         });
       }),
     );
@@ -143,22 +87,11 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
       '/vehicles',
       auth,
       asyncHandler(async (req, res) => {
-        const [rows, teams] = await Promise.all([
-          ctx.db.vehicle.findMany({ orderBy: { id: 'asc' } }),
-          ctx.db.team.findMany({ orderBy: { id: 'asc' } }),
-        ]);
-        const vehicles = rows
-          .filter((v) => sees(req, 'vehicle', v.departmentId))
-          .map((v) => {
-            const p = iot.positions.latest.get(v.id);
-            return {
-              ...v,
-              ...(p ? { lon: p.lon, lat: p.lat, heading: p.heading, speedKmh: p.speedKmh } : {}),
-              lastSeenAt: p ? new Date(p.atMs).toISOString() : (v.lastSeenAt?.toISOString() ?? null),
-            };
-          });
+        const all = await reads.vehicles();
+        const vehicles = all.vehicles.filter((v) => sees(req, 'vehicle', v.departmentId));
         const teamIds = new Set(vehicles.map((v) => v.teamId));
-        const visibleTeams = actorOf(req).role === 'handler' ? teams.filter((t) => teamIds.has(t.id)) : teams;
+        const visibleTeams =
+          actorOf(req).role === 'handler' ? all.teams.filter((t) => teamIds.has(t.id)) : all.teams;
         sendJson(req, res, { vehicles, teams: visibleTeams });
       }),
     );
@@ -166,27 +99,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
       '/inspectors',
       auth,
       asyncHandler(async (req, res) => {
-        const [users, cells] = await Promise.all([
-          ctx.db.user.findMany({
-            where: { role: 'inspector' },
-            select: { id: true, username: true, displayName: true, districtCode: true },
-            orderBy: { username: 'asc' },
-          }),
-          ctx.db.gridCell.groupBy({ by: ['inspectorId'], _count: { _all: true } }),
-        ]);
-        const count = new Map(cells.map((c) => [c.inspectorId, c._count._all]));
-        const inspectors = users
-          .filter(() => sees(req, 'inspector', null))
-          .map((u) => {
-            const p = iot.positions.latest.get(u.id);
-            return {
-              ...u,
-              gridCells: count.get(u.id) ?? 0,
-              lon: p?.lon ?? null,
-              lat: p?.lat ?? null,
-              lastSeenAt: p ? new Date(p.atMs).toISOString() : null,
-            };
-          });
+        const inspectors = (await reads.inspectors()).filter(() => sees(req, 'inspector', null));
         sendJson(req, res, { inspectors });
       }),
     );
@@ -212,28 +125,24 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           req.query,
           'part query',
         );
-        const where = {
-          ...within(q.bbox),
-          ...(q.class
-            ? { categoryId: q.class.length === 2 ? { startsWith: `part-${q.class}` } : `part-${q.class}` }
-            : {}),
-        };
-        const [total, parts] = await Promise.all([
-          ctx.db.part.count({ where }),
-          ctx.db.part.findMany({ where, orderBy: { id: 'asc' }, skip: q.offset, take: q.limit }),
-        ]);
-        sendJson(req, res, { total, offset: q.offset, parts });
+        const page = await reads.parts({
+          bbox: q.bbox,
+          partClass: q.class,
+          limit: q.limit,
+          offset: q.offset,
+        });
+        sendJson(req, res, page);
       }),
     );
     router.get(
       '/parts/:id',
       auth,
       asyncHandler(async (req, res) => {
-        const part = await ctx.db.part.findUnique({ where: { id: String(req.params.id) } });
+        const part = await reads.part(String(req.params.id));
         if (!part) throw notFound(`part ${String(req.params.id)}`);
-        const sensors = [...iot.engine.sensors.values()]
-          .filter((s) => s.info.partId === part.id && sees(req, 'sensor', s.info.ownerDepartmentId))
-          .map((s) => sensorView(s.info.id));
+        const sensors = sensorViewsOfPart(iot.engine, part.id).filter((s) =>
+          sees(req, 'sensor', s.ownerDepartmentId),
+        );
         res.json({ part, sensors });
       }),
     );
@@ -252,31 +161,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           req.query,
           'grid query',
         );
-        const b = q.bbox;
-        const cells = await ctx.db.gridCell.findMany({
-          where: {
-            ...(b
-              ? { maxLon: { gte: b[0] }, minLon: { lte: b[2] }, maxLat: { gte: b[1] }, minLat: { lte: b[3] } }
-              : {}),
-            ...(q.districtCode ? { districtCode: q.districtCode } : {}),
-          },
-          orderBy: { id: 'asc' },
-        });
-        sendJson(req, res, {
-          type: 'FeatureCollection',
-          features: cells.map((c) => ({
-            type: 'Feature',
-            id: c.id,
-            geometry: { type: 'Polygon', coordinates: JSON.parse(c.polygon) as unknown },
-            properties: {
-              id: c.id,
-              communityCode: c.communityCode,
-              streetCode: c.streetCode,
-              districtCode: c.districtCode,
-              inspectorId: c.inspectorId,
-            },
-          })),
-        });
+        sendJson(req, res, await reads.grid(q));
       }),
     );
     router.get(
@@ -288,25 +173,7 @@ export function mountLayers(ctx: ServerContext, iot: Iot) {
           req.query,
           'division query',
         );
-        const rows = await ctx.db.division.findMany({
-          where: q.level ? { level: q.level } : {},
-          orderBy: { code: 'asc' },
-        });
-        sendJson(req, res, {
-          type: 'FeatureCollection',
-          features: rows.map((d) => ({
-            type: 'Feature',
-            id: d.code,
-            geometry: d.polygon ? { type: 'Polygon', coordinates: JSON.parse(d.polygon) as unknown } : null,
-            properties: {
-              code: d.code,
-              name: d.name,
-              nameEn: d.nameEn,
-              level: d.level,
-              parentCode: d.parentCode,
-            },
-          })),
-        });
+        sendJson(req, res, await reads.divisions(q.level));
       }),
     );
   };

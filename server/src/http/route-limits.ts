@@ -6,15 +6,13 @@
 // database. Over the limit: 429 with Retry-After, in the project's error shape. Limits: see
 // access/route-limit-config.ts.
 import type { Request, RequestHandler } from 'express';
-import pg from 'pg';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { ensureLimitTable } from '../db/limit-table';
-import type { DatabaseTarget } from '../db/url';
+import { ensureLimitTable, type LimitPool } from '../db/limit-table';
 import { AppError } from '../errors';
 import { actorOf } from './auth';
 import type { Limited, RouteLimitConfig } from '../access/route-limit-config';
@@ -26,22 +24,20 @@ const LABEL: Record<Limited, { zh: string; en: string }> = {
 
 export class RouteLimits {
   private readonly limiters: Record<Limited, RateLimiterAbstract>;
-  private readonly pool: pg.Pool | null;
   /** the counters' table exists (PostgreSQL; at once in memory) */
   private readonly ready: Promise<void>;
 
+  /** `pool`: the node's limiter pool (db/limit-table.ts), owned and closed by the node; null on SQLite. */
   constructor(
     readonly config: RouteLimitConfig,
-    database: DatabaseTarget,
+    pool: LimitPool,
   ) {
-    this.pool =
-      database.provider === 'postgresql' ? new pg.Pool({ connectionString: database.url, max: 2 }) : null;
     const make = (kind: Limited): RateLimiterAbstract => {
       const options = { keyPrefix: kind, points: config[kind], duration: 60 };
-      return this.pool
+      return pool
         ? new RateLimiterPostgres({
             ...options,
-            storeClient: this.pool,
+            storeClient: pool,
             storeType: 'pool',
             tableName: 'RouteLimit',
             tableCreated: true,
@@ -49,7 +45,7 @@ export class RouteLimits {
         : new RateLimiterMemory(options);
     };
     this.limiters = { export: make('export'), playback: make('playback') };
-    this.ready = this.pool ? ensureLimitTable(this.pool, 'RouteLimit') : Promise.resolve();
+    this.ready = pool ? ensureLimitTable(pool, 'RouteLimit') : Promise.resolve();
     this.ready.catch(() => undefined); // reported by the first request that waits for it
   }
 
@@ -80,9 +76,5 @@ export class RouteLimits {
           },
         );
     };
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.end();
   }
 }

@@ -7,6 +7,7 @@ import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { ChangeHistory } from './ChangeHistory';
+import { NameFields, SelectField } from './TextField';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
 export function AdminCategory({ category, onSaved }: { category: Category; onSaved(): void }) {
@@ -31,28 +32,13 @@ export function AdminCategory({ category, onSaved }: { category: Category; onSav
       }}
     >
       <h4 className="section-title admin-form-wide">{t('admin.catForm')}</h4>
-      <label>
-        {t('admin.dept.name')}
-        <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-      </label>
-      <label>
-        {t('admin.dept.nameEn')}
-        <input className="input" value={draft.nameEn} onChange={(e) => set({ nameEn: e.target.value })} />
-      </label>
-      <label>
-        {t('admin.catForm.urgency')}
-        <select
-          className="select"
-          value={draft.defaultUrgency}
-          onChange={(e) => set({ defaultUrgency: e.target.value as Urgency })}
-        >
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {t(`admin.urgency.${u}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NameFields value={draft} onChange={set} />
+      <SelectField
+        label={t('admin.catForm.urgency')}
+        value={draft.defaultUrgency}
+        options={URGENCIES.map((u) => ({ value: u, label: t(`admin.urgency.${u}` as MessageKey) }))}
+        onChange={(u) => set({ defaultUrgency: u as Urgency })}
+      />
       <div className="admin-checks">
         {(['safetyCritical', 'autoDispatch', 'active'] as const).map((k) => (
           <label key={k} className="admin-radio">

@@ -8,6 +8,8 @@ import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { ChangeHistory } from './ChangeHistory';
+import { GhostButton } from './EditableRows';
+import { NameFields, SelectField, TextField } from './TextField';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
 type Kind = AdminDepartment['kind'];
@@ -30,6 +32,7 @@ const EMPTY: Draft = {
   streetCode: null,
   categoryIds: [],
 };
+const NONE = { value: '', label: '—' };
 
 export function AdminDepartments() {
   const t = useT();
@@ -123,13 +126,9 @@ export function AdminDepartments() {
                 />
               </td>
               <td>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => setEditing({ draft: { ...d }, existing: d })}
-                >
+                <GhostButton onClick={() => setEditing({ draft: { ...d }, existing: d })}>
                   {t('admin.edit')}
-                </button>
+                </GhostButton>
               </td>
             </tr>
           ))}
@@ -169,60 +168,26 @@ function DepartmentForm({
         onSubmit();
       }}
     >
-      {isNew && (
-        <label>
-          {t('admin.dept.id')}
-          <input className="input" value={draft.id} onChange={(e) => set({ id: e.target.value })} />
-        </label>
-      )}
-      <label>
-        {t('admin.dept.name')}
-        <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-      </label>
-      <label>
-        {t('admin.dept.nameEn')}
-        <input className="input" value={draft.nameEn} onChange={(e) => set({ nameEn: e.target.value })} />
-      </label>
-      <label>
-        {t('admin.dept.kind')}
-        <select className="select" value={draft.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
-          {DEPARTMENT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`admin.dept.kind.${k}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('admin.dept.district')}
-        <select
-          className="select"
-          value={draft.districtCode ?? ''}
-          onChange={(e) => set({ districtCode: e.target.value || null, streetCode: null })}
-        >
-          <option value="">—</option>
-          {districts.map((d) => (
-            <option key={d.code} value={d.code}>
-              {name(d)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('admin.dept.street')}
-        <select
-          className="select"
-          value={draft.streetCode ?? ''}
-          onChange={(e) => set({ streetCode: e.target.value || null })}
-        >
-          <option value="">—</option>
-          {streets.map((d) => (
-            <option key={d.code} value={d.code}>
-              {name(d)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {isNew && <TextField label={t('admin.dept.id')} value={draft.id} onChange={(id) => set({ id })} />}
+      <NameFields value={draft} onChange={set} />
+      <SelectField
+        label={t('admin.dept.kind')}
+        value={draft.kind}
+        options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`admin.dept.kind.${k}` as MessageKey) }))}
+        onChange={(kind) => set({ kind: kind as Kind })}
+      />
+      <SelectField
+        label={t('admin.dept.district')}
+        value={draft.districtCode ?? ''}
+        options={[NONE, ...districts.map((d) => ({ value: d.code, label: name(d) }))]}
+        onChange={(code) => set({ districtCode: code || null, streetCode: null })}
+      />
+      <SelectField
+        label={t('admin.dept.street')}
+        value={draft.streetCode ?? ''}
+        options={[NONE, ...streets.map((d) => ({ value: d.code, label: name(d) }))]}
+        onChange={(code) => set({ streetCode: code || null })}
+      />
       <label className="admin-form-wide">
         {t('admin.dept.categories')}
         <select
@@ -244,9 +209,7 @@ function DepartmentForm({
         <button type="submit" className="btn btn-primary btn-small">
           {t('admin.save')}
         </button>
-        <button type="button" className="btn btn-ghost btn-small" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
+        <GhostButton onClick={onCancel}>{t('admin.cancel')}</GhostButton>
       </div>
     </form>
   );

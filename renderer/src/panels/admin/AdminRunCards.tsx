@@ -16,6 +16,8 @@ import { useServices } from '../../app/ServicesContext';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { ChangeHistory } from './ChangeHistory';
+import { Choice, EditableRows, GhostButton, NumberInput } from './EditableRows';
+import { SelectField } from './TextField';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
 type Need = { kind: RunCardNeed['kind']; departmentId: string | null; count: string };
@@ -39,8 +41,9 @@ export function AdminRunCards() {
   }, [card]);
   const kindName = (k: string) => t(`admin.unitKind.${k}` as MessageKey);
   const summary = (c: AdminRunCard) => c.needs.map((n) => `${kindName(n.kind)}×${n.count}`).join('，');
-  const setNeed = (i: number, patch: Partial<Need>) =>
-    setNeeds(needs.map((n, j) => (j === i ? { ...n, ...patch } : n)));
+  const departmentOptions = departments
+    .filter((d) => d.active)
+    .map((d) => ({ value: d.id, label: lang === 'zh' ? d.name : d.nameEn || d.name }));
   const submit = () =>
     card &&
     void save.run(() =>
@@ -55,21 +58,12 @@ export function AdminRunCards() {
   return (
     <div className="admin" aria-label={t('admin.section.runCards')}>
       <div className="admin-toolbar">
-        <label>
-          {t('admin.rc.type')}
-          <select
-            className="select"
-            aria-label={t('admin.rc.type')}
-            value={type}
-            onChange={(e) => setType(e.target.value as IncidentType)}
-          >
-            {INCIDENT_TYPES.map((it) => (
-              <option key={it} value={it}>
-                {INCIDENT_TYPE_INFO[it][lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('admin.rc.type')}
+          value={type}
+          options={INCIDENT_TYPES.map((it) => ({ value: it, label: INCIDENT_TYPE_INFO[it][lang] }))}
+          onChange={(it) => setType(it as IncidentType)}
+        />
       </div>
       <table className="admin-table">
         <thead>
@@ -91,9 +85,7 @@ export function AdminRunCards() {
                   {summary(c)} {!c.edited && <span className="admin-muted">{t('admin.rc.default')}</span>}
                 </td>
                 <td>
-                  <button type="button" className="btn btn-ghost btn-small" onClick={() => setLevel(c.level)}>
-                    {t('admin.edit')}
-                  </button>
+                  <GhostButton onClick={() => setLevel(c.level)}>{t('admin.edit')}</GhostButton>
                 </td>
               </tr>
             ))}
@@ -106,62 +98,38 @@ export function AdminRunCards() {
         })}
       </h4>
       <SaveStatus error={save.error} saved={save.saved} savedText={t('admin.savedShort')} />
-      <table className="admin-table">
-        <tbody>
-          {needs.map((n, i) => (
-            <tr key={i}>
-              <td>
-                <select
-                  className="select"
-                  aria-label={t('admin.rc.kind')}
-                  value={n.kind}
-                  onChange={(e) => setNeed(i, { kind: e.target.value as Need['kind'] })}
-                >
-                  {UNIT_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {kindName(k)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  className="select"
-                  aria-label={t('admin.rc.department')}
-                  value={n.departmentId ?? ''}
-                  onChange={(e) => setNeed(i, { departmentId: e.target.value || null })}
-                >
-                  <option value="">{t('admin.rc.anyDepartment')}</option>
-                  {departments
-                    .filter((d) => d.active)
-                    .map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {lang === 'zh' ? d.name : d.nameEn || d.name}
-                      </option>
-                    ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  className="input admin-minutes"
-                  aria-label={t('admin.rc.count')}
-                  value={n.count}
-                  onChange={(e) => setNeed(i, { count: e.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => setNeeds(needs.filter((_, j) => j !== i))}
-                >
-                  {t('admin.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EditableRows
+        rows={needs}
+        onChange={setNeeds}
+        removeLabel={t('admin.remove')}
+        columns={[
+          {
+            cell: (n, set) => (
+              <Choice
+                label={t('admin.rc.kind')}
+                value={n.kind}
+                options={UNIT_KINDS.map((k) => ({ value: k, label: kindName(k) }))}
+                onChange={(kind) => set({ kind: kind as Need['kind'] })}
+              />
+            ),
+          },
+          {
+            cell: (n, set) => (
+              <Choice
+                label={t('admin.rc.department')}
+                value={n.departmentId ?? ''}
+                options={[{ value: '', label: t('admin.rc.anyDepartment') }, ...departmentOptions]}
+                onChange={(id) => set({ departmentId: id || null })}
+              />
+            ),
+          },
+          {
+            cell: (n, set) => (
+              <NumberInput label={t('admin.rc.count')} value={n.count} onChange={(count) => set({ count })} />
+            ),
+          },
+        ]}
+      />
       <div className="admin-form-actions">
         <button
           type="button"

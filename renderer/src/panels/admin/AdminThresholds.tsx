@@ -11,6 +11,8 @@ import { messageOf } from '../../services/api';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { ChangeHistory } from './ChangeHistory';
+import { Choice, EditableRows, GhostButton, NumberInput } from './EditableRows';
+import { SelectField } from './TextField';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
 type Row = {
@@ -27,6 +29,8 @@ const toRow = (r: ThresholdEntry): Row => ({
   clearMargin: String(r.clearMargin),
   debounce: String(r.debounce),
 });
+const LEVELS = [1, 2, 3, 4] as const;
+const DIRECTIONS = ['above', 'below'] as const;
 const toEntry = (r: Row): ThresholdEntry => ({
   level: r.level,
   direction: r.direction,
@@ -67,8 +71,6 @@ export function AdminThresholds() {
     };
   }, [admin, type, sensorId, save.count, lang]);
 
-  const setRow = (i: number, patch: Partial<Row>) =>
-    setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const put = (next: ThresholdEntry[]) =>
     current &&
     void save.run(() => admin.putThresholds(type, sensorId, { version: current.version, rows: next }));
@@ -81,25 +83,16 @@ export function AdminThresholds() {
   return (
     <div className="admin" aria-label={t('admin.section.thresholds')}>
       <div className="admin-toolbar">
-        <label>
-          {t('admin.th.type')}
-          <select
-            className="select"
-            aria-label={t('admin.th.type')}
-            value={type}
-            onChange={(e) => {
-              setType(e.target.value as SensorType);
-              setSensorId(null);
-              setSensorInput('');
-            }}
-          >
-            {SENSOR_TYPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sensor.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('admin.th.type')}
+          value={type}
+          options={SENSOR_TYPES.map((s) => ({ value: s, label: t(`sensor.${s}` as MessageKey) }))}
+          onChange={(s) => {
+            setType(s as SensorType);
+            setSensorId(null);
+            setSensorInput('');
+          }}
+        />
         <label>
           {t('admin.th.sensor')}
           <input
@@ -123,82 +116,70 @@ export function AdminThresholds() {
           : t('admin.th.ofType', { unit: current?.unit ?? '' })}
       </p>
       <SaveStatus error={save.error ?? loadError} saved={save.saved} savedText={t('admin.savedShort')} />
-      <table className="admin-table admin-thresholds">
-        <thead>
-          <tr>
-            <th>{t('admin.th.level')}</th>
-            <th>{t('admin.th.direction')}</th>
-            <th>{t('admin.th.value', { unit: current?.unit ?? '' })}</th>
-            <th>{t('admin.th.clearMargin')}</th>
-            <th>{t('admin.th.debounce')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} data-threshold={`${r.level}:${r.direction}`}>
-              <td>
-                <select
-                  className="select"
-                  aria-label={t('admin.th.level')}
-                  value={r.level}
-                  onChange={(e) => setRow(i, { level: Number(e.target.value) })}
-                >
-                  {[1, 2, 3, 4].map((l) => (
-                    <option key={l} value={l}>
-                      {t(`admin.th.level${l}` as MessageKey)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  className="select"
-                  aria-label={t('admin.th.direction')}
-                  value={r.direction}
-                  onChange={(e) => setRow(i, { direction: e.target.value as Row['direction'] })}
-                >
-                  <option value="above">{t('admin.th.above')}</option>
-                  <option value="below">{t('admin.th.below')}</option>
-                </select>
-              </td>
-              <td>
-                <input
-                  className="input admin-minutes"
-                  aria-label={t('admin.th.valueOf', { level: r.level })}
-                  value={r.value}
-                  onChange={(e) => setRow(i, { value: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  className="input admin-minutes"
-                  aria-label={t('admin.th.clearMargin')}
-                  value={r.clearMargin}
-                  onChange={(e) => setRow(i, { clearMargin: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  className="input admin-minutes"
-                  aria-label={t('admin.th.debounceOf', { level: r.level })}
-                  value={r.debounce}
-                  onChange={(e) => setRow(i, { debounce: e.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                >
-                  {t('admin.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EditableRows
+        className="admin-table admin-thresholds"
+        rows={rows}
+        onChange={setRows}
+        removeLabel={t('admin.remove')}
+        rowData={(r) => ({ 'data-threshold': `${r.level}:${r.direction}` })}
+        columns={[
+          {
+            header: t('admin.th.level'),
+            cell: (r, set) => (
+              <Choice
+                label={t('admin.th.level')}
+                value={String(r.level)}
+                options={LEVELS.map((l) => ({
+                  value: String(l),
+                  label: t(`admin.th.level${l}` as MessageKey),
+                }))}
+                onChange={(level) => set({ level: Number(level) })}
+              />
+            ),
+          },
+          {
+            header: t('admin.th.direction'),
+            cell: (r, set) => (
+              <Choice
+                label={t('admin.th.direction')}
+                value={r.direction}
+                options={DIRECTIONS.map((d) => ({ value: d, label: t(`admin.th.${d}`) }))}
+                onChange={(direction) => set({ direction: direction as Row['direction'] })}
+              />
+            ),
+          },
+          {
+            header: t('admin.th.value', { unit: current?.unit ?? '' }),
+            cell: (r, set) => (
+              <NumberInput
+                label={t('admin.th.valueOf', { level: r.level })}
+                value={r.value}
+                onChange={(value) => set({ value })}
+              />
+            ),
+          },
+          {
+            header: t('admin.th.clearMargin'),
+            cell: (r, set) => (
+              <NumberInput
+                label={t('admin.th.clearMargin')}
+                value={r.clearMargin}
+                onChange={(clearMargin) => set({ clearMargin })}
+              />
+            ),
+          },
+          {
+            header: t('admin.th.debounce'),
+            cell: (r, set) => (
+              <NumberInput
+                label={t('admin.th.debounceOf', { level: r.level })}
+                value={r.debounce}
+                onChange={(debounce) => set({ debounce })}
+              />
+            ),
+          },
+        ]}
+      />
       <div className="admin-form-actions">
         <button
           type="button"
@@ -213,9 +194,7 @@ export function AdminThresholds() {
           {t('admin.save')}
         </button>
         {sensorId && !current?.inherited && (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => put([])}>
-            {t('admin.th.reset')}
-          </button>
+          <GhostButton onClick={() => put([])}>{t('admin.th.reset')}</GhostButton>
         )}
       </div>
       <ChangeHistory entity="threshold" refresh={save.count} />

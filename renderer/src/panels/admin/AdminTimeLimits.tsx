@@ -11,6 +11,8 @@ import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { AdminCategory } from './AdminCategory';
 import { ChangeHistory } from './ChangeHistory';
+import { Choice, NumberInput } from './EditableRows';
+import { SelectField } from './TextField';
 import { SaveStatus, useAdminSave } from './useAdminSave';
 
 type Cell = { unit: TimeLimitEntry['unit']; minutes: string };
@@ -67,6 +69,10 @@ export function AdminTimeLimits() {
   // Inputs only once the chosen category's rows are in, so nothing typed is overwritten by the load.
   const loaded = limits !== null && (limits.categoryId ?? 'default') === categoryId;
   const setCell = (k: string, cell: Cell) => setGrid({ ...grid, [k]: cell });
+  const unitOptions = [
+    { value: 'working_minutes', label: t('admin.unit.working') },
+    { value: 'natural_minutes', label: t('admin.unit.natural') },
+  ];
   const submit = () =>
     limits &&
     void save.run(() => admin.putTimeLimits(categoryId, { version: limits.version, rows: toRows(grid) }));
@@ -78,23 +84,18 @@ export function AdminTimeLimits() {
       data-limits-of={limits ? (limits.categoryId ?? 'default') : undefined}
     >
       <div className="admin-toolbar">
-        <label>
-          {t('admin.limits.category')}
-          <select
-            className="select"
-            aria-label={t('admin.limits.category')}
-            value={categoryId}
-            onChange={(e) => setCategoryId(e.target.value)}
-          >
-            <option value="default">{t('admin.limits.default')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.kind === 'part' ? t('admin.cat.part') : t('admin.cat.event')} {c.code}{' '}
-                {lang === 'zh' ? c.name : c.nameEn || c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('admin.limits.category')}
+          value={categoryId}
+          options={[
+            { value: 'default', label: t('admin.limits.default') },
+            ...categories.map((c) => ({
+              value: c.id,
+              label: `${c.kind === 'part' ? t('admin.cat.part') : t('admin.cat.event')} ${c.code} ${lang === 'zh' ? c.name : c.nameEn || c.name}`,
+            })),
+          ]}
+          onChange={setCategoryId}
+        />
         <button type="button" className="btn btn-primary btn-small" onClick={submit} disabled={!limits}>
           {t('admin.save')}
         </button>
@@ -121,23 +122,20 @@ export function AdminTimeLimits() {
                   const label = `${t(`admin.step.${step}` as MessageKey)} · ${t(`admin.urgency.${u}` as MessageKey)}`;
                   return (
                     <td key={u} className="admin-limit-cell">
-                      <input
-                        className="input admin-minutes"
-                        inputMode="numeric"
-                        aria-label={t('admin.limits.minutesOf', { what: label })}
+                      <NumberInput
+                        numeric
+                        label={t('admin.limits.minutesOf', { what: label })}
                         placeholder="—"
                         value={cell.minutes}
-                        onChange={(e) => setCell(k, { ...cell, minutes: e.target.value })}
+                        onChange={(minutes) => setCell(k, { ...cell, minutes })}
                       />
-                      <select
+                      <Choice
                         className="select admin-unit-select"
-                        aria-label={t('admin.limits.unitOf', { what: label })}
+                        label={t('admin.limits.unitOf', { what: label })}
                         value={cell.unit}
-                        onChange={(e) => setCell(k, { ...cell, unit: e.target.value as Cell['unit'] })}
-                      >
-                        <option value="working_minutes">{t('admin.unit.working')}</option>
-                        <option value="natural_minutes">{t('admin.unit.natural')}</option>
-                      </select>
+                        options={unitOptions}
+                        onChange={(unit) => setCell(k, { ...cell, unit: unit as Cell['unit'] })}
+                      />
                       <span className="admin-muted">{hours(cell.minutes)}</span>
                     </td>
                   );

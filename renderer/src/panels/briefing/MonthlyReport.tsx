@@ -8,14 +8,10 @@ import { useAppStore } from '../../app/StoreContext';
 import { formatTime } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
 import { useLoaded } from './data';
-import { Rankings } from './Rankings';
+import { MonthlyReportTables, type ReportTables } from './MonthlyReportTable';
 import { TrendChart } from './TrendChart';
 
-interface ReportData {
-  departments: EvaluationReport;
-  districts: EvaluationReport;
-  streets: EvaluationReport;
-  categories: EvaluationReport;
+interface ReportData extends ReportTables {
   days: TrendPoint[];
 }
 
@@ -154,40 +150,15 @@ export function MonthlyReport({ month, print, onClose }: { month: string; print:
               animate={false}
               light
             />
-            <Rankings
-              id="report-departments"
-              title={t('brief.rankDepartments')}
-              rows={data.departments.rows}
-              limit={14}
-              details
-            />
+            <MonthlyReportTables data={data} page={1} />
             {footer(1)}
           </section>
           <section className="report-page">
-            <Rankings
-              id="report-districts"
-              title={t('brief.rankDistricts')}
-              rows={data.districts.rows}
-              limit={12}
-              details
-            />
-            <Rankings
-              id="report-streets"
-              title={t('report.byStreet')}
-              rows={data.streets.rows}
-              limit={16}
-              details
-            />
+            <MonthlyReportTables data={data} page={2} />
             {footer(2)}
           </section>
           <section className="report-page">
-            <Rankings
-              id="report-categories"
-              title={t('report.byCategory')}
-              rows={data.categories.rows}
-              limit={28}
-              details
-            />
+            <MonthlyReportTables data={data} page={3} />
             {footer(3)}
           </section>
         </>
