@@ -117,6 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const drills = new DrillManager(ctx, (drillConfig) =>
     startServer(drillConfig, { clock: ctx.clock, log: log.child({ drill: drillConfig.nodeId }) }),
   );
+  await drills.restore(); // the register: ended drills listed again, old drill databases swept
   const app = createApp(ctx, [
     mountIncidentCommand(ctx, command, ingestKey),
     mountAuth(ctx, loginGuard),

@@ -144,6 +144,7 @@ const ROUTES: Route[] = [
   ['post', '/api/drills/{id}/stop', 'Stop a drill', 'bearer'],
   ['get', '/api/drills/{id}/review', "A drill's after-action review (复盘)", 'bearer'],
   ['get', '/api/drills/{id}/review.csv', 'The review as CSV (marked 演练)', 'bearer'],
+  ['delete', '/api/drills/{id}', "Delete an ended drill's database (409 while it runs)", 'bearer'],
   // Root-level: the renderer, static folders (tiles, media) and Open311
   ['get', '/', 'The renderer (any other non-API path serves it too)', 'none'],
   ['get', '/tiles/base/{z}/{x}/{y}.png', 'Base-map tile (static folder /tiles)', 'none'],
