@@ -48,6 +48,7 @@ import { createLogger, type Logger } from './log';
 import { mountPlayback } from './http/playback';
 import { startPlayback, type Playback } from './playback';
 import { mountDrills } from './http/drills';
+import { mountDrillPlayback } from './http/drill-playback';
 import { DrillManager } from './drills/manager';
 
 export interface RunningServer {
@@ -139,6 +140,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountAdminSettings(ctx, cases, iot, command),
     mountPlayback(ctx, playback.reader, routeLimits),
     mountDrills(ctx, drills),
+    mountDrillPlayback(ctx, drills, routeLimits),
   ]);
   const root = withCityRoutes(app, ctx, cases);
   const httpServer = http.createServer(root);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { DrillReview } from '@contract/drills';
+import type { PlaybackEvents, PlaybackState } from '@contract/playback';
 import type { DrillInfo } from '../../server/src/drills/manager';
 import { spawnServer, type ChildServer } from '../support/child-server';
 import { waitUntil } from '../support/live';
@@ -42,6 +43,33 @@ const listOf = async (s: TestServer, token: string) =>
   (await s.api<{ drills: DrillInfo[] }>('GET', '/api/drills', undefined, token)).body.drills;
 const drillDir = (id: string) => path.join(dataDir, 'drills', id);
 
+/** The drill's own archive at the end of its range (the review's 回放 / Replay). */
+async function replayEnd(s: TestServer, id: string, token: string) {
+  const range = await s.api<{ from: string | null; to: string | null }>(
+    'GET',
+    `/api/drills/${id}/playback/range`,
+    undefined,
+    token,
+  );
+  assert.equal(range.status, 200, JSON.stringify(range.body));
+  assert.ok(range.body.from && range.body.to, 'the drill archived its stream');
+  const state = await s.api<PlaybackState>(
+    'GET',
+    `/api/drills/${id}/playback/state?at=${encodeURIComponent(range.body.to)}`,
+    undefined,
+    token,
+  );
+  assert.equal(state.status, 200, JSON.stringify(state.body));
+  const events = await s.api<PlaybackEvents>(
+    'GET',
+    `/api/drills/${id}/playback/events?from=${range.body.from}&to=${range.body.to}`,
+    undefined,
+    token,
+  );
+  assert.equal(events.status, 200);
+  return { range: range.body, state: state.body, events: events.body };
+}
+
 test('drills are listed and reviewable after a restart; killed ones as interrupted; old ones swept', async () => {
   // 1. A drill runs the gas-leak scenario and stops; the server stops.
   server = await startTestServer({ env: { DATA_DIR: dataDir }, now: 'system' });
@@ -60,6 +88,31 @@ test('drills are listed and reviewable after a restart; killed ones as interrupt
   const before = await server.api<DrillReview>('GET', `/api/drills/${stoppedId}/review`, undefined, trainer);
   assert.equal(before.status, 200);
   assert.ok(before.body.records.length >= 2, 'the scenario made records');
+  // The drill's own archive: the scenario's case and alarm on the map at the end, none of live's.
+  const replayed = await replayEnd(server, stoppedId, trainer);
+  assert.ok(
+    replayed.state.cases.some((c) => c.id === before.body.records.find((r) => r.kind === 'case')?.id),
+  );
+  assert.ok(replayed.state.alarms.length >= 1, 'the gas alarm is in the replay');
+  assert.ok(
+    replayed.state.cases.every((c) => c.drill),
+    'only drill records',
+  );
+  const badAt = await server.api(
+    'GET',
+    `/api/drills/${stoppedId}/playback/state?at=yesterday`,
+    undefined,
+    trainer,
+  );
+  assert.equal(badAt.status, 400);
+  const supervisorA = await server.loginAs('supervisor');
+  const notTrainer = await server.api(
+    'GET',
+    `/api/drills/${stoppedId}/playback/range`,
+    undefined,
+    supervisorA,
+  );
+  assert.equal(notTrainer.status, 403);
   await server.close();
   server = null;
 
@@ -105,6 +158,9 @@ test('drills are listed and reviewable after a restart; killed ones as interrupt
     'the same review after the restart',
   );
   assert.equal(after1.body.steps.length, 3);
+  const replayedAgain = await replayEnd(server, stoppedId, trainer);
+  assert.deepEqual(replayedAgain.state, replayed.state, 'the same replay from the kept file');
+  assert.equal(replayedAgain.events.events.length, replayed.events.events.length);
   const killed = await server.api<DrillReview>('GET', `/api/drills/${killedId}/review`, undefined, trainer);
   assert.equal(killed.status, 200, JSON.stringify(killed.body));
   assert.equal(killed.body.drill.status, 'interrupted');
@@ -177,4 +233,6 @@ test('drills are listed and reviewable after a restart; killed ones as interrupt
   assert.ok(!fs.existsSync(drillDir(stoppedId)) && !fs.existsSync(drillDir(killedId)));
   const review = await server.api('GET', `/api/drills/${stoppedId}/review`, undefined, trainer);
   assert.equal(review.status, 410);
+  const replay = await server.api('GET', `/api/drills/${stoppedId}/playback/range`, undefined, trainer);
+  assert.equal(replay.status, 410);
 });

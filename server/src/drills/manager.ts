@@ -15,16 +15,21 @@ import type { ScenarioClock } from '@contract/drills';
 import type { DatabaseTarget } from '../db/url';
 import { copyReferenceDatabase } from './copy';
 import { createPostgresDrill } from './copy-postgres';
+import { DrillArchives } from './archives';
 import { DrillRegister, type DrillRow, type DrillStatus } from './register';
 import { deleteDrillDatabase, dueForPurge } from './retention';
 import { scenario as findScenario, ScenarioRunner } from './runner';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A drill node archives its stream after this (one node, so no late commits to wait for; ADR 0017). */
+const DRILL_SETTLE_MS = 1000;
 
 /** What the manager needs of a started node (the server module passes its startServer). */
 export interface DrillNode {
   url: string;
   ctx: ServerContext;
+  /** its playback archive (ADR 0017), completed at the stop so a replay shows the drill to its end */
+  playback?: { archiver: { stop(): Promise<void>; tick(): Promise<number> } };
   close(): Promise<void>;
 }
 export type StartNode = (config: ServerConfig) => Promise<DrillNode>;
@@ -75,6 +80,7 @@ function restored(row: DrillRow, database: DatabaseTarget): Drill {
 export class DrillManager {
   private readonly drills = new Map<string, Drill>();
   private readonly register: DrillRegister;
+  private readonly archives = new DrillArchives();
   private starting = false;
   private sweeper: NodeJS.Timeout | null = null;
 
@@ -137,6 +143,23 @@ export class DrillManager {
     return this.infoOf(this.get(id));
   }
 
+  /** A drill whose database still exists (for its review and its replay): 410 once it was deleted. */
+  kept(id: string): Drill {
+    const drill = this.get(id);
+    if (drill.info.status === 'purged')
+      throw new AppError(410, 'drill_purged', {
+        zh: '这个演练的数据库已被清除，复盘和回放不可用',
+        en: "This drill's database was deleted: its review and replay are no longer available",
+      });
+    return drill;
+  }
+
+  /** The drill's own playback archive, read-only (the review's 回放 / Replay). */
+  archive(id: string) {
+    const drill = this.kept(id);
+    return this.archives.reader(id, drill.node?.ctx.db ?? null, drill.database);
+  }
+
   /** Pause, resume or speed up the drill's scenario. */
   control(id: string, action: 'pause' | 'resume' | 'speed', speed?: number): DrillInfo {
     const drill = this.get(id);
@@ -191,6 +214,7 @@ export class DrillManager {
         NODE_ID: `${this.ctx.config.nodeId}-${id}`,
         RENDERER_DIR: this.ctx.config.rendererDir,
         LOG_LEVEL: this.ctx.config.logLevel,
+        PLAYBACK_SETTLE_MS: String(DRILL_SETTLE_MS),
       });
       // registered before the node starts: a process that dies from here on leaves it "interrupted"
       await this.register.started({
@@ -229,6 +253,15 @@ export class DrillManager {
     const drill = this.get(id);
     if (drill.node) {
       await drill.runner?.stop();
+      const archiver = drill.node.playback?.archiver;
+      if (archiver) {
+        // the last events settle, then one more pass copies them into the drill's archive
+        await new Promise((resolve) => setTimeout(resolve, DRILL_SETTLE_MS + 50));
+        await archiver.stop();
+        await archiver.tick().catch((error: unknown) => {
+          this.ctx.log.warn('drill archive not completed', { id, error: String(error) });
+        });
+      }
       await drill.node.close();
       drill.node = null;
       const at = this.ctx.clock.now();
@@ -247,6 +280,7 @@ export class DrillManager {
     if (drill.node || drill.info.status === 'running')
       throw conflict('演练进行中，先结束再删除 / The drill is running: stop it before deleting it');
     if (drill.info.status !== 'purged') {
+      await this.archives.close(id);
       await deleteDrillDatabase(id, drill.database, this.ctx.config.database, this.ctx.config.dataDir);
       const at = this.ctx.clock.now();
       await this.register.purged(id, at);
@@ -261,5 +295,6 @@ export class DrillManager {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     for (const [id, drill] of this.drills) if (drill.node) await this.stop(id);
+    await this.archives.closeAll();
   }
 }

@@ -5,7 +5,6 @@
 import type { DrillReview, DrillReviewAction, DrillReviewRecord } from '@contract/drills';
 import { createDb, openSqliteReadOnly, type Db } from '../db/client';
 import { reviewFigures } from '../domain/drill-review';
-import { AppError } from '../errors';
 import type { DrillManager } from './manager';
 import { scenarios } from './runner';
 
@@ -139,14 +138,9 @@ async function readRows(
 }
 
 export async function readDrillReview(manager: DrillManager, id: string): Promise<DrillReview> {
-  const drill = manager.get(id);
+  const drill = manager.kept(id);
   const info = manager.info(id);
-  if (info.status === 'purged')
-    throw new AppError(410, 'drill_purged', {
-      zh: '这个演练的数据库已被清除，复盘不可用',
-      en: "This drill's database was deleted: its review is no longer available",
-    });
-  const status = info.status;
+  const status = info.status === 'purged' ? 'stopped' : info.status;
   const { database } = drill;
   const own = drill.node
     ? null

@@ -145,6 +145,28 @@ const ROUTES: Route[] = [
   ['get', '/api/drills/{id}/review', "A drill's after-action review (复盘)", 'bearer'],
   ['get', '/api/drills/{id}/review.csv', 'The review as CSV (marked 演练)', 'bearer'],
   ['delete', '/api/drills/{id}', "Delete an ended drill's database (409 while it runs)", 'bearer'],
+  ['get', '/api/drills/{id}/playback/range', "The span of a drill's own playback archive", 'bearer'],
+  [
+    'get',
+    '/api/drills/{id}/playback/state',
+    'The drill city at `at` (回放 of a drill)',
+    'bearer',
+    { query: PlaybackAtQuery },
+  ],
+  [
+    'get',
+    '/api/drills/{id}/playback/events',
+    "A drill's archived events of a period",
+    'bearer',
+    { query: PlaybackPeriodQuery },
+  ],
+  [
+    'get',
+    '/api/drills/{id}/playback/tracks',
+    "A drill's GPS fixes of a period",
+    'bearer',
+    { query: PlaybackPeriodQuery },
+  ],
   // Root-level: the renderer, static folders (tiles, media) and Open311
   ['get', '/', 'The renderer (any other non-API path serves it too)', 'none'],
   ['get', '/tiles/base/{z}/{x}/{y}.png', 'Base-map tile (static folder /tiles)', 'none'],
