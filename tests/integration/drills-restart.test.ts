@@ -94,6 +94,7 @@ test('drills are listed and reviewable after a restart; killed ones as interrupt
     replayed.state.cases.some((c) => c.id === before.body.records.find((r) => r.kind === 'case')?.id),
   );
   assert.ok(replayed.state.alarms.length >= 1, 'the gas alarm is in the replay');
+  assert.ok(replayed.events.events.length >= 2, 'the trainer reads the archived events');
   assert.ok(
     replayed.state.cases.every((c) => c.drill),
     'only drill records',

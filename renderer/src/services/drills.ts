@@ -4,6 +4,7 @@ import { DrillInfoView, DrillScenario, type DrillReview } from '@contract/drills
 import { z } from 'zod';
 import { ApiError, type ApiClient } from './api';
 import type { ReplaySource } from './playbackSource';
+import { replayPeriod } from '../state/drills';
 
 const Drills = z.object({ drills: z.array(DrillInfoView) });
 const Scenarios = z.object({ scenarios: z.array(z.unknown()) });
@@ -92,16 +93,4 @@ export function createDrillClient(
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
   };
-}
-
-/** The period a drill's replay shows: its start to its stop, else to its archive's end (at least a minute). */
-export function replayPeriod(
-  drill: { startedAt: string; stoppedAt: string | null },
-  archive: { from: string | null; to: string | null },
-  nowMs: number,
-): { fromMs: number; toMs: number } {
-  const fromMs = Date.parse(drill.startedAt);
-  const end = drill.stoppedAt ?? archive.to;
-  const toMs = end ? Date.parse(end) : nowMs;
-  return { fromMs, toMs: Math.max(toMs, fromMs + 60_000) };
 }
