@@ -1,7 +1,7 @@
 // The after-action review's 回放 / Replay (issue 15, docs/adr/0024): a drill runs the gas-leak scenario
 // and stops (over the API); the trainer opens its review on the live map wall and replays it on the map
 // from the drill's own archive: the time bar shows the drill's period, the map shows the drill's case and
-// none of live's, and leaving the replay returns to live. Saves drill-replay.png.
+// none of live's, and leaving the replay returns to live. Saves drill-history.png and drill-replay.png.
 import { expect, test, type Page } from '@playwright/test';
 import { bearer, PASSWORD, screenshot, signIn } from './support';
 
@@ -50,6 +50,8 @@ test.describe('drill replay on the map wall (WebGL)', { tag: '@webgl' }, () => {
     const card = page.locator(`.drill-card[data-drill-id="${drill.id}"][data-drill-status="stopped"]`);
     await expect(card).toBeVisible();
     await expect(card.getByRole('button', { name: '删除演练数据' })).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'drill-history');
     await card.getByRole('button', { name: '复盘' }).click();
     const review = page.locator('.drill-review[data-review="ready"]');
     await expect(review).toBeVisible();
