@@ -61,6 +61,8 @@ test.describe('drill replay on the map wall (WebGL)', { tag: '@webgl' }, () => {
     await expect(bar).toBeVisible();
     await expect(review).toHaveCount(0);
     await expect(page.locator('header')).toHaveClass(/header-playback/);
+    const note = page.locator(`[data-drill-replay="${drill.id}"]`);
+    await expect(note).toContainText('演练回放');
     await expect(page.locator('body[data-playback^="seeked:"]')).toHaveCount(1, { timeout: 30_000 });
     // The end of the drill: its one 12345 case on the map (the drill's archive has no live case).
     await bar.getByRole('slider', { name: '回放时刻' }).press('End');
@@ -75,6 +77,7 @@ test.describe('drill replay on the map wall (WebGL)', { tag: '@webgl' }, () => {
 
     await bar.getByRole('button', { name: '退出回放' }).click();
     await expect(bar).toHaveCount(0);
+    await expect(note).toHaveCount(0);
     await expect(page.locator('body[data-playback]')).toHaveCount(0);
   });
 });

@@ -23,6 +23,8 @@ export interface DrillClient {
   control(id: string, control: DrillControl): Promise<DrillInfoView>;
   stop(id: string): Promise<DrillInfoView>;
   review(id: string): Promise<DrillReview>;
+  /** the drill being replayed on this map wall (null: none, or a replay of live) */
+  readonly replaying: Pick<ReplaySource, 'drillId' | 'subscribe'>;
   /** deletes an ended drill's database (the server answers 409 while it runs) */
   remove(id: string): Promise<DrillInfoView>;
   /**
@@ -63,6 +65,7 @@ export function createDrillClient(
 ): DrillClient {
   const at = (id: string) => `/drills/${encodeURIComponent(id)}`;
   return {
+    replaying: replaySource,
     list: async () => (await api.get('/drills', Drills)).drills,
     // scenarios are checked one by one so a script the renderer does not understand is skipped, not fatal
     scenarios: async () =>

@@ -10,17 +10,27 @@ export interface ReplaySource {
   drillId(): string | null;
   /** replays come from this drill's archive until the replay is left */
   useDrill(id: string): void;
+  /** called when the source changes (for the 演练回放 note) */
+  subscribe(listener: () => void): () => void;
 }
 
 export function createReplaySource(store: AppStore): ReplaySource {
   let drill: string | null = null;
+  const listeners = new Set<() => void>();
+  const set = (id: string | null) => {
+    if (id === drill) return;
+    drill = id;
+    for (const listener of listeners) listener();
+  };
   store.subscribe((state, previous) => {
-    if (state.playback.mode === 'live' && previous.playback.mode !== 'live') drill = null;
+    if (state.playback.mode === 'live' && previous.playback.mode !== 'live') set(null);
   });
   return {
     drillId: () => drill,
-    useDrill: (id) => {
-      drill = id;
+    useDrill: set,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
