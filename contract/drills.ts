@@ -168,13 +168,20 @@ export interface DrillInjectedStep {
   detail: string;
 }
 
+/**
+ * A drill's state in the register: running; stopped; interrupted (its node died with the server while it
+ * ran, still reviewable); purged (its database was deleted, by the retention sweep or a trainer).
+ */
+export const DRILL_STATUSES = ['running', 'stopped', 'interrupted', 'purged'] as const;
+export type DrillStatus = (typeof DRILL_STATUSES)[number];
+
 export interface DrillReview {
   drill: {
     id: string;
     scenarioId: string | null;
     scenarioName: string | null;
     scenarioNameEn: string | null;
-    status: 'running' | 'stopped';
+    status: Exclude<DrillStatus, 'purged'>;
     startedAt: string;
     stoppedAt: string | null;
     startedBy: string;
@@ -192,8 +199,10 @@ export const DrillInfoView = z.object({
   url: z.string(),
   startedAt: z.string(),
   startedBy: z.string(),
-  status: z.enum(['running', 'stopped']),
+  status: z.enum(DRILL_STATUSES),
   stoppedAt: z.string().nullable(),
+  /** when its database was deleted (status purged) */
+  purgedAt: z.string().nullable().optional(),
   scenario: z
     .object({
       clock: z.object({

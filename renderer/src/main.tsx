@@ -40,6 +40,7 @@ import { mapEnabled, serverOrigin, wallRole } from './services/endpoint';
 import { startQueues } from './services/queues';
 import { createPicture } from './services/picture';
 import { startPlayback } from './services/playback';
+import { createReplaySource, sourcedApi } from './services/playbackSource';
 import { startLive } from './services/socket';
 import { startStream } from './services/stream';
 import { startTransient } from './services/transient';
@@ -99,10 +100,11 @@ if (role === 'map-wall') {
   const intake = startIntake(store, api, () => queues.refreshSoon());
   const duty = createDutyClient(api);
   const admin = createAdminClient(api);
-  const drills = createDrillClient(api, origin, () => auth.token());
+  const replaySource = createReplaySource(store);
+  const drills = createDrillClient(api, origin, () => auth.token(), replaySource);
   // Playback (回放): the map reads the picture, which is the stream's unless a replay is shown.
   const picture = createPicture(stream);
-  const playback = startPlayback(store, api, picture, {
+  const playback = startPlayback(store, sourcedApi(api, replaySource), picture, {
     frames: {
       request: (callback) => window.requestAnimationFrame(callback),
       cancel: (handle) => window.cancelAnimationFrame(handle),

@@ -31,6 +31,8 @@ export interface ServerConfig {
   playback: PlaybackConfig;
   /** per-user limits of exports and playback: EXPORTS_PER_MINUTE, PLAYBACK_PER_MINUTE */
   routeLimits: RouteLimitConfig;
+  /** drill databases are deleted this many days after the drill ended (DRILL_RETENTION_DAYS) */
+  drillRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     routeLimits: routeLimitConfig(env, (message) => {
       throw new ConfigError(message);
     }),
+    drillRetentionDays: int('DRILL_RETENTION_DAYS', env.DRILL_RETENTION_DAYS, 30, 1, 3660),
   };
 }

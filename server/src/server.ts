@@ -49,6 +49,7 @@ import { createLogger, type Logger } from './log';
 import { mountPlayback } from './http/playback';
 import { startPlayback, type Playback } from './playback';
 import { mountDrills } from './http/drills';
+import { mountDrillPlayback } from './http/drill-playback';
 import { DrillManager } from './drills/manager';
 
 export interface RunningServer {
@@ -119,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const drills = new DrillManager(ctx, (drillConfig) =>
     startServer(drillConfig, { clock: ctx.clock, log: log.child({ drill: drillConfig.nodeId }) }),
   );
+  await drills.restore(); // the register: ended drills listed again, old drill databases swept
   const app = createApp(ctx, [
     mountIncidentCommand(ctx, command, ingestKey),
     mountAuth(ctx, loginGuard),
@@ -140,6 +142,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     mountAdminSettings(ctx, cases, iot, command),
     mountPlayback(ctx, playback.reader, routeLimits),
     mountDrills(ctx, drills),
+    mountDrillPlayback(ctx, drills, routeLimits),
   ]);
   const root = withCityRoutes(app, ctx, cases);
   const httpServer = http.createServer(root);

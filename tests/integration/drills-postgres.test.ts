@@ -1,7 +1,8 @@
 // Drills on a PostgreSQL live server (docs/adr/0024): the drill gets a database of its own on the same
 // server (made by the migrations, then the live reference data copied in), its node runs on it, the
 // gas-leak scenario injects there and nowhere else, and the review reads it after the stop. On a
-// throwaway cluster; skipped without PostgreSQL outside CI (see workflow-postgres.test.ts).
+// throwaway cluster; skipped without PostgreSQL outside CI (see workflow-postgres.test.ts). Then the
+// register after a restart, the replay from the drill archive, and DELETE dropping the drill database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
@@ -110,6 +111,56 @@ if (cluster) {
         ['acknowledge'],
       );
       assert.equal(review.body.figures.total.answered, 1);
+
+      // The drill's own archive replays it (docs/adr/0024).
+      const range = await server.api<{ to: string | null }>(
+        'GET',
+        `/api/drills/${drill.id}/playback/range`,
+        undefined,
+        trainer,
+      );
+      assert.equal(range.status, 200);
+      assert.ok(range.body.to);
+      const state = await server.api<{ alarms: unknown[] }>(
+        'GET',
+        `/api/drills/${drill.id}/playback/state?at=${encodeURIComponent(range.body.to)}`,
+        undefined,
+        trainer,
+      );
+      assert.equal(state.status, 200);
+      assert.ok(state.body.alarms.length >= 1);
+
+      // Restarted on the same database: the register lists the drill and its review answers; deleted by
+      // hand, its database is dropped and the drill stays listed as purged.
+      await server.close();
+      server = await startTestServer({ databaseUrl: cluster.url('drills'), now: 'system' });
+      const trainer2 = await server.loginAs('trainer');
+      const list = await server.api<{ drills: DrillInfo[] }>('GET', '/api/drills', undefined, trainer2);
+      assert.deepEqual(
+        list.body.drills.map((d) => [d.id, d.status]),
+        [[drill.id, 'stopped']],
+      );
+      const again = await server.api<DrillReview>(
+        'GET',
+        `/api/drills/${drill.id}/review`,
+        undefined,
+        trainer2,
+      );
+      assert.equal(again.status, 200);
+      assert.equal(again.body.figures.total.answered, 1);
+      const deleted = await server.api<DrillInfo>('DELETE', `/api/drills/${drill.id}`, undefined, trainer2);
+      assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+      assert.equal(deleted.body.status, 'purged');
+      const admin = new pg.Client({ connectionString: cluster.url('drills') });
+      await admin.connect();
+      try {
+        const left = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          drillDatabaseName('drills', drill.id),
+        ]);
+        assert.equal(left.rowCount, 0, 'the drill database is dropped');
+      } finally {
+        await admin.end();
+      }
     });
   });
 }

@@ -13,6 +13,7 @@ import { LoginScreen } from '../panels/LoginScreen';
 import { OfflineBanner } from '../panels/OfflineBanner';
 import { PanelSlot } from '../panels/PanelSlot';
 import { TimeBar } from '../panels/playback/TimeBar';
+import { DrillReplayNote } from '../panels/drill/DrillReplayNote';
 import { RecoveryBanner } from '../panels/RecoveryBanner';
 import { SentToVideoWall } from '../panels/video/WallLinkNote';
 import { VideoWall } from '../panels/video/VideoWall';
@@ -33,6 +34,7 @@ export function App({ map = true }: { map?: boolean }) {
           <IncidentDrawer />
           {map && <LayersPanel />}
           {map && <TimeBar />}
+          {map && <DrillReplayNote />}
           <VideoWall />
           <SentToVideoWall />
           <AlarmAlert />

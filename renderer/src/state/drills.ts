@@ -92,3 +92,15 @@ export function actionWords(
       : pick(INCIDENT_STATE_LABELS as Record<string, Label>, a.toState),
   };
 }
+
+/** The period a drill's replay shows: its start to its stop, else to its archive's end (at least a minute). */
+export function replayPeriod(
+  drill: { startedAt: string; stoppedAt: string | null },
+  archive: { from: string | null; to: string | null },
+  nowMs: number,
+): { fromMs: number; toMs: number } {
+  const fromMs = Date.parse(drill.startedAt);
+  const end = drill.stoppedAt ?? archive.to;
+  const toMs = end ? Date.parse(end) : nowMs;
+  return { fromMs, toMs: Math.max(toMs, fromMs + 60_000) };
+}

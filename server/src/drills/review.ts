@@ -138,8 +138,9 @@ async function readRows(
 }
 
 export async function readDrillReview(manager: DrillManager, id: string): Promise<DrillReview> {
-  const drill = manager.get(id);
+  const drill = manager.kept(id);
   const info = manager.info(id);
+  const status = info.status === 'purged' ? 'stopped' : info.status;
   const { database } = drill;
   const own = drill.node
     ? null
@@ -155,7 +156,7 @@ export async function readDrillReview(manager: DrillManager, id: string): Promis
         scenarioId: info.scenarioId,
         scenarioName: script?.name ?? null,
         scenarioNameEn: script?.nameEn ?? null,
-        status: info.status,
+        status,
         startedAt: info.startedAt,
         stoppedAt: info.stoppedAt,
         startedBy: info.startedBy,

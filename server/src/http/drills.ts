@@ -1,10 +1,11 @@
 // Drills (演练) on the live server, for trainers (the trainer role and admin):
-//   GET /api/drills                 the drills of this server run (running and stopped)
+//   GET /api/drills                 the drills of the register (running, stopped, interrupted, purged)
 //   POST /api/drills {scenarioId?}  a fresh drill database from the live reference data and a drill node on it
 //   GET /api/drills/scenarios       the shipped scenario scripts
 //   POST /api/drills/:id/scenario {action: pause|resume|speed, speed?}
 //   POST /api/drills/:id/stop       stops the drill's node (its database file stays for the review)
 //   GET /api/drills/:id/review(.csv) the after-action review (复盘), read from the drill's own database
+//   DELETE /api/drills/:id          deletes an ended drill's database (409 while it runs); the row stays, purged
 // The drill's own REST and stream are at the returned `url`; sign in there as in live.
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -69,6 +70,14 @@ export function mountDrills(ctx: ServerContext, drills: DrillManager) {
       trainer,
       asyncHandler(async (req, res) => {
         res.json(await readDrillReview(drills, String(req.params.id)));
+      }),
+    );
+    router.delete(
+      '/drills/:id',
+      auth,
+      trainer,
+      asyncHandler(async (req, res) => {
+        res.json(await drills.purge(String(req.params.id)));
       }),
     );
     router.post(

@@ -1,7 +1,15 @@
 // Pure helpers of the drill screens (renderer/src/state/drills.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { actionWords, clockText, drillTitle, joinUrl, portOf } from '../../../renderer/src/state/drills';
+import {
+  actionWords,
+  clockText,
+  drillTitle,
+  joinUrl,
+  portOf,
+  replayPeriod,
+} from '../../../renderer/src/state/drills';
+import { sourcedPath } from '../../../renderer/src/services/playbackSource';
 
 describe('drill review in the renderer', () => {
   test('times read as m:ss, addresses are http(s) only', () => {
@@ -32,5 +40,36 @@ describe('drill review in the renderer', () => {
     assert.equal(w('incident', 'close', 'closed').state, '已结束');
     assert.equal(w('case', 'dispatch', 'dispatched').command.length > 0, true);
     assert.equal(w('case', 'mystery', 'nowhere').command, 'mystery', 'unknown words stay as they are');
+  });
+});
+
+describe('a drill replay (回放) in the renderer', () => {
+  test("the playback service's reads go to the drill's archive while it is chosen", () => {
+    assert.equal(sourcedPath('/playback/state?at=x', null), '/playback/state?at=x');
+    assert.equal(
+      sourcedPath('/playback/events?from=a&to=b', 'drill-20261206111500-abc123'),
+      '/drills/drill-20261206111500-abc123/playback/events?from=a&to=b',
+    );
+    assert.equal(sourcedPath('/cases', 'drill-1'), '/cases', 'only playback reads');
+  });
+
+  test('the period is the drill: start to stop, else to the end of its archive, at least a minute', () => {
+    const startedAt = '2026-12-06T10:00:00.000Z';
+    const from = Date.parse(startedAt);
+    assert.deepEqual(
+      replayPeriod({ startedAt, stoppedAt: '2026-12-06T11:00:00.000Z' }, { from: null, to: null }, 0),
+      {
+        fromMs: from,
+        toMs: from + 3_600_000,
+      },
+    );
+    assert.deepEqual(
+      replayPeriod({ startedAt, stoppedAt: null }, { from: startedAt, to: '2026-12-06T10:20:00.000Z' }, 0),
+      { fromMs: from, toMs: from + 1_200_000 },
+    );
+    assert.deepEqual(replayPeriod({ startedAt, stoppedAt: startedAt }, { from: null, to: null }, 0), {
+      fromMs: from,
+      toMs: from + 60_000,
+    });
   });
 });

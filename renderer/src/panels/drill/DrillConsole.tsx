@@ -54,7 +54,11 @@ export function DrillConsole() {
     }
   };
   const running = list?.find((d) => d.status === 'running') ?? null;
-  const finished = (list ?? []).filter((d) => d.status === 'stopped').reverse();
+  // ended drills, kept across restarts by the server's register: stopped, interrupted, or deleted (purged)
+  const finished = (list ?? []).filter((d) => d.status !== 'running').reverse();
+  const remove = (id: string) => {
+    if (window.confirm(t('drill.deleteConfirm', { id }))) void act(() => drills.remove(id));
+  };
   const nameOf = (id: string | null) => {
     const s = scenarios.find((x) => x.id === id);
     return s ? (lang === 'zh' ? s.name : s.nameEn) : t('drill.noScript');
@@ -110,15 +114,30 @@ export function DrillConsole() {
               <li key={d.id} className="drill-card" data-drill-id={d.id} data-drill-status={d.status}>
                 <div className="drill-card-title">
                   <span>{nameOf(d.scenarioId)}</span>
-                  <span>{t('drill.status.stopped')}</span>
+                  <span>{t(`drill.status.${d.status === 'running' ? 'playing' : d.status}`)}</span>
                 </div>
                 <p className="drill-card-meta">
                   {formatTime(Date.parse(d.startedAt))} –{' '}
                   {d.stoppedAt ? formatTime(Date.parse(d.stoppedAt)) : ''} · {d.id}
                 </p>
-                <button type="button" className="btn btn-small" onClick={() => setReviewing(d.id)}>
-                  {t('drill.review')}
-                </button>
+                {d.status === 'interrupted' && (
+                  <p className="drill-card-meta">{t('drill.interruptedNote')}</p>
+                )}
+                {d.status !== 'purged' && (
+                  <div className="drill-actions">
+                    <button type="button" className="btn btn-small" onClick={() => setReviewing(d.id)}>
+                      {t('drill.review')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      disabled={busy}
+                      onClick={() => remove(d.id)}
+                    >
+                      {t('drill.delete')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

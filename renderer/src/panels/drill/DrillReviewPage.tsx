@@ -4,7 +4,7 @@
 import type { DrillReview, DrillStat } from '@contract/drills';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useAppStore } from '../../app/StoreContext';
+import { useAppStore, useStoreApi } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
 import { messageOf } from '../../services/api';
 import { roleLabel } from '../../i18n/labels';
@@ -25,6 +25,18 @@ export function DrillReviewPage({ id, onClose }: { id: string; onClose(): void }
     drills.review(id).then(setReview, (e: unknown) => setError(localizedText(messageOf(e), lang)));
   }, [drills, id, lang]);
   const csv = () => drills.downloadCsv(id).catch((e: unknown) => setError(localizedText(messageOf(e), lang)));
+  // 回放 / Replay: the map wall replays the drill's period from the drill's own archive (the time bar)
+  const store = useStoreApi();
+  const replay = async () => {
+    if (!review) return;
+    try {
+      const period = await drills.replay(review.drill);
+      store.getState().playbackEvent({ type: 'enterRange', ...period });
+      onClose();
+    } catch (e) {
+      setError(localizedText(messageOf(e), lang));
+    }
+  };
 
   const page = (
     <section
@@ -41,11 +53,20 @@ export function DrillReviewPage({ id, onClose }: { id: string; onClose(): void }
               {(lang === 'zh' ? review.drill.scenarioName : review.drill.scenarioNameEn) ??
                 t('drill.noScript')}{' '}
               · {review.drill.id} · {time(review.drill.startedAt)} – {time(review.drill.stoppedAt)} ·{' '}
-              {t(`drill.status.${review.drill.status === 'running' ? 'playing' : 'stopped'}`)}
+              {t(`drill.status.${review.drill.status === 'running' ? 'playing' : review.drill.status}`)}
             </p>
           )}
         </div>
         <div className="drill-actions drill-review-actions">
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={!review}
+            title={t('review.replayHint')}
+            onClick={() => void replay()}
+          >
+            {t('review.replay')}
+          </button>
           <button type="button" className="btn btn-small" disabled={!review} onClick={() => void csv()}>
             {t('review.csv')}
           </button>
