@@ -2,9 +2,12 @@
 // events, alarms, incidents, and 300 vehicles with one GPS fix per 10 s: 2.6 million fixes) in a fresh
 // SQLite database, keyframes every 15 minutes written by the archiver's own encoder.
 //   seek_ms       median time to show the state of the city at a random moment: the reader's query of the
-//                 newest keyframe + events + fixes, the fold, and the JSON the client receives and parses
-//                 (loopback HTTP itself is not in it). Baseline in the same run: the fold of every event
-//                 from the start of the day (no keyframes), as `seek_baseline_ratio`.
+//                 newest keyframe (decoded, or from its cache of the last few) + events + fixes, the fold,
+//                 and the JSON the client receives (`?form=frame`: the stored keyframe spliced in, the events
+//                 after it, the vehicles), parses and folds (contract/playback-answer.ts; loopback HTTP and
+//                 the client's schema check are not in it). Baseline in the same run: the fold of every event
+//                 from the start of the day (no keyframes), as `seek_baseline_ratio`; `seek_plain_ms` is
+//                 the plain answer (folded on the server, cases as objects) for 5 of the moments.
 //   frame_ms_p99  main-thread time of one playback step at 600x and 60 fps (10 s of city time a frame):
 //                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor).
 //                 The map layers' own draw time is measured by `npm run bench -- render`, not here.
@@ -18,7 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkEvent, emptyLiveState } from '@contract/live-state';
-import { foldEvents, vehiclesAt } from '@contract/playback';
+import { foldEvents, vehiclesAt, type PlaybackState } from '@contract/playback';
+import { stateOfFrameAnswer } from '@contract/playback-answer';
 import { cursorAt, cursorView, loadEvents, loadFixes, stepTo } from '@contract/playback-cursor';
 import { createPicture } from '../renderer/src/services/picture';
 import { topicsOf } from '../renderer/src/state/playbackLoad';
@@ -64,6 +68,7 @@ try {
   let seekMs = NaN;
   let seekMax = NaN;
   let baselineMs = NaN;
+  let seekPlainMs = NaN;
   let frames = 0;
   if (!FRAMES_ONLY) {
     await migrate(target);
@@ -116,23 +121,19 @@ try {
     const reader = new PlaybackReader(db);
     const random = prng(15);
     const moments = Array.from({ length: SEEKS }, () => START + Math.floor(random() * 86_400_000));
-    await reader.stateAt(moments[0] as number); // warm the client and the page cache
+    await reader.stateAt(day.endMs); // warm the client and the page cache (a frame no moment starts from)
     const seeks: number[] = [];
-    let shown = { cases: 0, alarms: 0, incidents: 0, vehicles: 0 };
+    let shown = { cases: 0, alarms: 0, incidents: 0, units: 0, vehicles: 0 };
     for (const at of moments) {
       const t0 = performance.now();
-      const body = JSON.stringify(await reader.stateAt(at));
-      const parsed = JSON.parse(body) as {
-        cases: unknown[];
-        alarms: unknown[];
-        incidents: unknown[];
-        vehicles: unknown[];
-      };
+      // what the renderer asks (`?form=frame`) and folds (PlaybackStateAnswer, without the schema check)
+      const parsed = stateOfFrameAnswer(JSON.parse(await reader.stateFrameAt(at))) as PlaybackState;
       seeks.push(performance.now() - t0);
       shown = {
         cases: parsed.cases.length,
         alarms: parsed.alarms.length,
         incidents: parsed.incidents.length,
+        units: parsed.units?.length ?? 0,
         vehicles: parsed.vehicles.length,
       };
     }
@@ -141,6 +142,15 @@ try {
     console.log(
       `seek: median ${r1(seekMs)} ms, max ${r1(Math.max(...seeks))} ms over ${SEEKS} moments (last: ${JSON.stringify(shown)})`,
     );
+    // The same seeks answered with the cases as objects (the plain `GET /api/playback/state`).
+    const plain: number[] = [];
+    for (const at of moments.slice(0, 5)) {
+      const t0 = performance.now();
+      JSON.parse(JSON.stringify(await reader.stateAt(at)));
+      plain.push(performance.now() - t0);
+    }
+    seekPlainMs = quantile(plain, 0.5);
+    console.log(`seek with plain cases: median ${r1(seekPlainMs)} ms over 5 of the moments`);
 
     // Baseline: the same state folded from the day's first event, read through the same client.
     const baseline: number[] = [];
@@ -224,6 +234,7 @@ try {
       seek_max_ms: r1(seekMax),
       seek_baseline_ms: r1(baselineMs),
       seek_baseline_ratio: r1(baselineMs / seekMs),
+      seek_plain_ms: r1(seekPlainMs),
       frame_ms_p99: r3(frameP99),
       frame_view_ms_p99: r3(quantile(views, 0.99)),
       frame_ui_ms_p99: r3(uiP99),
