@@ -9,7 +9,10 @@
 //                 from the start of the day (no keyframes), as `seek_baseline_ratio`; `seek_plain_ms` is
 //                 the plain answer (folded on the server, cases as objects) for 5 of the moments.
 //   frame_ms_p99  main-thread time of one playback step at 600x and 60 fps (10 s of city time a frame):
-//                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor).
+//                 the cursor folds the events of those 10 s and moves the vehicles (contract/playback-cursor),
+//                 with the day loaded in 30-minute stretches as the playback service loads it.
+//   frame_ui_cpu_ms_p99  the map-wall step in CPU time: on 2 shared cores the wall-clock tail is mostly
+//                 waiting for a core, which this leaves out (GC threads are in it).
 //                 The map layers' own draw time is measured by `npm run bench -- render`, not here.
 //   frame_ui_ms_p99  the same step plus what the map wall does with it on the main thread each frame
 //                 (renderer/src/services/playback.ts): the step's topics, the picture source telling its
@@ -21,16 +24,17 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkEvent, emptyLiveState } from '@contract/live-state';
-import { foldEvents, vehiclesAt, type PlaybackState } from '@contract/playback';
+import { foldEvents, vehiclesAt, type PlaybackFix, type PlaybackState } from '@contract/playback';
 import { stateOfFrameAnswer } from '@contract/playback-answer';
 import { cursorAt, cursorView, loadEvents, loadFixes, stepTo } from '@contract/playback-cursor';
 import { createPicture } from '../renderer/src/services/picture';
-import { topicsOf } from '../renderer/src/state/playbackLoad';
+import { chunkMs, extendCursor, topicsOf } from '../renderer/src/state/playbackLoad';
 import { advance, tailsAt } from '../renderer/src/state/playbackTracks';
 import { createDb } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
 import { encodeFrame } from '../server/src/playback/archive';
 import { PlaybackReader } from '../server/src/playback/reader';
+import type { StreamEvent } from '@contract/stream';
 import { cityDay, prng } from '../tests/support/playback-city';
 
 const CASES = Number(process.env.BENCH_CASES ?? 16_000);
@@ -38,6 +42,35 @@ const VEHICLES = Number(process.env.BENCH_VEHICLES ?? 300);
 const SEEKS = Number(process.env.BENCH_SEEKS ?? 20);
 const FRAME_MS = 15 * 60_000;
 const START = Date.parse('2026-11-23T00:00:00Z');
+
+/** The day's fixes in typed arrays (no object per fix in the heap), made back into a fix one at a time. */
+function packFixes(fixes: readonly PlaybackFix[]) {
+  const ids = [...new Set(fixes.map((f) => f.vehicleId))];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = fixes.length;
+  const [at, lon, lat, heading, speed] = [0, 0, 0, 0, 0].map(() => new Float64Array(n)) as Float64Array[];
+  const vehicle = new Uint32Array(n);
+  fixes.forEach((f, i) => {
+    vehicle[i] = index.get(f.vehicleId) as number;
+    (at as Float64Array)[i] = Date.parse(f.at);
+    (lon as Float64Array)[i] = f.lon;
+    (lat as Float64Array)[i] = f.lat;
+    (heading as Float64Array)[i] = f.heading;
+    (speed as Float64Array)[i] = f.speedKmh;
+  });
+  return {
+    count: n,
+    at: at as Float64Array,
+    fix: (i: number): PlaybackFix => ({
+      vehicleId: ids[vehicle[i] as number] as string,
+      at: new Date((at as Float64Array)[i] as number).toISOString(),
+      lon: (lon as Float64Array)[i] as number,
+      lat: (lat as Float64Array)[i] as number,
+      heading: (heading as Float64Array)[i] as number,
+      speedKmh: (speed as Float64Array)[i] as number,
+    }),
+  };
+}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-playback-'));
 const file = path.join(dir, 'playback.db');
@@ -173,15 +206,34 @@ try {
     await db.$disconnect();
   }
 
-  // Playback at 600x: 10 s of city time per 16.7 ms frame, across the whole day.
-  const events = loadEvents(day.events);
-  const fixes = loadFixes(day.fixes);
+  // Playback at 600x: 10 s of city time per 16.7 ms frame, across the whole day, loaded as the playback
+  // service loads it (renderer/src/services/playback.ts): stretches of chunkMs(600) = 30 city minutes,
+  // the next one appended (extendCursor) once less than half of the current one is left. The renderer never
+  // holds a day of fixes as objects, so neither does this: the day's fixes are packed in typed arrays and
+  // each stretch is made into objects when it is "read", as the service's answer would be.
+  const CHUNK = chunkMs(600);
+  const packed = packFixes(day.fixes);
+  day.fixes.length = 0;
+  let eventAt = 0;
+  let fixAt = 0;
+  const stretch = (toMs: number) => {
+    const raw: StreamEvent[] = [];
+    while (eventAt < day.events.length && Date.parse((day.events[eventAt] as StreamEvent).at) <= toMs)
+      raw.push(day.events[eventAt++] as StreamEvent);
+    const fixes: PlaybackFix[] = [];
+    while (fixAt < packed.count && (packed.at[fixAt] as number) <= toMs) fixes.push(packed.fix(fixAt++));
+    return { raw: fixes, events: loadEvents(raw), fixes: loadFixes(fixes) };
+  };
+  const first = stretch(START + CHUNK);
   let cursor = cursorAt(
-    { atMs: START, state: emptyLiveState(), vehicles: vehiclesAt(day.fixes, START) },
-    events,
-    fixes,
-    day.endMs,
+    { atMs: START, state: emptyLiveState(), vehicles: vehiclesAt(first.raw, START) },
+    first.events,
+    first.fixes,
+    START + CHUNK,
   );
+  const extends_: number[] = [];
+  /** CPU time of the same step and map-wall work (the process's, so GC threads count; waiting for a core does not) */
+  const uiCpu: number[] = [];
   const steps: number[] = [];
   const views: number[] = [];
   const uiSteps: number[] = [];
@@ -190,9 +242,17 @@ try {
   let told = 0;
   picture.onLive(() => told++);
   picture.onTopic(() => told++);
-  const tails = tailsAt(fixes, START);
+  const tails = tailsAt(first.fixes, START);
   for (let at = START + 10_000; at <= day.endMs; at += 10_000) {
+    if (cursor.loadedToMs < day.endMs && cursor.loadedToMs - cursor.atMs <= CHUNK / 2) {
+      const toMs = Math.min(day.endMs, cursor.loadedToMs + CHUNK);
+      const more = stretch(toMs);
+      const e0 = performance.now();
+      cursor = extendCursor(cursor, more.events, more.fixes, toMs);
+      extends_.push(performance.now() - e0);
+    }
     const { nextEvent, nextFix } = cursor;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const next = stepTo(cursor, at);
     const t1 = performance.now();
@@ -206,6 +266,8 @@ try {
     );
     advance(tails, stepFixes, at);
     uiSteps.push(performance.now() - t0);
+    const cpu = process.cpuUsage(c0);
+    uiCpu.push((cpu.user + cpu.system) / 1000);
     if (steps.length % 60 === 0) {
       const v0 = performance.now();
       cursorView(cursor);
@@ -222,13 +284,20 @@ try {
     `frames at 600x: ${steps.length}, p50 ${r3(quantile(steps, 0.5))} ms, p99 ${r3(frameP99)} ms, max ${r3(Math.max(...steps))} ms; ` +
       `full view arrays (cases, alarms, incidents, vehicles) p99 ${r3(quantile(views, 0.99))} ms`,
   );
+  const cpuP99 = quantile(uiCpu, 0.99);
+  console.log(
+    `the same with the map wall's work in CPU time (not waiting for one of the shared cores): p50 ${r3(quantile(uiCpu, 0.5))} ms, p99 ${r3(cpuP99)} ms`,
+  );
+  console.log(
+    `stretches of ${CHUNK / 60_000} city minutes appended: ${extends_.length}, max ${r3(Math.max(...extends_))} ms each (on an answer, not in a frame)`,
+  );
   console.log(
     JSON.stringify({
       bench: 'playback',
       cases: CASES,
       vehicles: VEHICLES,
       events: day.events.length,
-      fixes: day.fixes.length,
+      fixes: packed.count,
       keyframes: frames,
       seek_ms: r1(seekMs),
       seek_max_ms: r1(seekMax),
@@ -239,6 +308,8 @@ try {
       frame_view_ms_p99: r3(quantile(views, 0.99)),
       frame_ui_ms_p99: r3(uiP99),
       frame_ui_ratio: r1(uiP99 / frameP99),
+      frame_ui_cpu_ms_p99: r3(cpuP99),
+      extend_ms_max: r3(Math.max(...extends_)),
       targets: { seek_ms: 500, frame_ms_p99: 16 },
     }),
   );
