@@ -4,6 +4,7 @@
 // tests compare both against a plain fold from the first event.
 import { z } from 'zod';
 import { AlarmView } from './alarms';
+import { decodeCaseColumns, encodeCaseColumns, type CaseColumns } from './case-columns';
 import { CaseSummary } from './cases';
 import { IncidentView } from './city';
 import {
@@ -71,7 +72,12 @@ export const PlaybackPeriodQuery = z
   .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
 
-export const PlaybackAtQuery = z.object({ at: z.iso.datetime({ offset: true }) });
+export const PlaybackAtQuery = z.object({
+  at: z.iso.datetime({ offset: true }),
+  /** `frame`: the newest keyframe at or before `at` and the events after it, for the client to fold
+   * (contract/playback-answer.ts; what the renderer asks: no decode and re-encode on the server) */
+  form: z.enum(['frame']).optional(),
+});
 
 /**
  * Folds archived events onto a state. Events are taken in seq order; the archive's `at` never goes back in
@@ -88,27 +94,44 @@ export function stateFromScratch(events: readonly StreamEvent[], atMs: number): 
   return foldEvents(emptyLiveState(), upTo);
 }
 
-/** A keyframe as stored (JSON, gzip on disk): the state after every event with seq <= `seq`. */
+/**
+ * A keyframe as stored (JSON, gzip on disk): the state after every event with seq <= `seq`. Frames are
+ * written with the cases in columns (`caseColumns`, a sixth of the JSON to parse); frames written before
+ * that have `cases`.
+ */
 export interface FrameData {
   seq: number;
-  cases: CaseSummary[];
+  cases?: CaseSummary[];
+  caseColumns?: CaseColumns;
   alarms: AlarmView[];
   incidents: IncidentView[];
   /** committed dispatch units (absent in frames written before the unit topic, ADR 0022) */
   units?: UnitLive[];
 }
 
-export const toFrame = (state: LiveState): FrameData => ({
+const rest = (state: LiveState) => ({
   seq: state.seq ?? 0,
-  cases: [...state.cases.values()],
   alarms: [...state.alarms.values()],
   incidents: [...state.incidents.values()],
   units: [...state.units.values()],
 });
 
+export const toFrame = (state: LiveState): FrameData => ({
+  ...rest(state),
+  caseColumns: encodeCaseColumns([...state.cases.values()]),
+});
+
+/** The frame's cases: `cases`, or rebuilt from `caseColumns` (written by `toFrame` from checked cases). */
+const casesOf = (frame: FrameData): CaseSummary[] => {
+  if (frame.cases) return frame.cases;
+  const cases = frame.caseColumns ? decodeCaseColumns(frame.caseColumns) : [];
+  if (!cases) throw new Error('malformed keyframe: case columns');
+  return cases as unknown as CaseSummary[];
+};
+
 export const fromFrame = (frame: FrameData): LiveState => ({
   seq: frame.seq || null,
-  cases: new Map(frame.cases.map((c) => [c.id, c])),
+  cases: new Map(casesOf(frame).map((c) => [c.id, c])),
   alarms: new Map(frame.alarms.map((a) => [a.id, a])),
   incidents: new Map(frame.incidents.map((i) => [i.id, i])),
   units: new Map((frame.units ?? []).map((u) => [u.id, u])),
@@ -126,7 +149,8 @@ export function vehiclesAt(fixes: readonly PlaybackFix[], atMs: number): Playbac
 }
 
 export const toPlaybackState = (state: LiveState, atMs: number, vehicles: PlaybackFix[]): PlaybackState => ({
-  ...toFrame(state),
+  ...rest(state),
+  cases: [...state.cases.values()],
   at: new Date(atMs).toISOString(),
   vehicles,
 });

@@ -1,5 +1,6 @@
 // Playback (回放) on the map wall: history is made through the API (cases reported and moved on, a gas
-// alarm, vehicles driving for 20 minutes by GPS with past timestamps), the archive settles, then a
+// alarm, an incident with its units committed, vehicles driving for 20 minutes by GPS with past
+// timestamps), the archive settles, then a
 // supervisor opens playback of the last hour from the header, plays at 600×, sees the vehicles' tracks,
 // seeks on the bar and steps; the header says 回放 with the time shown; the map's case count at a moment
 // equals GET /api/playback/state at that moment; a case reported during the replay does not reach the
@@ -7,6 +8,7 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { SensorView, VehicleView } from '@contract/city';
+import type { Recommendation } from '@contract/incidents';
 import type { PlaybackState, PlaybackTracks } from '@contract/playback';
 import { ACTIVE_CASE_STATES } from '@contract/rules';
 import {
@@ -122,6 +124,20 @@ test.describe('playback on the map wall (WebGL)', { tag: '@webgl' }, () => {
       )
       .toBe(true);
     await acknowledgeOpenAlarms(request, supervisor);
+    // An incident at the centre with its recommended units committed: the replay draws them at its site.
+    const commander = await apiToken(request, 'commander');
+    const incident = await request.post('/api/incidents', {
+      headers: bearer(commander),
+      data: { title: '回放路积水', categoryId: 'event-0401', severity: 2, ...CENTRE },
+    });
+    expect(incident.status(), await incident.text()).toBe(201);
+    const incidentId = ((await incident.json()) as { incident: { id: string } }).incident.id;
+    const rec = await get<Recommendation>(request, commander, `/api/incidents/${incidentId}/recommendations`);
+    const assigned = await request.post(`/api/incidents/${incidentId}/commands`, {
+      headers: bearer(commander),
+      data: { command: 'assign', unitIds: rec.picks.flatMap((p) => p.units.map((u) => u.unitId)) },
+    });
+    expect(assigned.status(), await assigned.text()).toBe(200);
     const { vehicles } = await get<{ vehicles: VehicleView[] }>(request, supervisor, '/api/vehicles');
     const driving = vehicles.slice(-8).map((v) => v.id);
     const now = Date.now();
@@ -226,6 +242,14 @@ test.describe('playback on the map wall (WebGL)', { tag: '@webgl' }, () => {
     expect(state.cases.map((c) => c.id)).toContain(made[0]);
     expect(state.cases.map((c) => c.id)).not.toContain(made[1]);
     expect(state.alarms.map((a) => a.sensorId)).toContain(sensor?.id);
+    // the incident's units as they were at T, drawn by the incident layer
+    const units = (state.units ?? []).filter((u) => u.incidentId === incidentId);
+    expect(units.length).toBeGreaterThan(0);
+    await expect(page.locator('body')).toHaveAttribute(
+      'data-playback-units',
+      String((state.units ?? []).filter((u) => state.incidents.some((i) => i.id === u.incidentId)).length),
+      { timeout: 30_000 },
+    );
     await expect.poll(() => mapCases(page), { timeout: 30_000 }).toBe(state.cases.length);
     await expect(bar.locator('[data-playback-cases]')).toHaveAttribute(
       'data-playback-cases',

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
 import type { LiveState } from '@contract/live-state';
+import { PlaybackStateAnswer } from '@contract/playback-answer';
 import {
   stateFromScratch,
   type PlaybackEvents,
@@ -137,7 +138,7 @@ describe('playback archive', () => {
     // also the exact times of some events and the millisecond before them
     for (const e of all.body.events.filter((_, i) => i % 17 === 0))
       moments.push(Date.parse(e.at), Date.parse(e.at) - 1);
-    for (const t of moments) {
+    for (const [i, t] of moments.entries()) {
       const r = await s.api<PlaybackState>(
         'GET',
         `/api/playback/state?at=${new Date(t).toISOString()}`,
@@ -149,6 +150,20 @@ describe('playback archive', () => {
         picture(r.body),
         pictureOf(stateFromScratch(all.body.events, t)),
         `state at ${new Date(t).toISOString()}`,
+      );
+      if (i % 4) continue;
+      // the renderer's form: the stored keyframe and the events after it, folded by the client
+      const framed = await s.api<unknown>(
+        'GET',
+        `/api/playback/state?at=${new Date(t).toISOString()}&form=frame`,
+        undefined,
+        admin,
+      );
+      assert.equal(framed.status, 200);
+      assert.deepEqual(
+        PlaybackStateAnswer.parse(framed.body),
+        r.body,
+        `the folded frame answer at ${new Date(t).toISOString()}`,
       );
     }
 

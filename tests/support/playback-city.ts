@@ -1,11 +1,12 @@
 // A synthetic day of the city as the archive stores it: case, alarm and incident stream events with valid
-// payloads (each case moves through the workflow with rising versions, some close or are voided) and the
+// payloads (each case moves through the workflow with rising versions, some close or are voided; each
+// incident's two units go there and are released) and the
 // downsampled GPS fixes of a fleet. Deterministic from its seed. Used by the playback unit test and bench.
 import type { AlarmView } from '@contract/alarms';
 import type { CaseSummary } from '@contract/cases';
 import type { IncidentView } from '@contract/city';
 import type { PlaybackFix } from '@contract/playback';
-import type { StreamEvent } from '@contract/stream';
+import type { StreamEvent, UnitLive } from '@contract/stream';
 
 export function prng(seed: number) {
   let a = seed >>> 0;
@@ -175,6 +176,31 @@ export function cityDay(options: {
       };
       const type = v === 0 ? 'incident.opened' : status === 'closed' ? 'incident.closed' : 'incident.changed';
       raw.push({ topic: 'incident', type, entityId: inc.id, atMs: at, payload: { incident: inc } });
+    }
+    // two dispatch units per incident (ADR 0022): dispatched, en route, on scene, released after the close
+    for (const u of [0, 1]) {
+      const steps = [
+        ['dispatched', 2, `i${i}`],
+        ['en_route', 5 + u, `i${i}`],
+        ['on_scene', 20 + 5 * u, `i${i}`],
+        ['returning', 65, null],
+      ] as const;
+      for (const [version, [status, minutes, incidentId]] of steps.entries()) {
+        const at = t0 + minutes * 60_000;
+        if (at >= endMs) break;
+        const unit: UnitLive = {
+          id: `u${i}-${u}`,
+          kind: u ? 'repair' : 'emergency',
+          label: `${u ? '抢修' : '应急'}${i}组 Unit ${i}-${u}`,
+          departmentId: null,
+          status,
+          statusSince: iso(at),
+          incidentId,
+          version: version + 1,
+          etaAt: status === 'dispatched' || status === 'en_route' ? iso(t0 + 20 * 60_000) : null,
+        };
+        raw.push({ topic: 'unit', type: 'unit.status', entityId: unit.id, atMs: at, payload: { unit } });
+      }
     }
   }
   raw.sort((a, b) => a.atMs - b.atMs);

@@ -4,7 +4,8 @@
 // between two frames in place; the next stretch of events and fixes is loaded ahead while playing. Each
 // frame's result goes to the picture source (live/picture.ts), which the map layers read. Read-only:
 // nothing here writes to the server or to the live slices.
-import { fromFrame, PlaybackEvents, PlaybackState, PlaybackTracks } from '@contract/playback';
+import { fromFrame, PlaybackEvents, PlaybackTracks } from '@contract/playback';
+import { PlaybackStateAnswer } from '@contract/playback-answer';
 import { cursorAt, loadEvents, loadFixes, stepTo, type PlaybackCursor } from '@contract/playback-cursor';
 import { chunkMs, extendCursor, topicsOf } from '../state/playbackLoad';
 import type { AppStore } from '../state/store';
@@ -81,7 +82,7 @@ export function startPlayback(
       const { toMs, speed } = store.getState().playback;
       const endMs = Math.min(toMs, atMs + chunkMs(speed));
       const [state, stretch] = await Promise.all([
-        api.get(`/playback/state?at=${iso(atMs)}`, PlaybackState),
+        api.get(`/playback/state?at=${iso(atMs)}&form=frame`, PlaybackStateAnswer),
         loadStretch(atMs, Math.max(endMs, atMs + 1), atMs - TRACK_TAIL_MS),
       ]);
       if (mine !== generation) return;

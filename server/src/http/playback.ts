@@ -1,6 +1,8 @@
 // Playback (回放) of the archive, read-only, for signed-in users:
 //   GET /api/playback/range                     the span the archive can show
-//   GET /api/playback/state?at=ISO              the city at `at`: cases, alarms, incidents, vehicles
+//   GET /api/playback/state?at=ISO              the city at `at`: cases, alarms, incidents, units, vehicles
+//                                               (`&form=frame`: the keyframe and the events after it, for
+//                                               the client to fold, as the renderer asks)
 //   GET /api/playback/events?from=ISO&to=ISO    the archived stream events of a period (scoped like the stream)
 //   GET /api/playback/tracks?from=ISO&to=ISO    the GPS fixes of a period
 // Access (access/rules.ts): the state and the tracks show the whole city, so `playbackCity` (city-wide
@@ -19,7 +21,7 @@ import type { RouteLimits } from './route-limits';
 import type { PlaybackReader } from '../playback/reader';
 import { actorOf, requireActor } from './auth';
 import { asyncHandler, badRequest, parseOr400 } from './errors';
-import { sendJson } from './send';
+import { sendBytes, sendJson } from './send';
 
 /** A period longer than this is refused (ask for it in parts). */
 const MAX_PERIOD_MS = 32 * 86_400_000;
@@ -52,7 +54,9 @@ export function mountPlayback(ctx: ServerContext, reader: PlaybackReader, limits
       limits.limit('playback'),
       asyncHandler(async (req, res) => {
         const q = parseOr400(PlaybackAtQuery, req.query, 'playback time');
-        sendJson(req, res, await reader.stateAt(Date.parse(q.at)));
+        const atMs = Date.parse(q.at);
+        if (q.form === 'frame') sendBytes(req, res, Buffer.from(await reader.stateFrameAt(atMs)));
+        else sendJson(req, res, await reader.stateAt(atMs));
       }),
     );
     router.get(

@@ -16,8 +16,10 @@ export const encodeFrame = (state: LiveState): Uint8Array<ArrayBuffer> => {
     buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
   ) as Uint8Array<ArrayBuffer>;
 };
+/** A stored keyframe's JSON (a FrameData). */
+export const frameJsonOf = (bytes: Uint8Array): string => zlib.gunzipSync(bytes).toString('utf8');
 export const decodeFrame = (bytes: Uint8Array): LiveState =>
-  fromFrame(JSON.parse(zlib.gunzipSync(bytes).toString('utf8')) as FrameData);
+  fromFrame(JSON.parse(frameJsonOf(bytes)) as FrameData);
 
 export class PlaybackArchiver {
   private state: LiveState = emptyLiveState();

@@ -1,21 +1,38 @@
 // Reads the playback archive: the state of the city at T (the newest keyframe at or before T plus the
 // events after it up to T, folded by contract/playback.ts) and the events and GPS fixes of a period.
+// The renderer's form of the state (`stateFrameAt`) is the stored keyframe's JSON and the events after it,
+// for the client to fold: no decode and re-encode of the whole city per seek. The last few keyframes read
+// are kept (as text, and decoded once a plain answer needed them; a fold never writes to its input).
 // Read-only: a replay never writes.
-import { checkEvent, emptyLiveState } from '@contract/live-state';
+import { checkEvent, emptyLiveState, type LiveState } from '@contract/live-state';
 import {
   FIX_STALE_MS,
   foldEvents,
+  fromFrame,
   toPlaybackState,
   vehiclesAt,
+  type FrameData,
   type PlaybackFix,
   type PlaybackState,
 } from '@contract/playback';
+import { frameAnswerJson } from '@contract/playback-answer';
 import type { StreamEvent } from '@contract/stream';
 import type { Db } from '../db/client';
-import { decodeFrame, streamEventOf } from './archive';
+import { frameJsonOf, streamEventOf } from './archive';
 
 export const PERIOD_EVENT_LIMIT = 50_000;
 export const PERIOD_FIX_LIMIT = 200_000;
+/** Keyframes kept: a seek near one of the last few skips its read (and a plain one its decode). */
+export const FRAME_CACHE_SIZE = 4;
+
+interface KeptFrame {
+  seq: number;
+  json: string;
+  /** decoded when a plain answer first needs it */
+  state?: LiveState;
+  /** the time of the frame's last event: the events after it start there */
+  lastEventAt: Date | null;
+}
 
 const fixOf = (f: {
   vehicleId: string;
@@ -43,32 +60,74 @@ export class PlaybackReader {
 
   async stateAt(atMs: number): Promise<PlaybackState> {
     const at = new Date(atMs);
-    const frame = await this.db.playbackFrame.findFirst({
-      where: { at: { lte: at } },
-      orderBy: { at: 'desc' },
-    });
-    const base = frame ? decodeFrame(frame.state) : emptyLiveState();
-    // Archived times never go back in seq order, so the events after the frame's last one start at its time:
-    // a range on the time index instead of a scan of every later event.
-    const last = frame?.seq
-      ? await this.db.playbackEvent.findUnique({ where: { seq: frame.seq }, select: { at: true } })
-      : null;
-    const [rows, fixes] = await Promise.all([
-      this.db.playbackEvent.findMany({
-        where: { seq: { gt: frame?.seq ?? 0 }, at: { gte: last?.at, lte: at } },
-        orderBy: { seq: 'asc' },
-      }),
-      this.db.gpsFix.findMany({
-        where: { at: { gt: new Date(atMs - FIX_STALE_MS), lte: at } },
-        orderBy: [{ at: 'asc' }, { id: 'asc' }],
-        select: { vehicleId: true, at: true, lon: true, lat: true, heading: true, speedKmh: true },
-      }),
-    ]);
+    const frame = await this.frameAt(at);
+    let base = emptyLiveState();
+    if (frame) base = frame.state ??= fromFrame(JSON.parse(frame.json) as FrameData);
+    const { rows, vehicles } = await this.after(frame, at);
+    // foldEvents copies what it changes: the kept keyframe stays as decoded.
     const state = foldEvents(
       base,
       rows.map((r) => checkEvent(streamEventOf(r))),
     );
-    return toPlaybackState(state, atMs, vehiclesAt(fixes.map(fixOf), atMs));
+    return toPlaybackState(state, atMs, vehicles);
+  }
+
+  /** The state at T for the client to fold (`?form=frame`, contract/playback-answer.ts), as JSON text. */
+  async stateFrameAt(atMs: number): Promise<string> {
+    const at = new Date(atMs);
+    const frame = await this.frameAt(at);
+    const { rows, vehicles } = await this.after(frame, at);
+    return frameAnswerJson(
+      { at: at.toISOString(), events: rows.map(streamEventOf), vehicles },
+      frame?.json ?? null,
+    );
+  }
+
+  private readonly frames = new Map<string, KeptFrame>();
+
+  /** The newest keyframe at or before T (from the kept ones when it is one of the last few read). */
+  private async frameAt(at: Date): Promise<KeptFrame | null> {
+    const found = await this.db.playbackFrame.findFirst({
+      where: { at: { lte: at } },
+      orderBy: { at: 'desc' },
+      select: { at: true, seq: true },
+    });
+    if (!found) return null;
+    const key = `${found.at.getTime()}:${found.seq}`;
+    let kept = this.frames.get(key);
+    if (kept) {
+      this.frames.delete(key);
+    } else {
+      const [row, last] = await Promise.all([
+        this.db.playbackFrame.findUnique({ where: { at: found.at }, select: { state: true } }),
+        found.seq
+          ? this.db.playbackEvent.findUnique({ where: { seq: found.seq }, select: { at: true } })
+          : null,
+      ]);
+      if (!row) return null;
+      kept = { seq: found.seq, json: frameJsonOf(row.state), lastEventAt: last?.at ?? null };
+      if (this.frames.size >= FRAME_CACHE_SIZE) this.frames.delete(this.frames.keys().next().value as string);
+    }
+    this.frames.set(key, kept);
+    return kept;
+  }
+
+  /** The archived events after the keyframe up to T, and the vehicles at T. */
+  private async after(frame: KeptFrame | null, at: Date) {
+    // Archived times never go back in seq order, so the events after the frame's last one start at its time:
+    // a range on the time index instead of a scan of every later event.
+    const [rows, fixes] = await Promise.all([
+      this.db.playbackEvent.findMany({
+        where: { seq: { gt: frame?.seq ?? 0 }, at: { gte: frame?.lastEventAt ?? undefined, lte: at } },
+        orderBy: { seq: 'asc' },
+      }),
+      this.db.gpsFix.findMany({
+        where: { at: { gt: new Date(at.getTime() - FIX_STALE_MS), lte: at } },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        select: { vehicleId: true, at: true, lon: true, lat: true, heading: true, speedKmh: true },
+      }),
+    ]);
+    return { rows, vehicles: vehiclesAt(fixes.map(fixOf), at.getTime()) };
   }
 
   /** Events with from < at <= to in seq order, at most PERIOD_EVENT_LIMIT; `allows` filters by scope. */

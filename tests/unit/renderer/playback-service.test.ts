@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
 import { emptyLiveState, type LiveState } from '@contract/live-state';
-import { stateFromScratch, toPlaybackState, vehiclesAt } from '@contract/playback';
+import { frameAnswerJson } from '@contract/playback-answer';
+import {
+  stateFromScratch,
+  toFrame,
+  toPlaybackState,
+  vehiclesAt,
+  type PlaybackState,
+} from '@contract/playback';
 import type { ApiClient } from '../../../renderer/src/services/api';
 import { createPicture } from '../../../renderer/src/services/picture';
 import { startPlayback } from '../../../renderer/src/services/playback';
@@ -36,6 +43,16 @@ function fakeArchive() {
       if (url.pathname === '/api/playback/state') {
         const at = ms('at');
         body = toPlaybackState(stateFromScratch(day.events, at), at, vehiclesAt(day.fixes, at));
+        if (url.searchParams.get('form') === 'frame') {
+          // the renderer's form: a keyframe (the state 10 city minutes before, cases in columns) and the
+          // events after it, parsed as JSON text like the server's
+          const frame = toFrame(stateFromScratch(day.events, at - 600_000));
+          const events = day.events.filter((e) => e.seq > frame.seq && Date.parse(e.at) <= at);
+          const { vehicles } = body as PlaybackState;
+          body = JSON.parse(
+            frameAnswerJson({ at: new Date(at).toISOString(), events, vehicles }, JSON.stringify(frame)),
+          );
+        }
       } else if (url.pathname === '/api/playback/events') {
         const [from, to] = [ms('from'), ms('to')];
         const events = day.events.filter((e) => Date.parse(e.at) > from && Date.parse(e.at) <= to);

@@ -23,6 +23,7 @@ const picture = (s: LiveState) => ({
   cases: [...s.cases.values()].map((c) => `${c.id}@${c.version}`).sort(),
   alarms: [...s.alarms.values()].map((a) => `${a.id}@${a.version}`).sort(),
   incidents: [...s.incidents.values()].map((i) => `${i.id}@${i.version}`).sort(),
+  units: [...s.units.values()].map((u) => `${u.id}@${u.version}:${u.status}`).sort(),
 });
 
 test('stepping forward shows the fold of the events up to each moment', () => {

@@ -1,7 +1,8 @@
 // The open incident on the map (emergency command): the site pulsing in its level's colour with
 // 300 / 500 / 1,000 m rings, and each unit on its way with its road route and an ETA label. Drawn with
 // Cesium entities from the incident store (state/incidents.ts), redrawn when the server's answer changes;
-// the vehicles themselves move on the vehicle layer from live GPS.
+// the vehicles themselves move on the vehicle layer from live GPS. In playback (回放) the units committed
+// to each incident open at T are drawn at its site with their status at T (state/playbackUnits.ts).
 import type { Entity } from 'cesium';
 import {
   CallbackProperty,
@@ -16,10 +17,63 @@ import {
   type Viewer,
 } from 'cesium';
 import { createTimers } from '../../app/timers';
+import type { PictureSource } from '../../services/picture';
+import { playbackUnits, playbackUnitsKey } from '../../state/playbackUnits';
 import { incidentStore, clockText, SITE_RINGS_M, type IncidentDrawerState } from '../../state/incidents';
 import { INCIDENT_COLOURS, ROUTE_COLOURS } from '../palette';
 
-export function mountIncidentLayer(viewer: Viewer): () => void {
+/** Playback: the units at T of the incidents open at T, stacked under each site, redrawn when they change. */
+function mountPlaybackUnits(viewer: Viewer, picture: PictureSource, lang: () => 'zh' | 'en'): () => void {
+  let entities: Entity[] = [];
+  let shown = '';
+  const clear = () => {
+    for (const e of entities) viewer.entities.remove(e);
+    entities = [];
+  };
+  const stop = picture.onPlayback((frame) => {
+    const marks = frame ? playbackUnits(frame.state) : [];
+    const key = playbackUnitsKey(marks);
+    if (key === shown) return;
+    shown = key;
+    clear();
+    for (const m of marks) {
+      const colour = Color.fromCssColorString(
+        m.status === 'en_route' || m.status === 'dispatched' ? ROUTE_COLOURS.enRoute : ROUTE_COLOURS.other,
+      );
+      entities.push(
+        viewer.entities.add({
+          id: `playback-unit:${m.id}`,
+          position: Cartesian3.fromDegrees(m.lon, m.lat, 12),
+          label: {
+            text: `${m.label.split(' ')[0] ?? m.label} · ${m.statusText[lang()]}`,
+            font: '13px sans-serif',
+            fillColor: colour,
+            outlineColor: Color.BLACK,
+            outlineWidth: 3,
+            style: LabelStyle.FILL_AND_OUTLINE,
+            verticalOrigin: VerticalOrigin.TOP,
+            pixelOffset: new Cartesian2(0, 16 + 17 * m.row),
+            disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          },
+        }),
+      );
+    }
+    if (frame) document.body.dataset.playbackUnits = String(marks.length);
+    else delete document.body.dataset.playbackUnits;
+    viewer.scene.requestRender();
+  });
+  return () => {
+    stop();
+    clear();
+    delete document.body.dataset.playbackUnits;
+  };
+}
+
+export function mountIncidentLayer(
+  viewer: Viewer,
+  playback?: { picture: PictureSource; lang: () => 'zh' | 'en' },
+): () => void {
+  const disposeUnits = playback ? mountPlaybackUnits(viewer, playback.picture, playback.lang) : () => {};
   let entities: Entity[] = [];
   const lines = viewer.scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const clear = () => {
@@ -117,6 +171,7 @@ export function mountIncidentLayer(viewer: Viewer): () => void {
     if (incidentStore.getState().view) viewer.scene.requestRender();
   });
   return () => {
+    disposeUnits();
     unsubscribe();
     timers.dispose();
     clear();

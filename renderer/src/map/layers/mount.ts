@@ -228,7 +228,10 @@ export function mountLayers(viewer: Viewer, store: AppStore, source: LayerSource
   };
   Object.defineProperty(window, '__cityOpsMap', { value: diagnostics, configurable: true });
 
-  const disposeIncident = mountIncidentLayer(viewer);
+  const disposeIncident = mountIncidentLayer(
+    viewer,
+    source.picture && { picture: source.picture, lang: () => store.getState().ui.lang },
+  );
   const disposeTracks = source.picture ? mountTrackLayer(scene, source.picture) : () => {};
   return () => {
     disposed = true;
