@@ -102,7 +102,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const seeded = await seedIfEmpty(ctx);
   if (seeded) log.info('demo data seeded', seeded);
 
-  const caseStore = createCaseStore(config.database, db);
+  const caseStore = createCaseStore(config.database);
   const cases = new CaseService(ctx, await loadReference(db), caseStore);
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
@@ -182,7 +182,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await loginGuard.close();
       await routeLimits.close();
       await playback.stop();
-      caseStore.close();
+      await caseStore.close();
       await db.$disconnect();
     },
   };
