@@ -59,6 +59,14 @@ export class PgCaseStore implements CaseStore {
       const seq = await this.write(this.pool, writes[0]!);
       return seq === null ? this.stale(writes) : { ok: true, seqs: [seq] };
     }
+    const seqs = await this.inTransaction(writes);
+    // the connection is back in the pool before the current case is read (4 stale commits at once
+    // holding all 4 connections while waiting for a fifth would wait for ever)
+    return seqs ? { ok: true, seqs } : this.stale(writes);
+  }
+
+  /** Several writes in one transaction; null (rolled back) when a version guard matched no row. */
+  private async inTransaction(writes: TransitionWrite[]): Promise<number[] | null> {
     const client = await this.pool.connect();
     let done = false;
     try {
@@ -69,16 +77,22 @@ export class PgCaseStore implements CaseStore {
         if (seq === null) {
           await client.query('ROLLBACK');
           done = true;
-          return this.stale(writes);
+          return null;
         }
         seqs.push(seq);
       }
       await client.query('COMMIT');
       done = true;
-      return { ok: true, seqs };
+      return seqs;
     } finally {
-      if (!done) await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      // after a failed statement: roll back, or drop the connection if even that fails
+      const broken = done
+        ? undefined
+        : await client.query('ROLLBACK').then(
+            () => undefined,
+            (error: Error) => error,
+          );
+      client.release(broken);
     }
   }
 
