@@ -12,7 +12,7 @@ import { seedIfEmpty } from './city';
 import { DEMO_CITY } from './city/city';
 import { CaseService } from './cases/service';
 import { startScheduler } from './cases/scheduler';
-import { createCaseStore } from './cases/store';
+import { createCaseStore } from './cases/create-store';
 import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';

@@ -2,7 +2,7 @@
 // CaseEvent + Outbox row, all in one transaction). On SQLite it uses prepared better-sqlite3
 // statements on the same database file (Prisma's per-query overhead is ~0.3 ms, which would cap the
 // audited rate far below the 3,000 transitions/s target); on PostgreSQL the `pg` driver writes each
-// transition in one statement, one round trip (store-pg.ts).
+// transition in one statement, one round trip (store-pg.ts). createCaseStore (create-store.ts) picks one.
 // See docs/adr/0004-workflow-hot-path.md.
 import Database from 'better-sqlite3';
 import type { CaseEventDraft } from '../domain';
@@ -10,9 +10,7 @@ import { SYSTEM_ACTOR } from '../domain';
 import type { OutboxEntry, OutboxRow } from '../db/outbox';
 import type { CaseSummary } from '@contract/cases';
 import type { CasePayload } from '@contract/stream';
-import type { DatabaseTarget } from '../db/url';
 import type { CaseRow } from './view';
-import { PgCaseStore } from './store-pg';
 
 export interface EventRow {
   command: string;
@@ -102,7 +100,7 @@ function fromSqlite(raw: Record<string, unknown>): CaseRow {
   return row as unknown as CaseRow;
 }
 
-class SqliteCaseStore implements CaseStore {
+export class SqliteCaseStore implements CaseStore {
   private readonly db: Database.Database;
   private readonly loadStmt: Database.Statement;
   private readonly eventStmt: Database.Statement;
@@ -192,7 +190,3 @@ class SqliteCaseStore implements CaseStore {
 }
 
 class StaleVersion extends Error {}
-
-export function createCaseStore(target: DatabaseTarget): CaseStore {
-  return target.provider === 'sqlite' ? new SqliteCaseStore(target.file) : new PgCaseStore(target.url);
-}
