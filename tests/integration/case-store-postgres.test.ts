@@ -7,6 +7,7 @@ process.env.TZ = 'Asia/Shanghai'; // `pg` reads `timestamp` as local time unless
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
+import { PgCaseStore } from '../../server/src/cases/store-pg';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -105,6 +106,22 @@ if (cluster) {
       const metric = await s.ctx.db.caseMetric.findUniqueOrThrow({ where: { caseId: c.id } });
       assert.equal(metric.opened, 1);
       assert.equal(metric.dispatched, 1);
+    });
+
+    test('the store reads a case exactly as Prisma does (dates in UTC, booleans, numbers)', async () => {
+      const c = await report('event-0501', 34.612);
+      const opened = await cmd('supervisor', c, 'open');
+      assert.equal(opened.status, 200);
+      const store = new PgCaseStore(cluster.url('case_store'), 1);
+      try {
+        const ours = await store.load(c.id);
+        const prisma = await s.ctx.db.case.findUniqueOrThrow({ where: { id: c.id } });
+        assert.deepEqual(ours, prisma);
+        assert.ok(prisma.stepDeadline instanceof Date && prisma.reportedAt instanceof Date);
+        assert.equal(await store.load('no-such-case'), null);
+      } finally {
+        await store.close();
+      }
     });
 
     test('a stale version writes nothing and answers with the current case', async () => {
