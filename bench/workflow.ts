@@ -1,7 +1,9 @@
 // `npm run bench -- workflow [--pg]`: audited transitions per second (case update + CaseEvent + Outbox row
-// in one transaction, through CaseService and Prisma) against raw writes of the same rows by the same
+// in one transaction, through CaseService and its store: prepared better-sqlite3 statements, or on
+// PostgreSQL one `pg` statement per transition, ADR 0004) against raw writes of the same rows by the same
 // engine's own driver (better-sqlite3, or `pg` with --pg; same statements' shapes, one transaction per
-// transition), in the same run on the same machine. --pg starts a throwaway PostgreSQL (bench/_pg.ts).
+// transition; its event command fires no CaseMetric trigger, ours do in 4 of 7 steps), in the same run
+// on the same machine. --pg starts a throwaway PostgreSQL (bench/_pg.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

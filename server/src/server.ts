@@ -13,7 +13,7 @@ import { seedIfEmpty } from './city';
 import { DEMO_CITY } from './city/city';
 import { CaseService } from './cases/service';
 import { startScheduler } from './cases/scheduler';
-import { createCaseStore } from './cases/store';
+import { createCaseStore } from './cases/create-store';
 import { loadReference } from './db/reference';
 import { createApp } from './http/app';
 import { mountAuth } from './http/auth';
@@ -104,7 +104,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const seeded = await seedIfEmpty(ctx);
   if (seeded) log.info('demo data seeded', seeded);
 
-  const caseStore = createCaseStore(config.database, db);
+  const caseStore = createCaseStore(config.database);
   const cases = new CaseService(ctx, await loadReference(db), caseStore);
   const stopScheduler = startScheduler(ctx, cases);
   const ingestKey = loadIngestKey(config.dataDir);
@@ -186,7 +186,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await iot.stop();
       await limitPool?.end();
       await playback.stop();
-      caseStore.close();
+      await caseStore.close();
       await db.$disconnect();
     },
   };

@@ -264,6 +264,7 @@ export class CaseService {
     const first = this.plan(row, category, result, version, now, input.extensionMinutes);
     const writes = [first.write];
     let fresh = first.row;
+    let summary = first.summary;
     const followUp = followUpOf(command, category, fresh);
     if (followUp) {
       const auto = applyCommand(toSnapshot(fresh), followUp, SYSTEM_ACTOR, now);
@@ -274,12 +275,13 @@ export class CaseService {
         const second = this.plan(fresh, category, auto, fresh.version, now);
         writes.push(second.write);
         fresh = second.row;
+        summary = second.summary;
       }
     }
     const committed = await this.store.commit(writes);
     if (!committed.ok) throw this.stale(committed.current ?? row, now);
     this.ctx.bus.notifyOutbox();
-    return toSummary(fresh, this.ref, now);
+    return summary;
   }
 
   private stale(row: CaseRow, now: Date): AppError {
@@ -289,7 +291,7 @@ export class CaseService {
     );
   }
 
-  /** The write of one transition and the row as it will be, without reading it back. */
+  /** The write of one transition, the row as it will be (without reading it back) and its summary. */
   private plan(
     row: CaseRow,
     category: CategoryRef,
@@ -297,7 +299,7 @@ export class CaseService {
     version: number,
     now: Date,
     extensionMinutes?: number,
-  ): { write: TransitionWrite; row: CaseRow } {
+  ): { write: TransitionWrite; row: CaseRow; summary: CaseSummary } {
     const urgency = (result.next.urgency ?? row.urgency) as Urgency;
     const clock = result.clock === 'keep' ? {} : this.clockFields(row, category, urgency, result, now);
     const resumeAt =
@@ -308,15 +310,17 @@ export class CaseService {
     const fresh = { ...row, ...set, version: version + 1 } as CaseRow;
     const e = result.event;
     const type = ['urge', 'supervise'].includes(e.command) ? 'case.escalated' : 'case.changed';
+    const summary = toSummary(fresh, this.ref, now);
     return {
       row: fresh,
+      summary,
       write: {
         id: row.id,
         expectedVersion: version,
         set,
         event: eventRow(e),
         outbox: outboxRow(
-          caseOutbox(type, fresh, toSummary(fresh, this.ref, now), {
+          caseOutbox(type, fresh, summary, {
             event: { command: e.command, from: e.fromState, to: e.toState },
           }),
           now,

@@ -1,16 +1,15 @@
 // The hot path of the workflow: load a case, and commit transitions (case update guarded by version +
 // CaseEvent + Outbox row, all in one transaction). On SQLite it uses prepared better-sqlite3
 // statements on the same database file (Prisma's per-query overhead is ~0.3 ms, which would cap the
-// audited rate far below the 3,000 transitions/s target); elsewhere it goes through Prisma.
+// audited rate far below the 3,000 transitions/s target); on PostgreSQL the `pg` driver writes each
+// transition in one statement, one round trip (store-pg.ts). createCaseStore (create-store.ts) picks one.
 // See docs/adr/0004-workflow-hot-path.md.
 import Database from 'better-sqlite3';
 import type { CaseEventDraft } from '../domain';
 import { SYSTEM_ACTOR } from '../domain';
-import type { Db } from '../db/client';
 import type { OutboxEntry, OutboxRow } from '../db/outbox';
 import type { CaseSummary } from '@contract/cases';
 import type { CasePayload } from '@contract/stream';
-import type { DatabaseTarget } from '../db/url';
 import type { CaseRow } from './view';
 
 export interface EventRow {
@@ -73,7 +72,7 @@ export type CommitResult = { ok: true; seqs: number[] } | { ok: false; current: 
 export interface CaseStore {
   load(id: string): Promise<CaseRow | null>;
   commit(writes: TransitionWrite[]): Promise<CommitResult>;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 const DATE_COLUMNS = new Set([
@@ -101,7 +100,7 @@ function fromSqlite(raw: Record<string, unknown>): CaseRow {
   return row as unknown as CaseRow;
 }
 
-class SqliteCaseStore implements CaseStore {
+export class SqliteCaseStore implements CaseStore {
   private readonly db: Database.Database;
   private readonly loadStmt: Database.Statement;
   private readonly eventStmt: Database.Statement;
@@ -191,40 +190,3 @@ class SqliteCaseStore implements CaseStore {
 }
 
 class StaleVersion extends Error {}
-
-class PrismaCaseStore implements CaseStore {
-  constructor(private readonly db: Db) {}
-
-  async load(id: string): Promise<CaseRow | null> {
-    return (await this.db.case.findUnique({ where: { id } })) as CaseRow | null;
-  }
-
-  async commit(writes: TransitionWrite[]): Promise<CommitResult> {
-    try {
-      return await this.db.$transaction(async (tx) => {
-        const seqs: number[] = [];
-        for (const w of writes) {
-          const { id: _id, version: _v, ...set } = w.set;
-          const updated = await tx.case.updateMany({
-            where: { id: w.id, version: w.expectedVersion },
-            data: { ...set, version: { increment: 1 } },
-          });
-          if (updated.count !== 1) throw new StaleVersion();
-          await tx.caseEvent.create({ data: { caseId: w.id, ...w.event } });
-          const o = await tx.outbox.create({ data: w.outbox, select: { seq: true } });
-          seqs.push(o.seq);
-        }
-        return { ok: true as const, seqs };
-      });
-    } catch (error) {
-      if (error instanceof StaleVersion) return { ok: false, current: await this.load(writes[0]?.id ?? '') };
-      throw error;
-    }
-  }
-
-  close(): void {}
-}
-
-export function createCaseStore(target: DatabaseTarget, db: Db): CaseStore {
-  return target.provider === 'sqlite' ? new SqliteCaseStore(target.file) : new PrismaCaseStore(db);
-}
