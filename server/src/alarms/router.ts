@@ -5,7 +5,7 @@
 // gateway sees one answer per reading. On one node (SQLite) the engine gets the batch as it is.
 import type { SensorReading } from '@contract/alarms';
 import type { ServerContext } from '../context';
-import { NOT_OWNER, type AlarmEngine, type IngestResult } from './engine';
+import { NOT_OWNER, NOT_SAVED, type AlarmEngine, type IngestResult } from './engine';
 import { FencedError, partitionOf, type LeaseView } from './leases';
 
 export const FORWARDED_HEADER = 'x-alarm-forwarded';
@@ -78,7 +78,7 @@ export class ReadingRouter {
         for (const item of retry) {
           result.rejected.push({
             index: item.index,
-            error: 'no node evaluates this sensor now; send it again',
+            error: 'no node evaluates this sensor now, or its database is busy; send it again',
           });
         }
         break;
@@ -108,7 +108,8 @@ export class ReadingRouter {
   }
 }
 
-/** Adds a part's counts; its rejections get their batch index back, and NOT_OWNER ones are retried. */
+/** Adds a part's counts; its rejections get their batch index back, and NOT_OWNER / NOT_SAVED ones are
+ *  retried (after a short wait, until RETRY_FOR_MS). */
 function merge(into: IngestResult, part: IngestResult, items: Indexed[], retry: Indexed[]): void {
   into.accepted += part.accepted;
   into.raised += part.raised;
@@ -116,7 +117,7 @@ function merge(into: IngestResult, part: IngestResult, items: Indexed[], retry: 
   into.cleared += part.cleared;
   for (const r of part.rejected) {
     const item = items[r.index]!;
-    if (r.error === NOT_OWNER) retry.push(item);
+    if (r.error === NOT_OWNER || r.error === NOT_SAVED) retry.push(item);
     else into.rejected.push({ index: item.index, error: r.error });
   }
   // a forwarded part answers over HTTP; an owner that predates the held list sends none
