@@ -85,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     }),
     alarmPartitions: int('ALARM_PARTITIONS', env.ALARM_PARTITIONS, 32, 1, 1024),
     nodeUrl: env.NODE_URL || null,
-    ingestMaxReadings: int('INGEST_MAX_READINGS', env.INGEST_MAX_READINGS, 10_000, 1, 1_000_000),
+    ingestMaxReadings: int('INGEST_MAX_READINGS', env.INGEST_MAX_READINGS, 2_000, 1, 1_000_000),
     login: loginGuardConfig(env, (message) => {
       throw new ConfigError(message);
     }),
