@@ -8,7 +8,7 @@
 // are copies of its sensors (the nodes hold them all in memory). Prints per path: throughput, p50/p99,
 // errors; the stream's delay from commit to client; each node's RSS at start and end against a stated bound.
 // A 503 (a node full, INGEST_MAX_READINGS) is sent again after its Retry-After, up to 3 times, and counted
-// apart from errors; errors the nodes logged are printed, counted by message, with one sample each.
+// apart from errors; warnings and errors the nodes logged are printed, counted by message, with a sample.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,10 +115,21 @@ type Path = {
   errors: number;
   refused: number;
   dropped: number;
+  /** items answered per item as not accepted (207), e.g. not evaluated in time */
+  notAccepted: number;
   items: number;
   ms: number[];
 };
-const path0 = (): Path => ({ sent: 0, ok: 0, errors: 0, refused: 0, dropped: 0, items: 0, ms: [] });
+const path0 = (): Path => ({
+  sent: 0,
+  ok: 0,
+  errors: 0,
+  refused: 0,
+  dropped: 0,
+  notAccepted: 0,
+  items: 0,
+  ms: [],
+});
 const paths: Record<keyof typeof RATES, Path> = { reports: path0(), readings: path0(), positions: path0() };
 const RETRIES = 3;
 const errorSamples: string[] = [];
@@ -149,7 +160,11 @@ async function send(name: keyof typeof RATES, url: string, body: unknown, items:
       }
       if (res.status >= 300) throw new Error(`${res.status} ${text.slice(0, 200)}`);
       p.ok++;
-      p.items += items;
+      // a reading batch says how many it accepted (the rest are answered per item, 207)
+      const accepted =
+        url === '/api/ingest/readings' ? (JSON.parse(text) as { accepted: number }).accepted : items;
+      p.items += accepted;
+      if (accepted < items) p.notAccepted += items - accepted;
       p.ms.push(performance.now() - t);
       return;
     }
@@ -241,10 +256,11 @@ for (const [name, p] of Object.entries(paths)) {
   const offered = RATES[name as keyof typeof RATES];
   const perS = Math.round((p.items / seconds) * 100) / 100;
   console.log(
-    `${name.padEnd(9)} offered ${offered.toFixed(2)}/s, done ${perS}/s (${p.ok} requests), p50 ${pct(p.ms, 0.5)} ms, p99 ${pct(p.ms, 0.99)} ms, errors ${p.errors}, 503 ${p.refused} (items dropped after ${RETRIES} retries: ${p.dropped})`,
+    `${name.padEnd(9)} offered ${offered.toFixed(2)}/s, done ${perS}/s (${p.ok} requests), p50 ${pct(p.ms, 0.5)} ms, p99 ${pct(p.ms, 0.99)} ms, errors ${p.errors}, 503 ${p.refused} (items dropped after ${RETRIES} retries: ${p.dropped}), items not accepted (207) ${p.notAccepted}`,
   );
   figures[`${name}_503`] = p.refused;
   figures[`${name}_dropped`] = p.dropped;
+  figures[`${name}_not_accepted`] = p.notAccepted;
   figures[`${name}_per_s`] = perS;
   figures[`${name}_offered_per_s`] = Math.round(offered * 100) / 100;
   figures[`${name}_p50_ms`] = pct(p.ms, 0.5);
@@ -255,9 +271,9 @@ for (const e of errorSamples) console.log(`  error: ${e}`);
 // What the nodes logged as errors (A: in memory; B: its stderr), counted by message, with one sample each.
 const nodeErrors = new Map<string, { n: number; sample: string }>();
 const noteError = (node: string, r: Record<string, unknown>) => {
-  if (r.level !== 'error') return;
+  if (r.level !== 'error' && r.level !== 'warn') return;
   const err = r.err as { message?: string } | undefined;
-  const key = `${node}: ${String(r.msg)}${r.path ? ` ${String(r.path)}` : ''}`;
+  const key = `${node} ${String(r.level)}: ${String(r.msg)}${r.path ? ` ${String(r.path)}` : ''}`;
   const seen = nodeErrors.get(key) ?? { n: 0, sample: (err?.message ?? '').slice(0, 300) };
   seen.n++;
   nodeErrors.set(key, seen);
