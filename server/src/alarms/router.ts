@@ -14,6 +14,14 @@ const FORWARD_TIMEOUT_MS = 10_000;
 
 type Indexed = { index: number; reading: SensorReading };
 
+/** the rejection of a reading whose owner is too busy to take it now (503, or no answer in time) */
+export const OWNER_BUSY = 'the node that evaluates this sensor is busy: send the reading again later';
+class OwnerBusy extends Error {
+  constructor(url: string) {
+    super(`${url} is busy`);
+  }
+}
+
 export class ReadingRouter {
   private running = new Set<Promise<unknown>>();
   leases: (LeaseView & { tick(): Promise<void>; partitions: number }) | null = null;
@@ -53,7 +61,9 @@ export class ReadingRouter {
         const key = leases.owned.has(p) ? '' : leases.ownerUrl(p);
         // A forwarded reading this node does not own goes back to its sender, which routes it again.
         const group = forwarded && key !== '' ? null : key;
-        groups.set(group, [...(groups.get(group) ?? []), item]);
+        const list = groups.get(group);
+        if (list) list.push(item);
+        else groups.set(group, [item]);
       }
       const retry: Indexed[] = [...(groups.get(null) ?? [])];
       groups.delete(null);
@@ -68,6 +78,11 @@ export class ReadingRouter {
               url === '' ? await this.local(items.map((i) => i.reading)) : await this.post(url!, items);
             merge(result, part, items, retry);
           } catch (err) {
+            if (err instanceof OwnerBusy) {
+              // Sent again at once it would only add to the owner's queue: the gateway sends it later.
+              for (const item of items) result.rejected.push({ index: item.index, error: OWNER_BUSY });
+              return;
+            }
             if (!(err instanceof FencedError) && url === '') throw err;
             this.ctx.log.warn('readings not evaluated, routing again', { to: url || 'this node', err });
             retry.push(...items);
@@ -103,7 +118,12 @@ export class ReadingRouter {
       },
       body: JSON.stringify({ readings: items.map((i) => i.reading) }),
       signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    }).catch((err: unknown) => {
+      // a live owner that does not answer in time is behind; a dead one refuses the connection (retried)
+      if (err instanceof Error && err.name === 'TimeoutError') throw new OwnerBusy(url);
+      throw err;
     });
+    if (res.status === 503) throw new OwnerBusy(url);
     if (res.status !== 200 && res.status !== 207) throw new Error(`${url} answered ${res.status}`);
     return (await res.json()) as IngestResult;
   }

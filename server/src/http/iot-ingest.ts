@@ -36,7 +36,7 @@ export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) 
       asyncHandler(async (req, res) => {
         const batch = parseOr400(ReadingBatch, req.body, 'reading batch');
         const forwarded = req.get(FORWARDED_HEADER) === '1';
-        const release = iot.admission.enter(batch.readings.length, !forwarded);
+        const release = iot.admission.enter(batch.readings.length, forwarded);
         if (!release) {
           // Sent here, not thrown: a full node is expected under load, not an error to log with a stack.
           res.set('Retry-After', String(RETRY_AFTER_S));

@@ -1,8 +1,8 @@
 // Bounded ingest: a node takes on at most `limit` items (readings) at a time from gateways; beyond it the
 // request is refused at once (503 with Retry-After, see http/iot-ingest.ts) instead of waiting in memory.
-// Work forwarded by another node is let in without the check: the node that accepted it from the gateway
-// already counted it against its own limit, so every node's work stays bounded by the sum of the limits,
-// and refusing it here would only make the sender hold it longer (docs/adr/0018, 2026-12-06).
+// Work forwarded by another node was counted by the node that took it from the gateway, so it is checked
+// against twice the limit only (a sender that gave up waiting no longer counts what it forwarded); the
+// sender answers refused readings per item and the gateway sends them again (docs/adr/0018, 2026-12-06).
 // A counter, not a queue library: p-limit is only a transitive dev dependency here, and
 // rate-limiter-flexible limits rates, not work in progress.
 
@@ -23,11 +23,12 @@ export class Admission {
 
   constructor(readonly limit: number) {}
 
-  /** Takes `items` on (always when `counted` is false); the release function, or null when full. A batch
-   *  larger than the limit is let in when nothing else runs, so one big batch is never refused forever. */
-  enter(items: number, counted = true): (() => void) | null {
+  /** Takes `items` on (`forwarded`: against twice the limit); the release function, or null when full. A
+   *  batch larger than the limit is let in when nothing else runs, so one big batch is never refused forever. */
+  enter(items: number, forwarded = false): (() => void) | null {
     const n = Math.max(0, items);
-    if (counted && this.inFlight > 0 && this.inFlight + n > this.limit) {
+    const limit = forwarded ? 2 * this.limit : this.limit;
+    if (this.inFlight > 0 && this.inFlight + n > limit) {
       this.refused++;
       return null;
     }
