@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { FORWARDED_HEADER } from '../server/src/alarms/router';
+import { partitionOf } from '../server/src/alarms/leases';
 import { loadConfig } from '../server/src/config';
 import { memoryLogger } from '../server/src/log';
 import { startServer } from '../server/src/server';
@@ -103,6 +105,37 @@ const ask = <T>(message: object) =>
     clients.once('message', (reply) => resolve(reply as T));
     clients.send(message);
   });
+// Steady state before the load: node B has taken its share of the partitions and loaded their sensors.
+// One sensor per partition is sent to each node as a forwarded reading (never passed on) until every one
+// is accepted by one node; the handover itself is the failover test's subject, not this bench's.
+const probes = new Map<number, (typeof sensors)[number]>();
+const parts = a.iot.readings.leases?.partitions ?? 32;
+for (const s of sensors) if (!probes.has(partitionOf(s.id, parts))) probes.set(partitionOf(s.id, parts), s);
+const probe = [...probes.values()].map((s) => ({
+  sensorId: s.id,
+  value: s.type === 'water_pressure' ? 0.3 : s.type === 'gas' ? 2 : 1,
+}));
+const settleStart = performance.now();
+for (;;) {
+  const accepted = await Promise.all(
+    urls.map(async (url) => {
+      const res = await fetch(`${url}/api/ingest/readings`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-ingest-key': process.env.INGEST_KEY!,
+          [FORWARDED_HEADER]: '1',
+        },
+        body: JSON.stringify({ readings: probe }),
+      });
+      return res.status < 300 ? ((await res.json()) as { accepted: number }).accepted : 0;
+    }),
+  );
+  if (accepted[0]! + accepted[1]! === probes.size && accepted.every((n) => n > 0)) break;
+  if (performance.now() - settleStart > 120_000) throw new Error('the nodes did not share the partitions');
+  await new Promise((r) => setTimeout(r, 500));
+}
+console.log(`  partitions shared after ${Math.round((performance.now() - settleStart) / 1000)} s`);
 await ask({ cmd: 'connect', urls, tokens: Array.from({ length: CLIENTS }, () => token) });
 await new Promise((r) => setTimeout(r, 3000));
 const memStart = rss();

@@ -258,7 +258,10 @@ export class AlarmEngine {
   private async writeChunks(work: Work) {
     const counts = { raised: 0, escalated: 0, cleared: 0 };
     const failed = new Map<LiveSensor, string>();
-    const sensors = [...new Set(work.map((w) => w.sensor))];
+    // In id order, the order the flush's UPDATE … WHERE id IN (…) locks rows in: no deadlock between them.
+    const sensors = [...new Set(work.map((w) => w.sensor))].sort((x, y) =>
+      x.info.id < y.info.id ? -1 : x.info.id > y.info.id ? 1 : 0,
+    );
     for (let i = 0; i < sensors.length; i += WRITE_CHUNK) {
       const chunk = new Set(sensors.slice(i, i + WRITE_CHUNK));
       try {
@@ -414,6 +417,11 @@ export class AlarmEngine {
   async flush(): Promise<number> {
     const dirty = [...this.sensors.values()].filter((s) => s.dirty);
     for (const s of dirty) s.dirty = false;
-    return flushSensors(this.ctx, dirty);
+    try {
+      return await flushSensors(this.ctx, dirty);
+    } catch (err) {
+      for (const s of dirty) s.dirty = true; // written at the next flush
+      throw err;
+    }
   }
 }
