@@ -80,6 +80,10 @@ export class ReadingRouter {
           } catch (err) {
             if (err instanceof OwnerBusy) {
               // Sent again at once it would only add to the owner's queue: the gateway sends it later.
+              this.ctx.log.warn('owner busy, readings answered to be sent again', {
+                to: url,
+                n: items.length,
+              });
               for (const item of items) result.rejected.push({ index: item.index, error: OWNER_BUSY });
               return;
             }
