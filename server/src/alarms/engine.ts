@@ -22,7 +22,6 @@ import {
   type SensorState,
   type Threshold,
 } from './rules';
-import { FencedError } from './leases';
 import { flushSensors, groupThresholds, loadEngineState } from './load';
 import type { LiveSensor } from './sensor';
 
@@ -49,6 +48,13 @@ export const NOT_OWNER = 'sensor is evaluated by another node';
 export const NOT_SAVED = 'alarm change not saved (database busy): send the reading again';
 /** sensors whose alarm changes commit in one transaction: a few hundred round trips at most */
 const WRITE_CHUNK = 50;
+
+/** Thrown inside an alarm transaction when this node no longer holds a partition it writes for (leases.ts). */
+export class FencedError extends Error {
+  constructor(partitions: number[]) {
+    super(`this node no longer holds alarm partitions ${partitions.join(', ')}`);
+  }
+}
 
 type Work = Array<{ sensor: LiveSensor; actions: AlarmAction[] }>;
 /** what a failed write puts back: a sensor's state and alarm ids before the batch */
