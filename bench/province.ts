@@ -7,11 +7,15 @@
 // --scale multiplies every rate and the sensor count (0.1 on a shared machine). Sensors beyond the demo city's
 // are copies of its sensors (the nodes hold them all in memory). Prints per path: throughput, p50/p99,
 // errors; the stream's delay from commit to client; each node's RSS at start and end against a stated bound.
+// A 503 (a node full, INGEST_MAX_READINGS) is sent again after its Retry-After, up to 3 times, and counted
+// apart from errors; warnings and errors the nodes logged are printed, counted by message, with a sample.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { FORWARDED_HEADER } from '../server/src/alarms/router';
+import { partitionOf } from '../server/src/alarms/leases';
 import { loadConfig } from '../server/src/config';
 import { memoryLogger } from '../server/src/log';
 import { startServer } from '../server/src/server';
@@ -38,8 +42,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-province-'));
 const database = await benchDatabase('province', true);
 process.env.INGEST_KEY = 'province-bench-ingest-key-0123456789';
 const env = { PORT: '0', SIM: '0', OPEN: '0', LOG_LEVEL: 'warn', DATABASE_URL: database.url };
+const logA = memoryLogger();
 const a = await startServer(loadConfig({ ...env, DATA_DIR: path.join(dir, 'a'), NODE_ID: 'province-a' }), {
-  log: memoryLogger(),
+  log: logA,
 });
 
 // Province-sized sensor inventory: copies of the demo city's sensors, before node B starts and A reloads.
@@ -100,36 +105,102 @@ const ask = <T>(message: object) =>
     clients.once('message', (reply) => resolve(reply as T));
     clients.send(message);
   });
+// Steady state before the load: node B has taken its share of the partitions and loaded their sensors.
+// One sensor per partition is sent to each node as a forwarded reading (never passed on) until every one
+// is accepted by one node; the handover itself is the failover test's subject, not this bench's.
+const probes = new Map<number, (typeof sensors)[number]>();
+const parts = a.iot.readings.leases?.partitions ?? 32;
+for (const s of sensors) if (!probes.has(partitionOf(s.id, parts))) probes.set(partitionOf(s.id, parts), s);
+const probe = [...probes.values()].map((s) => ({
+  sensorId: s.id,
+  value: s.type === 'water_pressure' ? 0.3 : s.type === 'gas' ? 2 : 1,
+}));
+const settleStart = performance.now();
+for (;;) {
+  const accepted = await Promise.all(
+    urls.map(async (url) => {
+      const res = await fetch(`${url}/api/ingest/readings`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-ingest-key': process.env.INGEST_KEY!,
+          [FORWARDED_HEADER]: '1',
+        },
+        body: JSON.stringify({ readings: probe }),
+      });
+      return res.status < 300 ? ((await res.json()) as { accepted: number }).accepted : 0;
+    }),
+  );
+  if (accepted[0]! + accepted[1]! === probes.size && accepted.every((n) => n > 0)) break;
+  if (performance.now() - settleStart > 120_000) throw new Error('the nodes did not share the partitions');
+  await new Promise((r) => setTimeout(r, 500));
+}
+console.log(`  partitions shared after ${Math.round((performance.now() - settleStart) / 1000)} s`);
 await ask({ cmd: 'connect', urls, tokens: Array.from({ length: CLIENTS }, () => token) });
 await new Promise((r) => setTimeout(r, 3000));
 const memStart = rss();
 
-type Path = { sent: number; ok: number; errors: number; items: number; ms: number[] };
-const paths: Record<keyof typeof RATES, Path> = {
-  reports: { sent: 0, ok: 0, errors: 0, items: 0, ms: [] },
-  readings: { sent: 0, ok: 0, errors: 0, items: 0, ms: [] },
-  positions: { sent: 0, ok: 0, errors: 0, items: 0, ms: [] },
+/** refused: 503 answers (the node was full), each sent again after Retry-After; dropped: items still
+ *  refused after RETRIES sends (a gateway would keep them longer) */
+type Path = {
+  sent: number;
+  ok: number;
+  errors: number;
+  refused: number;
+  dropped: number;
+  /** items answered per item as not accepted (207), e.g. not evaluated in time */
+  notAccepted: number;
+  items: number;
+  ms: number[];
 };
+const path0 = (): Path => ({
+  sent: 0,
+  ok: 0,
+  errors: 0,
+  refused: 0,
+  dropped: 0,
+  notAccepted: 0,
+  items: 0,
+  ms: [],
+});
+const paths: Record<keyof typeof RATES, Path> = { reports: path0(), readings: path0(), positions: path0() };
+const RETRIES = 3;
 const errorSamples: string[] = [];
 let turn = 0;
 async function send(name: keyof typeof RATES, url: string, body: unknown, items: number, auth = false) {
   const p = paths[name];
   p.sent++;
-  const t = performance.now();
   try {
-    const res = await fetch(`${urls[turn++ % 2]}${url}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(auth ? { authorization: `Bearer ${token}` } : { 'x-ingest-key': process.env.INGEST_KEY! }),
-      },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${res.status} ${text.slice(0, 200)}`);
-    p.ok++;
-    p.items += items;
-    p.ms.push(performance.now() - t);
+    for (let attempt = 1; ; attempt++) {
+      const t = performance.now();
+      const res = await fetch(`${urls[turn++ % 2]}${url}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(auth ? { authorization: `Bearer ${token}` } : { 'x-ingest-key': process.env.INGEST_KEY! }),
+        },
+        body: JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status === 503 && res.headers.get('retry-after')) {
+        p.refused++;
+        if (attempt > RETRIES) {
+          p.dropped += items;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after')) * 1000));
+        continue;
+      }
+      if (res.status >= 300) throw new Error(`${res.status} ${text.slice(0, 200)}`);
+      p.ok++;
+      // a reading batch says how many it accepted (the rest are answered per item, 207)
+      const accepted =
+        url === '/api/ingest/readings' ? (JSON.parse(text) as { accepted: number }).accepted : items;
+      p.items += accepted;
+      if (accepted < items) p.notAccepted += items - accepted;
+      p.ms.push(performance.now() - t);
+      return;
+    }
   } catch (err) {
     p.errors++;
     if (errorSamples.length < 5) errorSamples.push(`${name}: ${(err as Error).message}`);
@@ -188,7 +259,7 @@ while (performance.now() < endAt) {
     lastPrint = performance.now();
     const m = rss();
     console.log(
-      `  ${Math.round((lastPrint - started) / 1000)} s: readings ${paths.readings.items}, reports ${paths.reports.ok}, fixes ${paths.positions.items}, in flight ${inflight.size}, RSS A ${m.a} MB, B ${m.b} MB`,
+      `  ${Math.round((lastPrint - started) / 1000)} s: readings ${paths.readings.items}, reports ${paths.reports.ok}, fixes ${paths.positions.items}, in flight ${inflight.size}, 503 ${paths.readings.refused}, RSS A ${m.a} MB, B ${m.b} MB`,
     );
   }
   await new Promise((r) => setTimeout(r, TICK_MS - ((performance.now() - started) % TICK_MS)));
@@ -218,8 +289,11 @@ for (const [name, p] of Object.entries(paths)) {
   const offered = RATES[name as keyof typeof RATES];
   const perS = Math.round((p.items / seconds) * 100) / 100;
   console.log(
-    `${name.padEnd(9)} offered ${offered.toFixed(2)}/s, done ${perS}/s (${p.ok} requests), p50 ${pct(p.ms, 0.5)} ms, p99 ${pct(p.ms, 0.99)} ms, errors ${p.errors}`,
+    `${name.padEnd(9)} offered ${offered.toFixed(2)}/s, done ${perS}/s (${p.ok} requests), p50 ${pct(p.ms, 0.5)} ms, p99 ${pct(p.ms, 0.99)} ms, errors ${p.errors}, 503 ${p.refused} (items dropped after ${RETRIES} retries: ${p.dropped}), items not accepted (207) ${p.notAccepted}`,
   );
+  figures[`${name}_503`] = p.refused;
+  figures[`${name}_dropped`] = p.dropped;
+  figures[`${name}_not_accepted`] = p.notAccepted;
   figures[`${name}_per_s`] = perS;
   figures[`${name}_offered_per_s`] = Math.round(offered * 100) / 100;
   figures[`${name}_p50_ms`] = pct(p.ms, 0.5);
@@ -227,6 +301,26 @@ for (const [name, p] of Object.entries(paths)) {
   figures[`${name}_errors`] = p.errors;
 }
 for (const e of errorSamples) console.log(`  error: ${e}`);
+// What the nodes logged as errors (A: in memory; B: its stderr), counted by message, with one sample each.
+const nodeErrors = new Map<string, { n: number; sample: string }>();
+const noteError = (node: string, r: Record<string, unknown>) => {
+  if (r.level !== 'error' && r.level !== 'warn') return;
+  const err = r.err as { message?: string } | undefined;
+  const key = `${node} ${String(r.level)}: ${String(r.msg)}${r.path ? ` ${String(r.path)}` : ''}`;
+  const seen = nodeErrors.get(key) ?? { n: 0, sample: (err?.message ?? '').slice(0, 300) };
+  seen.n++;
+  nodeErrors.set(key, seen);
+};
+for (const r of logA.lines) noteError('A', r);
+for (const line of b.output.join('').split('\n')) {
+  if (!line.startsWith('{')) continue;
+  try {
+    noteError('B', JSON.parse(line) as Record<string, unknown>);
+  } catch {
+    // a line split across chunks: skip it
+  }
+}
+for (const [key, { n, sample }] of nodeErrors) console.log(`  node log: ${key} x${n}: ${sample}`);
 console.log(
   `stream: ${stream.received} events delivered to ${CLIENTS} clients, commit -> client p50 ${stream.p50} ms, p99 ${stream.p99} ms, disconnects ${stream.disconnects}`,
 );

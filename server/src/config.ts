@@ -26,6 +26,8 @@ export interface ServerConfig {
   /** alarm evaluation across nodes (PostgreSQL only): partitions of the sensors, this node's URL for the others */
   alarmPartitions: number;
   nodeUrl: string | null;
+  /** readings a node works on at once from gateways (INGEST_MAX_READINGS); beyond it 503 with Retry-After */
+  ingestMaxReadings: number;
   /** sign-in throttling: LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES, LOGIN_LOCK_MINUTES */
   login: LoginGuardConfig;
   playback: PlaybackConfig;
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     }),
     alarmPartitions: int('ALARM_PARTITIONS', env.ALARM_PARTITIONS, 32, 1, 1024),
     nodeUrl: env.NODE_URL || null,
+    ingestMaxReadings: int('INGEST_MAX_READINGS', env.INGEST_MAX_READINGS, 2_000, 1, 1_000_000),
     login: loginGuardConfig(env, (message) => {
       throw new ConfigError(message);
     }),

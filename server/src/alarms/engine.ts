@@ -19,6 +19,7 @@ import {
   holdOf,
   type AlarmAction,
   type Hold,
+  type SensorState,
   type Threshold,
 } from './rules';
 import { flushSensors, groupThresholds, loadEngineState } from './load';
@@ -42,6 +43,27 @@ const RECENT = 60;
 const OFFLINE_LEVEL = 3;
 /** the rejection of a reading for a sensor this node does not evaluate (any more): the router sends it on */
 export const NOT_OWNER = 'sensor is evaluated by another node';
+/** the rejection of a reading whose alarm change could not be committed (the database too slow or failing):
+ *  its sensor is back where it was before the batch, the router tries it again, a gateway sends it again */
+export const NOT_SAVED = 'alarm change not saved (database busy): send the reading again';
+/** sensors whose alarm changes commit in one transaction: a few hundred round trips at most */
+const WRITE_CHUNK = 50;
+
+/** Thrown inside an alarm transaction when this node no longer holds a partition it writes for (leases.ts). */
+export class FencedError extends Error {
+  constructor(partitions: number[]) {
+    super(`this node no longer holds alarm partitions ${partitions.join(', ')}`);
+  }
+}
+
+type Work = Array<{ sensor: LiveSensor; actions: AlarmAction[] }>;
+/** what a failed write puts back: a sensor's state and alarm ids before the batch */
+type Before = { state: SensorState; alarmId: string | null; offlineAlarmId: string | null };
+const before = (s: LiveSensor): Before => ({
+  state: s.state,
+  alarmId: s.alarmId,
+  offlineAlarmId: s.offlineAlarmId,
+});
 
 export class AlarmEngine {
   readonly sensors = new Map<string, LiveSensor>();
@@ -55,6 +77,8 @@ export class AlarmEngine {
   owns: (sensorId: string) => boolean = () => true;
   /** With several nodes: throws inside the alarm transaction when this node lost a sensor's lease. */
   fence: ((tx: Tx, sensorIds: string[]) => Promise<void>) | null = null;
+  /** Prisma's limits for one alarm transaction: waiting for a connection, and running (default 2 s / 5 s) */
+  writeLimits = { maxWait: 10_000, timeout: 15_000 };
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -121,8 +145,9 @@ export class AlarmEngine {
   async ingest(readings: SensorReading[]): Promise<IngestResult> {
     const now = this.ctx.clock.now().getTime();
     const result: IngestResult = { accepted: 0, rejected: [], raised: 0, escalated: 0, cleared: 0, held: [] };
-    const work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }> = [];
+    const work: Work = [];
     const transient: TransientItem[] = [];
+    const previous = new Map<LiveSensor, Before>();
     readings.forEach((r, index) => {
       const sensor = this.sensors.get(r.sensorId);
       if (!sensor) {
@@ -139,6 +164,7 @@ export class AlarmEngine {
         result.rejected.push({ index, error: ahead });
         return;
       }
+      if (!previous.has(sensor)) previous.set(sensor, before(sensor));
       const evaluated = evaluateReading(sensor.state, this.thresholdsOf(sensor.info), r.value, atMs);
       sensor.state = evaluated.state;
       sensor.dirty = true;
@@ -160,44 +186,105 @@ export class AlarmEngine {
         departmentId: sensor.info.ownerDepartmentId,
       });
     });
+    let failed = new Map<LiveSensor, string>();
     if (work.length) {
-      const counts = await this.apply(work);
-      result.raised = counts.raised;
-      result.escalated = counts.escalated;
-      result.cleared = counts.cleared;
+      const applied = await this.apply(work);
+      failed = applied.failed;
+      result.raised = applied.counts.raised;
+      result.escalated = applied.counts.escalated;
+      result.cleared = applied.counts.cleared;
+      if (failed.size) this.unsaved(readings, result, previous, failed);
     }
-    this.ctx.bus.publishTransient('sensor.reading', transient);
-    if (now - this.lastSweepMs > 30_000) await this.sweep();
+    this.ctx.bus.publishTransient(
+      'sensor.reading',
+      failed.size ? transient.filter((t) => !failed.has(this.sensors.get(t.id)!)) : transient,
+    );
+    if (now - this.lastSweepMs > 30_000) {
+      // The readings are in; a sweep that cannot write now is tried again at the next one.
+      await this.sweep().catch((err: unknown) => this.ctx.log.warn('offline sweep failed', { err }));
+    }
     return result;
+  }
+
+  /** A write failed: its sensors go back to their state before the batch, and their readings are answered
+   *  NOT_SAVED (NOT_OWNER when the lease was lost), so they are evaluated again, not half-applied. */
+  private unsaved(
+    readings: SensorReading[],
+    result: IngestResult,
+    previous: Map<LiveSensor, Before>,
+    failed: Map<LiveSensor, string>,
+  ): void {
+    for (const sensor of failed.keys()) Object.assign(sensor, previous.get(sensor));
+    const rejected = new Set(result.rejected.map((r) => r.index));
+    readings.forEach((r, index) => {
+      const sensor = this.sensors.get(r.sensorId);
+      const error = sensor && failed.get(sensor);
+      if (!error || rejected.has(index)) return;
+      result.rejected.push({ index, error });
+      result.accepted--;
+    });
+    result.rejected.sort((a, b) => a.index - b.index);
+    result.held = result.held.filter((h) => !failed.has(this.sensors.get(h.sensorId)!));
   }
 
   /** Raises device-offline alarms for sensors silent for offlineFactor x interval. */
   async sweep(): Promise<number> {
     const now = this.ctx.clock.now().getTime();
     this.lastSweepMs = now;
-    const work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }> = [];
+    const work: Work = [];
+    const previous = new Map<LiveSensor, Before>();
     for (const sensor of this.sensors.values()) {
       if (!this.owns(sensor.info.id)) continue;
       const { state, action } = checkOffline(sensor.state, now, sensor.info.intervalS, DEFAULT_RULES);
       if (!action) continue;
+      previous.set(sensor, before(sensor));
       sensor.state = state;
       work.push({ sensor, actions: [action] });
     }
-    if (work.length) await this.apply(work);
-    return work.length;
+    if (!work.length) return 0;
+    const { failed } = await this.apply(work);
+    // not written: back to online, so the next sweep raises them
+    for (const sensor of failed.keys()) Object.assign(sensor, previous.get(sensor));
+    return work.length - failed.size;
   }
 
   /** Alarm writes commit one batch at a time, in the order the batches were evaluated: on PostgreSQL two
    *  concurrent transactions would otherwise clear an alarm whose raise is not committed yet. */
   private writing: Promise<unknown> = Promise.resolve();
 
-  private apply(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
-    const next = this.writing.then(() => this.write(work));
+  private apply(work: Work) {
+    const next = this.writing.then(() => this.writeChunks(work));
     this.writing = next.catch(() => undefined);
     return next;
   }
 
-  private async write(work: Array<{ sensor: LiveSensor; actions: AlarmAction[] }>) {
+  /** Writes in transactions of WRITE_CHUNK sensors (a sensor's actions stay in one), so no transaction
+   *  outlives Prisma's limits on a busy database. A chunk that fails is rolled back and reported by sensor
+   *  (with the rejection its readings get); the others commit. */
+  private async writeChunks(work: Work) {
+    const counts = { raised: 0, escalated: 0, cleared: 0 };
+    const failed = new Map<LiveSensor, string>();
+    // In id order, the order the flush's UPDATE … WHERE id IN (…) locks rows in: no deadlock between them.
+    const sensors = [...new Set(work.map((w) => w.sensor))].sort((x, y) =>
+      x.info.id < y.info.id ? -1 : x.info.id > y.info.id ? 1 : 0,
+    );
+    for (let i = 0; i < sensors.length; i += WRITE_CHUNK) {
+      const chunk = new Set(sensors.slice(i, i + WRITE_CHUNK));
+      try {
+        const c = await this.write(work.filter((w) => chunk.has(w.sensor)));
+        counts.raised += c.raised;
+        counts.escalated += c.escalated;
+        counts.cleared += c.cleared;
+      } catch (err) {
+        const fenced = err instanceof FencedError;
+        if (!fenced) this.ctx.log.warn('alarm changes not saved', { err, sensors: chunk.size });
+        for (const s of chunk) failed.set(s, fenced ? NOT_OWNER : NOT_SAVED);
+      }
+    }
+    return { counts, failed };
+  }
+
+  private async write(work: Work) {
     const counts = { raised: 0, escalated: 0, cleared: 0 };
     const drill = this.ctx.config.drill;
     const nowDate = this.ctx.clock.now();
@@ -229,7 +316,7 @@ export class AlarmEngine {
           });
         }
       }
-    });
+    }, this.writeLimits);
     this.ctx.bus.notifyOutbox();
     return counts;
   }
@@ -336,6 +423,11 @@ export class AlarmEngine {
   async flush(): Promise<number> {
     const dirty = [...this.sensors.values()].filter((s) => s.dirty);
     for (const s of dirty) s.dirty = false;
-    return flushSensors(this.ctx, dirty);
+    try {
+      return await flushSensors(this.ctx, dirty);
+    } catch (err) {
+      for (const s of dirty) s.dirty = true; // written at the next flush
+      throw err;
+    }
   }
 }

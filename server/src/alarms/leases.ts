@@ -9,7 +9,9 @@
 import pg from 'pg';
 import type { ServerContext } from '../context';
 import type { Tx } from '../db/client';
-import type { AlarmEngine } from './engine';
+import { FencedError, type AlarmEngine } from './engine';
+
+export { FencedError };
 
 const CLASS_PARTITION = 0x0a1a;
 const CLASS_MEMBER = 0x0a1b;
@@ -22,12 +24,6 @@ export function partitionOf(sensorId: string, partitions: number): number {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0) % partitions;
-}
-
-export class FencedError extends Error {
-  constructor(partitions: number[]) {
-    super(`this node no longer holds alarm partitions ${partitions.join(', ')}`);
-  }
 }
 
 export interface LeaseView {

@@ -5,7 +5,7 @@
 // gateway sees one answer per reading. On one node (SQLite) the engine gets the batch as it is.
 import type { SensorReading } from '@contract/alarms';
 import type { ServerContext } from '../context';
-import { NOT_OWNER, type AlarmEngine, type IngestResult } from './engine';
+import { NOT_OWNER, NOT_SAVED, type AlarmEngine, type IngestResult } from './engine';
 import { FencedError, partitionOf, type LeaseView } from './leases';
 
 export const FORWARDED_HEADER = 'x-alarm-forwarded';
@@ -13,6 +13,14 @@ const RETRY_FOR_MS = 20_000;
 const FORWARD_TIMEOUT_MS = 10_000;
 
 type Indexed = { index: number; reading: SensorReading };
+
+/** the rejection of a reading whose owner is too busy to take it now (503, or no answer in time) */
+export const OWNER_BUSY = 'the node that evaluates this sensor is busy: send the reading again later';
+class OwnerBusy extends Error {
+  constructor(url: string) {
+    super(`${url} is busy`);
+  }
+}
 
 export class ReadingRouter {
   private running = new Set<Promise<unknown>>();
@@ -25,9 +33,10 @@ export class ReadingRouter {
     private readonly engine: AlarmEngine,
   ) {}
 
-  /** Resolves once no batch this node started evaluating is still running. */
+  /** Resolves once the batches this node was evaluating when called have finished. Later batches are not
+   *  waited for: under steady load there always is one, and they no longer see the partitions handed over. */
   async drain(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running]);
   }
 
   private local(readings: SensorReading[]): Promise<IngestResult> {
@@ -52,7 +61,9 @@ export class ReadingRouter {
         const key = leases.owned.has(p) ? '' : leases.ownerUrl(p);
         // A forwarded reading this node does not own goes back to its sender, which routes it again.
         const group = forwarded && key !== '' ? null : key;
-        groups.set(group, [...(groups.get(group) ?? []), item]);
+        const list = groups.get(group);
+        if (list) list.push(item);
+        else groups.set(group, [item]);
       }
       const retry: Indexed[] = [...(groups.get(null) ?? [])];
       groups.delete(null);
@@ -67,6 +78,15 @@ export class ReadingRouter {
               url === '' ? await this.local(items.map((i) => i.reading)) : await this.post(url!, items);
             merge(result, part, items, retry);
           } catch (err) {
+            if (err instanceof OwnerBusy) {
+              // Sent again at once it would only add to the owner's queue: the gateway sends it later.
+              this.ctx.log.warn('owner busy, readings answered to be sent again', {
+                to: url,
+                n: items.length,
+              });
+              for (const item of items) result.rejected.push({ index: item.index, error: OWNER_BUSY });
+              return;
+            }
             if (!(err instanceof FencedError) && url === '') throw err;
             this.ctx.log.warn('readings not evaluated, routing again', { to: url || 'this node', err });
             retry.push(...items);
@@ -78,7 +98,7 @@ export class ReadingRouter {
         for (const item of retry) {
           result.rejected.push({
             index: item.index,
-            error: 'no node evaluates this sensor now; send it again',
+            error: 'no node evaluates this sensor now, or its database is busy; send it again',
           });
         }
         break;
@@ -102,13 +122,19 @@ export class ReadingRouter {
       },
       body: JSON.stringify({ readings: items.map((i) => i.reading) }),
       signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    }).catch((err: unknown) => {
+      // a live owner that does not answer in time is behind; a dead one refuses the connection (retried)
+      if (err instanceof Error && err.name === 'TimeoutError') throw new OwnerBusy(url);
+      throw err;
     });
+    if (res.status === 503) throw new OwnerBusy(url);
     if (res.status !== 200 && res.status !== 207) throw new Error(`${url} answered ${res.status}`);
     return (await res.json()) as IngestResult;
   }
 }
 
-/** Adds a part's counts; its rejections get their batch index back, and NOT_OWNER ones are retried. */
+/** Adds a part's counts; its rejections get their batch index back, and NOT_OWNER / NOT_SAVED ones are
+ *  retried (after a short wait, until RETRY_FOR_MS). */
 function merge(into: IngestResult, part: IngestResult, items: Indexed[], retry: Indexed[]): void {
   into.accepted += part.accepted;
   into.raised += part.raised;
@@ -116,7 +142,7 @@ function merge(into: IngestResult, part: IngestResult, items: Indexed[], retry: 
   into.cleared += part.cleared;
   for (const r of part.rejected) {
     const item = items[r.index]!;
-    if (r.error === NOT_OWNER) retry.push(item);
+    if (r.error === NOT_OWNER || r.error === NOT_SAVED) retry.push(item);
     else into.rejected.push({ index: item.index, error: r.error });
   }
   // a forwarded part answers over HTTP; an owner that predates the held list sends none

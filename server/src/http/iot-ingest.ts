@@ -6,6 +6,7 @@
 //   GET  /api/ingest/devices         the device registry a gateway (or the simulator) feeds
 //   GET  /api/ingest/tickets/:ref    results back to the 12345 hotline: the case of a ticket (externalRef)
 // Bad items of a batch are answered per item (207); a malformed batch is a 400 that says what to fix.
+// A node busy with INGEST_MAX_READINGS readings answers 503 with Retry-After (ingest/admission.ts).
 import type { RequestHandler, Router } from 'express';
 import { ReadingBatch } from '@contract/alarms';
 import { CameraStatusBatch, DetectionBatch, DetectionBody, PositionBatch } from '@contract/city';
@@ -15,7 +16,10 @@ import type { Iot } from '../ingest';
 import { sameKey } from '../ingest/key';
 import { FORWARDED_HEADER } from '../alarms/router';
 import { runBatch } from './batch';
-import { asyncHandler, parseOr400 } from './errors';
+import { asyncHandler, parseOr400, sendError } from './errors';
+
+/** seconds a gateway waits before it sends a refused batch again */
+const RETRY_AFTER_S = 1;
 
 export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) {
   return (router: Router) => {
@@ -31,8 +35,29 @@ export function mountIotIngest(ctx: ServerContext, iot: Iot, ingestKey: string) 
       key,
       asyncHandler(async (req, res) => {
         const batch = parseOr400(ReadingBatch, req.body, 'reading batch');
-        const result = await iot.readings.ingest(batch.readings, req.get(FORWARDED_HEADER) === '1');
-        res.status(result.rejected.length ? 207 : 200).json(result);
+        const forwarded = req.get(FORWARDED_HEADER) === '1';
+        const release = iot.admission.enter(batch.readings.length, forwarded);
+        if (!release) {
+          // Sent here, not thrown: a full node is expected under load, not an error to log with a stack.
+          res.set('Retry-After', String(RETRY_AFTER_S));
+          sendError(res, {
+            status: 503,
+            code: 'overloaded',
+            message: {
+              zh: `本节点正在处理的读数已达上限（${iot.admission.limit} 条），请 ${RETRY_AFTER_S} 秒后重发`,
+              en: `this node is busy with its limit of ${iot.admission.limit} readings: send the batch again in ${RETRY_AFTER_S} s`,
+            },
+            details: { retryAfterS: RETRY_AFTER_S },
+            internal: false,
+          });
+          return;
+        }
+        try {
+          const result = await iot.readings.ingest(batch.readings, forwarded);
+          res.status(result.rejected.length ? 207 : 200).json(result);
+        } finally {
+          release();
+        }
       }),
     );
     router.post(

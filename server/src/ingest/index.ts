@@ -7,6 +7,7 @@ import { AlarmLeases } from '../alarms/leases';
 import { ReadingRouter } from '../alarms/router';
 import { AlarmService } from '../alarms/service';
 import { IncidentService } from '../incidents/records';
+import { Admission } from './admission';
 import { PositionTracker } from './positions';
 import { VideoService } from './video';
 
@@ -18,6 +19,8 @@ export interface Iot {
   positions: PositionTracker;
   /** where readings enter: to this node's engine or to the node that evaluates the sensor */
   readings: ReadingRouter;
+  /** how many readings this node takes on at once (INGEST_MAX_READINGS); the rest wait at the gateway */
+  admission: Admission;
   /** With PostgreSQL, shares the sensors with the other nodes (docs/adr/0018); `url` is how they reach us. */
   joinCluster(url: string, ingestKey: string): Promise<void>;
   stop(): Promise<void>;
@@ -33,6 +36,7 @@ export async function startIot(ctx: ServerContext, cases: CaseService): Promise<
   let leases: AlarmLeases | null = null;
   return {
     readings,
+    admission: new Admission(ctx.config.ingestMaxReadings),
     async joinCluster(url, ingestKey) {
       if (ctx.config.database.provider !== 'postgresql') return;
       readings.ingestKey = ingestKey;
