@@ -13,7 +13,7 @@ export interface Throttled {
 }
 
 export interface Timers {
-  /** calls `run` every `ms`; returns its stopper */
+  /** calls `run` every `ms` (not while paused); returns its stopper */
   every(ms: number, run: () => void): () => void;
   /** calls `run` once after `ms`; returns its canceller */
   after(ms: number, run: () => void): () => void;
@@ -21,6 +21,14 @@ export interface Timers {
   atMostEvery(ms: number, run: () => void): Throttled;
   /** `run` once `ms` after the first `request()`, however many follow meanwhile (a burst: one run) */
   debounceFirst(ms: number, run: () => void): { request(): void; cancel(): void };
+  /**
+   * Stops the periodic work (`every`) until `resume()`: a layer or panel switched off does no periodic
+   * work. One-shot runs (`after`, requested throttled or debounced runs) are kept.
+   */
+  pause(): void;
+  /** Restarts the periodic work paused by `pause()` (each interval counts again from now). */
+  resume(): void;
+  readonly paused: boolean;
   /** stops everything this scheduler started; later calls schedule nothing */
   dispose(): void;
   readonly disposed: boolean;
@@ -29,9 +37,11 @@ export interface Timers {
 type Handle = ReturnType<typeof setTimeout>;
 
 export function createTimers(clock: () => number = () => performance.now()): Timers {
-  const intervals = new Set<Handle>();
+  /** the periodic work: its interval runs while the scheduler is not paused */
+  const periodic = new Set<{ ms: number; run: () => void; handle?: Handle }>();
   const timeouts = new Set<Handle>();
   let disposed = false;
+  let paused = false;
 
   const after = (ms: number, run: () => void) => {
     if (disposed) return () => undefined;
@@ -49,11 +59,12 @@ export function createTimers(clock: () => number = () => performance.now()): Tim
   return {
     every(ms, run) {
       if (disposed) return () => undefined;
-      const handle: Handle = setInterval(run, ms);
-      intervals.add(handle);
+      const work: { ms: number; run: () => void; handle?: Handle } = { ms, run };
+      if (!paused) work.handle = setInterval(run, ms);
+      periodic.add(work);
       return () => {
-        clearInterval(handle);
-        intervals.delete(handle);
+        clearInterval(work.handle);
+        periodic.delete(work);
       };
     },
     after,
@@ -98,11 +109,27 @@ export function createTimers(clock: () => number = () => performance.now()): Tim
         },
       };
     },
+    pause() {
+      if (paused || disposed) return;
+      paused = true;
+      for (const work of periodic) {
+        clearInterval(work.handle);
+        work.handle = undefined;
+      }
+    },
+    resume() {
+      if (!paused || disposed) return;
+      paused = false;
+      for (const work of periodic) work.handle = setInterval(work.run, work.ms);
+    },
+    get paused() {
+      return paused;
+    },
     dispose() {
       disposed = true;
-      for (const h of intervals) clearInterval(h);
+      for (const work of periodic) clearInterval(work.handle);
       for (const h of timeouts) clearTimeout(h);
-      intervals.clear();
+      periodic.clear();
       timeouts.clear();
     },
     get disposed() {
