@@ -1,7 +1,28 @@
-// One scheduler for periodic and delayed work, with teardown: a layer (or service) makes its own
+// One scheduler for periodic and delayed work, with teardown: a layer, service or panel makes its own
 // `createTimers()`, schedules through it, and `dispose()` stops every timer it started, so a layer
-// switched off or unmounted leaves nothing running. No DOM beyond setTimeout/setInterval: Node tests
-// run it.
+// removed or a panel unmounted leaves nothing running; `pause()` / `resume()` stop and restart its
+// periodic work, so a map layer switched off (hidden, map/layers/layer.ts) does none. No DOM beyond
+// setTimeout/setInterval: Node tests run it.
+//
+// Users: every map layer (defineLayer's scheduler, caseLayer, incidentLayer, trackLayer), the services
+// (socket ping / offline grace / retry, stream flush, queue refresh, incident reload, wall data, wall
+// link, alarm sound, clock) and the panels' polls (DutyOverview, DrillConsole, briefing TracksView,
+// playback usePicture, briefing data).
+//
+// What stays on plain setTimeout / requestAnimationFrame, and why (each one-shot and cleaned up):
+// - React effects with cleanup for a one-shot UI delay: the users search's 250 ms debounce
+//   (panels/admin/AdminUsers.tsx), the briefing's resize debounce (panels/briefing/useViewport.ts),
+//   printing the monthly report once drawn (panels/briefing/MonthlyReport.tsx), the wall-link note's
+//   dismissal (panels/video/WallLinkNote.tsx).
+// - services/auth.ts: the session's expiry, one timeout re-armed on every session change and cleared on
+//   sign-out; it lives as long as the page.
+// - panels/video/hlsPlayback.ts: the retry back-off and the stall watchdog of one stream, cleared when
+//   the stream stops or the player is disposed.
+// - map/cesium/engineGate.ts: the engine's start waits at most ENGINE_WAIT_MS, cleared when it starts.
+// - Revoking a download's object URL 10 s later (services/drills.ts, panels/briefing/MonthlyReport.tsx):
+//   fire-and-forget, harmless after an unmount.
+// - requestAnimationFrame: the map's fly-to after layout (map/cesium/MapView.tsx) and the playback
+//   clock's frames (main.tsx hands them to services/playback.ts, which stops requesting when paused).
 
 export interface Throttled {
   /** runs the work at once */
