@@ -17,15 +17,16 @@ import {
   NearFarScalar,
   Viewer,
 } from 'cesium';
-import type { PartsColumnar, VehicleView } from '@contract/city';
+import { TEAM_KINDS, type PartsColumnar, type VehicleView } from '@contract/city';
 import type { VehiclePosition } from '@contract/stream';
 import type { TransientFeed } from '../renderer/src/services/transient';
 import type { LayerContext } from '../renderer/src/map/layers/context';
 import { partsLayer } from '../renderer/src/map/layers/partsLayer';
 import { vehicleSymbolUrl } from '../renderer/src/map/layers/symbolImages';
 import { vehicleShapeOf } from '../renderer/src/map/layers/symbols';
-import { applyFixes, interpolate, type Tracks } from '../renderer/src/map/layers/vehicleData';
-import { vehicleLayer, VEHICLE_SYMBOL } from '../renderer/src/map/layers/vehicleLayer';
+import { applyFixes, fleetSingles, interpolate, type Tracks } from '../renderer/src/map/layers/vehicleData';
+import { FLEET_DOT, vehicleLayer, VEHICLE_SYMBOL } from '../renderer/src/map/layers/vehicleLayer';
+import { TEAM_COLOURS } from '../renderer/src/map/palette';
 import { applySceneTheme, themeViewerOptions } from '../renderer/src/map/cesium/theme';
 import { PART_CLASSES, partClassOf, type PartClass } from '../renderer/src/state/layers';
 
@@ -63,9 +64,10 @@ function syntheticParts(count: number): PartsColumnar {
   return parts;
 }
 
-/** GET /api/vehicles' items: each vehicle circles its own centre, about 10 m/s. */
+/** GET /api/vehicles' items, the four teams in turn: each vehicle circles its own centre, about 10 m/s. */
 const fleetBase = Array.from({ length: MARKERS }, (_, i) => ({
   id: `veh-${i}`,
+  kind: TEAM_KINDS[i % TEAM_KINDS.length]!,
   lon: W + 0.005 + rand() * (E - W - 0.01),
   lat: S + 0.005 + rand() * (N - S - 0.01),
   phase: rand() * 2 * Math.PI,
@@ -84,9 +86,9 @@ const fleet = (): VehicleView[] =>
   fleetBase.map((v, i) => ({
     id: v.id,
     plate: `苏G·${String(i).padStart(5, '0')}`,
-    kind: 'sanitation',
-    teamId: 'team-1',
-    departmentId: 'sanitation',
+    kind: v.kind,
+    teamId: `team-${v.kind}`,
+    departmentId: v.kind,
     ...position(i, tick),
     heading: 0,
     speedKmh: 36,
@@ -221,7 +223,10 @@ if (mode === 'ours') {
         distanceDisplayCondition,
       },
     });
-  // The same glide as the vehicle layer (vehicleData.ts), read by Cesium from the property every frame.
+  // The same glide as the vehicle layer (vehicleData.ts), read by Cesium from the property every frame;
+  // the vehicles drawn as the layer draws a fleet of this size at street level (vehicleData.ts
+  // fleetSingles): dots by team for a large fleet, else the team's symbol.
+  const dots = fleetSingles(MARKERS) === 'dots';
   let tracks: Tracks = applyFixes(new Map(), fleet(), performance.now());
   for (const v of fleetBase) {
     const scratch = new Cartesian3();
@@ -231,7 +236,11 @@ if (mode === 'ours') {
         const at = track ? interpolate(track, performance.now()) : v;
         return Cartesian3.fromDegrees(at.lon, at.lat, 4, undefined, scratch);
       }, false),
-      billboard: { image: vehicleSymbolUrl(vehicleShapeOf('sanitation')), ...VEHICLE_SYMBOL },
+      ...(dots
+        ? {
+            point: { color: Color.fromCssColorString(TEAM_COLOURS[v.kind]), ...FLEET_DOT },
+          }
+        : { billboard: { image: vehicleSymbolUrl(vehicleShapeOf(v.kind)), ...VEHICLE_SYMBOL } }),
     });
   }
   viewer.entities.resumeEvents();

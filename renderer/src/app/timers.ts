@@ -1,7 +1,28 @@
-// One scheduler for periodic and delayed work, with teardown: a layer (or service) makes its own
+// One scheduler for periodic and delayed work, with teardown: a layer, service or panel makes its own
 // `createTimers()`, schedules through it, and `dispose()` stops every timer it started, so a layer
-// switched off or unmounted leaves nothing running. No DOM beyond setTimeout/setInterval: Node tests
-// run it.
+// removed or a panel unmounted leaves nothing running; `pause()` / `resume()` stop and restart its
+// periodic work, so a map layer switched off (hidden, map/layers/layer.ts) does none. No DOM beyond
+// setTimeout/setInterval: Node tests run it.
+//
+// Users: every map layer (defineLayer's scheduler, caseLayer, incidentLayer, trackLayer), the services
+// (socket ping / offline grace / retry, stream flush, queue refresh, incident reload, wall data, wall
+// link, alarm sound, clock) and the panels' polls (DutyOverview, DrillConsole, briefing TracksView,
+// playback usePicture, briefing data).
+//
+// What stays on plain setTimeout / requestAnimationFrame, and why (each one-shot and cleaned up):
+// - React effects with cleanup for a one-shot UI delay: the users search's 250 ms debounce
+//   (panels/admin/AdminUsers.tsx), the briefing's resize debounce (panels/briefing/useViewport.ts),
+//   printing the monthly report once drawn (panels/briefing/MonthlyReport.tsx), the wall-link note's
+//   dismissal (panels/video/WallLinkNote.tsx).
+// - services/auth.ts: the session's expiry, one timeout re-armed on every session change and cleared on
+//   sign-out; it lives as long as the page.
+// - panels/video/hlsPlayback.ts: the retry back-off and the stall watchdog of one stream, cleared when
+//   the stream stops or the player is disposed.
+// - map/cesium/engineGate.ts: the engine's start waits at most ENGINE_WAIT_MS, cleared when it starts.
+// - Revoking a download's object URL 10 s later (services/drills.ts, panels/briefing/MonthlyReport.tsx):
+//   fire-and-forget, harmless after an unmount.
+// - requestAnimationFrame: the map's fly-to after layout (map/cesium/MapView.tsx) and the playback
+//   clock's frames (main.tsx hands them to services/playback.ts, which stops requesting when paused).
 
 export interface Throttled {
   /** runs the work at once */
@@ -13,7 +34,7 @@ export interface Throttled {
 }
 
 export interface Timers {
-  /** calls `run` every `ms`; returns its stopper */
+  /** calls `run` every `ms` (not while paused); returns its stopper */
   every(ms: number, run: () => void): () => void;
   /** calls `run` once after `ms`; returns its canceller */
   after(ms: number, run: () => void): () => void;
@@ -21,6 +42,14 @@ export interface Timers {
   atMostEvery(ms: number, run: () => void): Throttled;
   /** `run` once `ms` after the first `request()`, however many follow meanwhile (a burst: one run) */
   debounceFirst(ms: number, run: () => void): { request(): void; cancel(): void };
+  /**
+   * Stops the periodic work (`every`) until `resume()`: a layer or panel switched off does no periodic
+   * work. One-shot runs (`after`, requested throttled or debounced runs) are kept.
+   */
+  pause(): void;
+  /** Restarts the periodic work paused by `pause()` (each interval counts again from now). */
+  resume(): void;
+  readonly paused: boolean;
   /** stops everything this scheduler started; later calls schedule nothing */
   dispose(): void;
   readonly disposed: boolean;
@@ -29,9 +58,11 @@ export interface Timers {
 type Handle = ReturnType<typeof setTimeout>;
 
 export function createTimers(clock: () => number = () => performance.now()): Timers {
-  const intervals = new Set<Handle>();
+  /** the periodic work: its interval runs while the scheduler is not paused */
+  const periodic = new Set<{ ms: number; run: () => void; handle?: Handle }>();
   const timeouts = new Set<Handle>();
   let disposed = false;
+  let paused = false;
 
   const after = (ms: number, run: () => void) => {
     if (disposed) return () => undefined;
@@ -49,11 +80,12 @@ export function createTimers(clock: () => number = () => performance.now()): Tim
   return {
     every(ms, run) {
       if (disposed) return () => undefined;
-      const handle: Handle = setInterval(run, ms);
-      intervals.add(handle);
+      const work: { ms: number; run: () => void; handle?: Handle } = { ms, run };
+      if (!paused) work.handle = setInterval(run, ms);
+      periodic.add(work);
       return () => {
-        clearInterval(handle);
-        intervals.delete(handle);
+        clearInterval(work.handle);
+        periodic.delete(work);
       };
     },
     after,
@@ -98,11 +130,27 @@ export function createTimers(clock: () => number = () => performance.now()): Tim
         },
       };
     },
+    pause() {
+      if (paused || disposed) return;
+      paused = true;
+      for (const work of periodic) {
+        clearInterval(work.handle);
+        work.handle = undefined;
+      }
+    },
+    resume() {
+      if (!paused || disposed) return;
+      paused = false;
+      for (const work of periodic) work.handle = setInterval(work.run, work.ms);
+    },
+    get paused() {
+      return paused;
+    },
     dispose() {
       disposed = true;
-      for (const h of intervals) clearInterval(h);
+      for (const work of periodic) clearInterval(work.handle);
       for (const h of timeouts) clearTimeout(h);
-      intervals.clear();
+      periodic.clear();
       timeouts.clear();
     },
     get disposed() {

@@ -13,6 +13,7 @@ import {
   PART_COLOURS,
   SENSOR_COLOURS,
   SYMBOL_COLOURS as C,
+  TEAM_COLOURS,
 } from './palette';
 import { vehicleShapeOf, type VehicleShape } from './layers/symbols';
 
@@ -34,6 +35,14 @@ export interface LegendSection {
 const vehicleRows: LegendRow[] = TEAM_KINDS.map((kind) => ({
   shape: `vehicle-${vehicleShapeOf(kind)}`,
   colour: C.vehicle,
+  edge: C.vehicleRing,
+  label: `pick.team.${kind}` as MessageKey,
+}));
+
+/** A large fleet's vehicles at street level (layers/vehicleLayer.ts): dots by team, the clusters' ring. */
+const fleetDotRows: LegendRow[] = TEAM_KINDS.map((kind) => ({
+  shape: 'dot',
+  colour: TEAM_COLOURS[kind],
   edge: C.vehicleRing,
   label: `pick.team.${kind}` as MessageKey,
 }));
@@ -64,6 +73,7 @@ export const LEGEND: readonly LegendSection[] = [
       { shape: 'cluster', colour: C.vehicle, edge: C.vehicleRing, label: 'legend.fleet' },
     ],
   },
+  { title: 'legend.fleetDots', rows: fleetDotRows },
   {
     title: 'legend.devices',
     rows: [
@@ -100,8 +110,8 @@ export const LEGEND: readonly LegendSection[] = [
 
 /**
  * What the layers draw, as (shape, colour): the active and queued cases by clock (a case without a
- * clock is grey like an offline device), alarms by level, vehicles by team, cameras and sensors by
- * status, parts by class.
+ * clock is grey like an offline device), alarms by level, vehicles by team (a symbol, or in a large
+ * fleet at street level a dot), cameras and sensors by status, parts by class.
  */
 export function drawnSymbols(): Array<{ shape: LegendShape; colour: string }> {
   const dots = (colours: Record<string, string>) =>
@@ -110,6 +120,7 @@ export function drawnSymbols(): Array<{ shape: LegendShape; colour: string }> {
     ...dots(CLOCK_COLOURS),
     ...LEVEL_COLOURS.map((colour) => ({ shape: 'triangle' as const, colour })),
     ...TEAM_KINDS.map((kind) => ({ shape: `vehicle-${vehicleShapeOf(kind)}` as const, colour: C.vehicle })),
+    ...dots(TEAM_COLOURS),
     ...dots(CAMERA_COLOURS),
     ...dots(SENSOR_COLOURS),
     ...dots(PART_COLOURS),

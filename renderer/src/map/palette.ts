@@ -1,7 +1,7 @@
 // Every colour the map draws, as CSS strings, in one place: the Cesium layers turn them into engine
 // colours (layers/draw.ts `colour`), the legend (panels/MapLegend.tsx) shows the same values. No Cesium
 // import: the legend loads before the engine.
-import type { CameraStatus, SensorView } from '@contract/city';
+import type { CameraStatus, SensorView, TeamKind } from '@contract/city';
 import type { ClockShown } from '../i18n/caseClock';
 import type { PartClass } from '../state/layers';
 
@@ -41,6 +41,18 @@ export const SYMBOL_COLOURS = {
   partAbnormal: '#f43f5e',
   cityBounds: '#22d3ee',
 } as const;
+
+/**
+ * A large fleet's vehicles at street level (layers/vehicleLayer.ts): one dot per vehicle in its team's
+ * colour, with the fleet clusters' blue ring. Light tints, so they read apart from the cases' clock
+ * colours and the alarms' levels, which are saturated.
+ */
+export const TEAM_COLOURS: Record<TeamKind, string> = {
+  sanitation: '#86efac',
+  enforcement: '#93c5fd',
+  repair: '#fde68a',
+  emergency: '#fda4af',
+};
 
 /** A case's step clock (the queue's points and the active-case layer). */
 export const CLOCK_COLOURS: Record<ClockShown, string> = {

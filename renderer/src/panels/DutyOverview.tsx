@@ -7,6 +7,7 @@ import { DUTY_ROLES } from '@contract/duty';
 import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../app/StoreContext';
 import { useServices } from '../app/ServicesContext';
+import { createTimers } from '../app/timers';
 import { roleLabel } from '../i18n/labels';
 import type { MessageKey } from '../i18n/messages';
 import { localizedText } from '../i18n/serverText';
@@ -46,8 +47,9 @@ export function DutyOverview() {
   }, [duty]);
   useEffect(() => {
     reload();
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
+    const timers = createTimers();
+    timers.every(REFRESH_MS, reload);
+    return () => timers.dispose();
   }, [reload]);
 
   const keepsDuty = !!user && (DUTY_ROLES as readonly string[]).includes(user.role);

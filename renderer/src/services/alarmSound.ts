@@ -2,13 +2,16 @@
 // by level repeats (WebAudio, no sound files). Browsers start audio only after a user gesture; the page
 // has had one (the sign-in) by the time an alarm can sound, and the context is resumed on every gesture.
 // <body data-alarm-sound> tells what is playing: "level-1" … "level-4", "muted" or "off".
+import { createTimers } from '../app/timers';
 import { alertInput, soundFor } from '../state/alertRouting';
 import { tonePattern, type TonePattern } from '../state/alerts';
 import type { AppState, AppStore } from '../state/store';
 
 export function startAlarmSound(store: AppStore): () => void {
   let context: AudioContext | null = null;
-  let timer: ReturnType<typeof setInterval> | undefined;
+  // The tone's repeat while an alarm sounds (app/timers.ts); the returned stopper ends it.
+  const timers = createTimers();
+  let stopRepeat: (() => void) | undefined;
   let playing = '';
 
   const audio = (): AudioContext | null => {
@@ -46,12 +49,12 @@ export function startAlarmSound(store: AppStore): () => void {
     if (document.body.dataset.alarmSound !== signal) document.body.dataset.alarmSound = signal;
     if (signal === playing) return;
     playing = signal;
-    clearInterval(timer);
-    timer = undefined;
+    stopRepeat?.();
+    stopRepeat = undefined;
     if (!signal.startsWith('level-')) return;
     const pattern = tonePattern(Number(signal.slice('level-'.length)));
     burst(pattern);
-    timer = setInterval(() => burst(pattern), pattern.periodMs);
+    stopRepeat = timers.every(pattern.periodMs, () => burst(pattern));
   };
 
   window.addEventListener('pointerdown', resume);
@@ -60,7 +63,7 @@ export function startAlarmSound(store: AppStore): () => void {
   const unsubscribe = store.subscribe(apply);
   return () => {
     unsubscribe();
-    clearInterval(timer);
+    timers.dispose();
     window.removeEventListener('pointerdown', resume);
     window.removeEventListener('keydown', resume);
     void context?.close();

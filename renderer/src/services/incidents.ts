@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { IncidentCommandView, Recommendation, TimelineEntry, UnitRoute } from '@contract/incidents';
 import type { LiveState } from '@contract/live-state';
+import { createTimers } from '../app/timers';
 import { EMPTY, incidentStore, liveTouches, withLiveUnits } from '../state/incidents';
 import type { ApiClient } from './api';
 import { messageOf } from './queues';
@@ -39,7 +40,9 @@ export function startIncidentCommand(
   api: ApiClient,
   stream?: Pick<StreamService, 'live' | 'onLive' | 'onTopic'>,
 ): IncidentCommandService {
-  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  // The reload after live changes (app/timers.ts): a later change restarts its wait.
+  const timers = createTimers();
+  let cancelReload: () => void = () => undefined;
   let seen: LiveState | null = stream?.live() ?? null;
   /** the latest reload: an older one that answers after it is dropped */
   let generation = 0;
@@ -71,8 +74,8 @@ export function startIncidentCommand(
   };
 
   const reloadSoon = () => {
-    clearTimeout(reloadTimer);
-    reloadTimer = setTimeout(() => void refresh(), RELOAD_AFTER_MS);
+    cancelReload();
+    cancelReload = timers.after(RELOAD_AFTER_MS, () => void refresh());
   };
 
   stream?.onLive((next) => {
@@ -92,12 +95,12 @@ export function startIncidentCommand(
 
   const service: IncidentCommandService = {
     open(id) {
-      clearTimeout(reloadTimer);
+      cancelReload();
       incidentStore.setState({ ...EMPTY, openId: id });
       void refresh();
     },
     close() {
-      clearTimeout(reloadTimer);
+      cancelReload();
       incidentStore.setState(EMPTY);
       delete document.body.dataset.incidentRoutes;
     },

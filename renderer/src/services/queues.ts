@@ -5,6 +5,7 @@ import { CaseSummary } from '@contract/cases';
 import { AlarmView } from '@contract/alarms';
 import { IncidentView } from '@contract/city';
 import { z } from 'zod';
+import { createTimers } from '../app/timers';
 import { countQueries, mergePaged, pagedViewQueries, type Page } from '../state/queueModel';
 import type { AppState, AppStore } from '../state/store';
 import { caseTab, tabsFor, TABS, type TabId } from '../state/workspaces';
@@ -42,7 +43,9 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     minGapMs = 1_000,
     overviewEveryMs = 5_000,
   } = options;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The next refresh (app/timers.ts): stop() ends it.
+  const timers = createTimers();
+  let cancelTimer: (() => void) | undefined;
   let dueAt = Number.POSITIVE_INFINITY;
   let running = false;
   let again = false;
@@ -53,14 +56,14 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
   /** Refresh in `ms`, unless a refresh is already due sooner (a steady event flow cannot starve it). */
   const schedule = (ms: number) => {
     const at = Date.now() + ms;
-    if (stopped || (timer !== undefined && dueAt <= at)) return;
-    clearTimeout(timer);
+    if (stopped || (cancelTimer !== undefined && dueAt <= at)) return;
+    cancelTimer?.();
     dueAt = at;
-    timer = setTimeout(() => {
-      timer = undefined;
+    cancelTimer = timers.after(ms, () => {
+      cancelTimer = undefined;
       dueAt = Number.POSITIVE_INFINITY;
       void refresh();
-    }, ms);
+    });
   };
   const nextPeriod = () => (store.getState().connection.streaming ? streamPollMs : pollMs);
   const soon = () => Math.max(debounceMs, startedAt + minGapMs - Date.now());
@@ -75,8 +78,8 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     if (state.session.status !== 'signedIn' || !state.session.user || !state.queue.tab) return;
     running = true;
     startedAt = Date.now();
-    clearTimeout(timer);
-    timer = undefined;
+    cancelTimer?.();
+    cancelTimer = undefined;
     dueAt = Number.POSITIVE_INFINITY;
     try {
       const userId = state.session.user.userId;
@@ -208,7 +211,7 @@ export function startQueues(store: AppStore, api: ApiClient, options: QueueOptio
     },
     stop() {
       stopped = true;
-      clearTimeout(timer);
+      timers.dispose();
       unsubscribe();
     },
   };

@@ -7,6 +7,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@contract/socket';
+import { createTimers } from '../app/timers';
 import { offsetFromPing } from '../state/clock';
 import type { AppStore } from '../state/store';
 
@@ -52,21 +53,16 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
     },
   });
 
-  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  // The link's timers (app/timers.ts): the offline grace, the ping while connected, a retry; stop() ends them.
+  const timers = createTimers();
   /** A disconnect we asked for to send a new token: not a lost link, and not a recovery either. */
   let deliberate = false;
-  let pingTimer: ReturnType<typeof setInterval> | undefined;
-  const armOffline = () => {
-    if (offlineTimer !== undefined) return;
-    offlineTimer = setTimeout(() => {
-      offlineTimer = undefined;
-      if (!socket.connected) dispatch({ type: 'unreachable', at: Date.now() });
-    }, offlineAfterMs);
-  };
-  const disarmOffline = () => {
-    clearTimeout(offlineTimer);
-    offlineTimer = undefined;
-  };
+  let stopPing: (() => void) | undefined;
+  const offline = timers.debounceFirst(offlineAfterMs, () => {
+    if (!socket.connected) dispatch({ type: 'unreachable', at: Date.now() });
+  });
+  const armOffline = () => offline.request();
+  const disarmOffline = () => offline.cancel();
 
   const ping = async () => {
     const sentAt = Date.now();
@@ -91,12 +87,12 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
     deliberate = false;
     dispatch({ type: 'connected', at: Date.now() });
     void ping();
-    clearInterval(pingTimer);
-    pingTimer = setInterval(() => void ping(), pingEveryMs);
+    stopPing?.();
+    stopPing = timers.every(pingEveryMs, () => void ping());
     options.onConnected?.(reconnected);
   });
   socket.on('disconnect', (reason) => {
-    clearInterval(pingTimer);
+    stopPing?.();
     dispatch({ type: 'streaming', on: false });
     if (deliberate) return;
     dispatch({ type: 'lost', at: Date.now() });
@@ -109,7 +105,7 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
     // A refused handshake is not retried by Socket.IO: end the session, then connect without a token.
     if ((error as { data?: { code?: string } }).data?.code === 'unauthorized') {
       options.onUnauthorized?.();
-      setTimeout(() => socket.connect(), 1_000);
+      timers.after(1_000, () => socket.connect());
     }
   });
   socket.on('server:hello', (payload) => {
@@ -143,8 +139,7 @@ export function startLive(store: AppStore, origin: string, options: LiveOptions 
       socket.connect();
     },
     stop() {
-      disarmOffline();
-      clearInterval(pingTimer);
+      timers.dispose();
       window.removeEventListener('offline', onBrowserOffline);
       window.removeEventListener('online', onBrowserOnline);
       socket.close();

@@ -10,6 +10,7 @@ import {
 } from '@contract/live-state';
 import type { AlarmPayload, CasePayload } from '@contract/stream';
 import { createStreamClient, type StreamClient, type StreamSocket } from '@contract/stream-client';
+import { createTimers } from '../app/timers';
 import { ALARM_DECIDERS } from '../state/alerts';
 import type { AppStore } from '../state/store';
 
@@ -39,7 +40,6 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
   };
   let live: LiveState = emptyLiveState();
   let pending: CheckedEvent[] = [];
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
   const liveListeners = new Set<(state: LiveState) => void>();
   const publish = () => {
     for (const listener of liveListeners) listener(live);
@@ -51,18 +51,19 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
    */
   let catchingUp = false;
   const flush = () => {
-    flushTimer = undefined;
     live = applyCheckedEvents(live, pending);
     pending = [];
     publish();
   };
+  /** The events of the next LIVE_FLUSH_MS shown at once (app/timers.ts; stop() drops a pending one). */
+  const flushSoon = createTimers().debounceFirst(LIVE_FLUSH_MS, flush);
   const schedule = () => {
-    if (!catchingUp) flushTimer ??= setTimeout(flush, LIVE_FLUSH_MS);
+    if (!catchingUp) flushSoon.request();
   };
   /** Ends the catch-up: the snapshot with every event held since, shown whole at once. */
   const showCaughtUp = () => {
     catchingUp = false;
-    clearTimeout(flushTimer);
+    flushSoon.cancel();
     flush();
     tell('*');
   };
@@ -76,8 +77,7 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
     createStreamClient(socket, {
       onSnapshot: (snapshot) => {
         if (decides()) store.getState().alertsEvent({ type: 'snapshot', alarms: snapshot.alarms });
-        clearTimeout(flushTimer);
-        flushTimer = undefined;
+        flushSoon.cancel();
         pending = [];
         live = applySnapshot(live, snapshot);
         catchingUp = true;
@@ -121,8 +121,7 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
     restart() {
       client?.stop();
       // Another user may see other cases: start again from their snapshot.
-      clearTimeout(flushTimer);
-      flushTimer = undefined;
+      flushSoon.cancel();
       pending = [];
       catchingUp = false;
       live = emptyLiveState();
@@ -142,6 +141,7 @@ export function startStream(store: AppStore, socket: StreamSocket, onChange: () 
     stop() {
       client?.stop();
       client = null;
+      flushSoon.cancel();
     },
   };
 }

@@ -13,6 +13,7 @@
 // and nothing more: it is not stored in the wall window, signing out there does not end it, and only
 // the display windows (video wall, briefing) take one; the map wall, where a person signs in with
 // their own name, never does.
+import { createTimers } from '../app/timers';
 import type { AppStore } from '../state/store';
 import type { CameraRef } from '../state/video';
 import type { WallRole } from '../state/wall';
@@ -78,14 +79,10 @@ export function startWallLink(store: AppStore, auth: WallAuth, options: WallLink
   const id = options.id ?? windowId();
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      run();
-    }, ms);
-    timers.add(timer);
-  };
+  // Answers' timeouts, the video wall's heartbeat and the map wall's presence check (app/timers.ts):
+  // stop() ends them all.
+  const timers = createTimers();
+  const later = (ms: number, run: () => void) => void timers.after(ms, run);
   let peers: Peers = new Map();
   const acks = new Map<string, (ok: boolean) => void>();
   let counter = 0;
@@ -213,13 +210,11 @@ export function startWallLink(store: AppStore, auth: WallAuth, options: WallLink
     announce();
   });
 
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let presenceCheck: ReturnType<typeof setInterval> | undefined;
   if (role === 'video-wall' && port) {
-    heartbeat = setInterval(announce, HEARTBEAT_MS);
+    timers.every(HEARTBEAT_MS, announce);
     announce();
   }
-  if (role === 'map-wall' && port) presenceCheck = setInterval(updatePresence, 1_000);
+  if (role === 'map-wall' && port) timers.every(1_000, updatePresence);
 
   const service: WallLinkService = {
     id,
@@ -260,10 +255,7 @@ export function startWallLink(store: AppStore, auth: WallAuth, options: WallLink
     },
     stop() {
       service.leave();
-      clearInterval(heartbeat);
-      clearInterval(presenceCheck);
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      timers.dispose();
       for (const ack of [...acks.values()]) ack(false);
       unsubscribe();
       unsubscribeStore();

@@ -2,6 +2,7 @@
 // (names of departments and districts) at every sign-in, and for the briefing the leaders' overview
 // counts (live/overview.ts), again every `overviewEveryMs` while someone is signed in. These windows
 // run no stream: a briefing a few seconds behind is fine, a 10,000-case snapshot per window is not.
+import { createTimers } from '../app/timers';
 import type { AppStore } from '../state/store';
 import type { ApiClient } from './api';
 import { loadOverview } from './overview';
@@ -14,7 +15,9 @@ export interface WallDataOptions {
 
 export function startWallData(store: AppStore, api: ApiClient, options: WallDataOptions): () => void {
   const { overview, overviewEveryMs = 10_000 } = options;
-  let timer: ReturnType<typeof setInterval> | undefined;
+  // The overview's refresh while someone is signed in (app/timers.ts); the returned stopper ends it.
+  const timers = createTimers();
+  let stopOverview: (() => void) | undefined;
   let loading = false;
   const userId = () => store.getState().session.user?.userId ?? null;
 
@@ -46,18 +49,18 @@ export function startWallData(store: AppStore, api: ApiClient, options: WallData
     if (user === (previous.session.user?.userId ?? null)) return;
     const { overviewEvent, referenceEvent } = store.getState();
     overviewEvent({ type: 'clear' });
-    clearInterval(timer);
-    timer = undefined;
+    stopOverview?.();
+    stopOverview = undefined;
     if (user === null) {
       referenceEvent({ type: 'clear' });
       return;
     }
     void signedIn(user);
-    if (overview) timer = setInterval(() => void refreshOverview(), overviewEveryMs);
+    if (overview) stopOverview = timers.every(overviewEveryMs, () => void refreshOverview());
   });
 
   return () => {
     unsubscribe();
-    clearInterval(timer);
+    timers.dispose();
   };
 }

@@ -144,4 +144,9 @@ test('alarms and vehicles format as items with their picks (vehicles with their 
     ['circle', 'shield', 'diamond', 'cross'],
   );
   assert.deepEqual(vehicles[1]?.pick, { kind: 'vehicle', id: 'v1', label: 'P1', team: 'enforcement' });
+  assert.deepEqual(
+    vehicles.map((v) => v.team),
+    ['sanitation', 'enforcement', 'repair', 'emergency'],
+    "the team, for a large fleet's dots",
+  );
 });

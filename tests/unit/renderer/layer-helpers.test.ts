@@ -2,7 +2,7 @@
 // and the scheduler (app/timers.ts): a run at most once per interval, however often it is asked for, and
 // nothing left running after dispose().
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import { createTimers } from '../../../renderer/src/app/timers';
 import { aboveStreetLevel, onStreetLevel } from '../../../renderer/src/map/layers/streetLevel';
 import { CLOSE_HEIGHT_M } from '../../../renderer/src/state/layers';
@@ -74,4 +74,30 @@ test('the scheduler: dispose() stops every interval and timeout it started, and 
   await new Promise((resolve) => setTimeout(resolve, 35));
   assert.equal(ticks, at, 'nothing runs after dispose');
   assert.equal(timers.disposed, true);
+});
+
+test('the scheduler: pause() stops its periodic work only; resume() restarts it (fake clock)', () => {
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+  try {
+    const timers = createTimers();
+    let ticks = 0;
+    let once = 0;
+    timers.every(100, () => ticks++);
+    timers.pause();
+    timers.every(100, () => ticks++);
+    timers.after(150, () => once++);
+    mock.timers.tick(1_000);
+    assert.equal(ticks, 0, 'no periodic work while paused, also work added meanwhile');
+    assert.equal(once, 1, 'a one-shot run is kept');
+    assert.equal(timers.paused, true);
+    timers.resume();
+    mock.timers.tick(100);
+    assert.equal(ticks, 2, 'both intervals run again');
+    timers.dispose();
+    timers.resume();
+    mock.timers.tick(1_000);
+    assert.equal(ticks, 2, 'disposed: resume() restarts nothing');
+  } finally {
+    mock.timers.reset();
+  }
 });

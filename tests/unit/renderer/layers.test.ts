@@ -288,6 +288,58 @@ describe('layers that reload on live events', () => {
     }
   });
 
+  test('a layer switched off stops its timers (the poll and its own), and picks up when switched on', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
+    try {
+      let loads = 0;
+      let pulses = 0;
+      const listeners = new Set<(topic: string) => void>();
+      const layer = defineLayer({
+        id: 'alarms',
+        load: async () => ++loads,
+        format: (n) => [n],
+        count: (items) => items.length,
+        reload: { pollMs: () => 5_000, topic: 'alarm' },
+        render: (ctx) => {
+          ctx.timers.every(120, () => pulses++);
+          return { draw: () => undefined, show: () => undefined, dispose: () => undefined };
+        },
+      });
+      const ctx = {
+        scene: { requestRender: () => undefined },
+        dispatch: () => undefined,
+        onTopic(listener: (topic: string) => void) {
+          listeners.add(listener);
+          return () => void listeners.delete(listener);
+        },
+      } as unknown as LayerContext;
+      const reconciler = createLayerReconciler({ alarms: () => layer.create(ctx) });
+      const on = (alarms: boolean) => ({ ...initialLayers().on, alarms });
+      reconciler.apply(on(true));
+      mock.timers.tick(5_000);
+      assert.equal(loads, 2, 'loaded when switched on, then polled');
+      assert.ok(pulses >= 40, "the layer's own timer runs while it is on");
+      reconciler.apply(on(false));
+      const [loadsOff, pulsesOff] = [loads, pulses];
+      mock.timers.tick(60_000);
+      listeners.forEach((l) => l('alarm'));
+      mock.timers.tick(5_000);
+      assert.equal(loads, loadsOff, 'no poll and no topic reload while off');
+      assert.equal(pulses, pulsesOff, "the layer's own timer stopped while off");
+      reconciler.apply(on(true));
+      assert.equal(loads, loadsOff + 1, 'switched on again: loads at once');
+      mock.timers.tick(5_000);
+      assert.equal(loads, loadsOff + 2, 'and polls again');
+      assert.ok(pulses > pulsesOff, 'its own timer runs again');
+      reconciler.dispose();
+      const [loadsGone, pulsesGone] = [loads, pulses];
+      mock.timers.tick(60_000);
+      assert.deepEqual([loads, pulses], [loadsGone, pulsesGone], 'disposed: nothing runs');
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
   test('load, format and draw are separate steps; the store hears loading, the count, ready', async () => {
     const f = fakeLayer();
     const handle = f.layer.create(f.ctx);

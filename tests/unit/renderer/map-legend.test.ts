@@ -1,11 +1,13 @@
 // The legend shows every symbol the map draws: each (shape, colour) a layer draws from the palette —
 // cases by clock, alarms by level, vehicles by team, devices by status, parts by class — has a row in
-// the legend table (map/legend.ts), and every team has its own vehicle shape.
+// the legend table (map/legend.ts), and every team has its own vehicle shape and its own colour (a
+// large fleet's dots at street level).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TEAM_KINDS } from '@contract/city';
 import { drawnSymbols, LEGEND } from '../../../renderer/src/map/legend';
 import { VEHICLE_SHAPES } from '../../../renderer/src/map/layers/symbols';
+import { TEAM_COLOURS } from '../../../renderer/src/map/palette';
 import { MESSAGES } from '../../../renderer/src/i18n/messages';
 
 test('every drawn symbol is in the legend', () => {
@@ -22,6 +24,16 @@ test('vehicles: one distinct shape per team, each with its own legend row', () =
   assert.deepEqual(
     vehicleRows.map((r) => r.shape),
     shapes.map((s) => `vehicle-${s}`),
+  );
+});
+
+test("a large fleet's dots: one colour per team, each in the legend", () => {
+  const colours = TEAM_KINDS.map((k) => TEAM_COLOURS[k]);
+  assert.equal(new Set(colours).size, TEAM_KINDS.length, 'no two teams share a colour');
+  const dots = LEGEND.find((s) => s.title === 'legend.fleetDots')?.rows ?? [];
+  assert.deepEqual(
+    dots.map((r) => `${r.shape} ${r.colour}`),
+    colours.map((c) => `dot ${c}`),
   );
 });
 

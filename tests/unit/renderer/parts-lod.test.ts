@@ -14,6 +14,7 @@ import {
   applyFixes,
   FLEET_CLUSTER_ABOVE,
   fleetClustered,
+  fleetSingles,
   fleetClusters,
 } from '../../../renderer/src/map/layers/vehicleData';
 import { CLOSE_HEIGHT_M } from '../../../renderer/src/state/layers';
@@ -114,6 +115,14 @@ describe('fleet level of detail', () => {
     assert.equal(fleetClustered(CLOSE_HEIGHT_M / 2, FLEET_CLUSTER_ABOVE + 1), false);
     // A city's own fleet (a few hundred) stays single at every zoom.
     assert.equal(fleetClustered(50_000, 286), false);
+  });
+
+  test('at street level a large fleet is drawn as dots, a city fleet keeps its team symbols', () => {
+    assert.equal(fleetSingles(FLEET_CLUSTER_ABOVE + 1), 'dots');
+    assert.equal(fleetSingles(10_000), 'dots');
+    assert.equal(fleetSingles(FLEET_CLUSTER_ABOVE), 'symbols');
+    // The demo city's 286 vehicles.
+    assert.equal(fleetSingles(286), 'symbols');
   });
 
   test('clusters count every vehicle once, where its latest fix is', () => {

@@ -92,6 +92,11 @@ export const activeCaseLayer: MapLayer = {
     return {
       show(on) {
         if (!points.isDestroyed()) points.show = on;
+        // Switched off, the clocks' 30 s redraw stops; switched on, they are redrawn at once.
+        if (on && timers.paused) {
+          timers.resume();
+          schedule();
+        } else if (!on) timers.pause();
         ctx.scene.requestRender();
       },
       dispose() {

@@ -76,14 +76,30 @@ export function defineLayer<D, I>(spec: LayerSpec<D, I>): MapLayer {
       if (pollMs) timers.every(pollMs, run);
       const topic = spec.reload?.topic;
       let stopTopic: (() => void) | undefined;
-      if (topic && ctx.onTopic) {
-        const soon = timers.debounceFirst(spec.reload?.waitMs ?? 1_000, run);
+      // Switched off, the layer does no periodic work (its scheduler is paused: no poll, nor the
+      // renderer's own `every`) and no reload for its topic; a polled layer, or one whose topic changed
+      // meanwhile, loads again at once when it is switched on. A reload already asked for still runs.
+      let shown = true;
+      let missed = false;
+      const soon = timers.debounceFirst(spec.reload?.waitMs ?? 1_000, run);
+      if (topic && ctx.onTopic)
         stopTopic = ctx.onTopic((t) => {
-          if (t === topic || t === '*') soon.request();
+          if (t !== topic && t !== '*') return;
+          if (shown) soon.request();
+          else missed = true;
         });
-      }
       return {
-        show: (on) => renderer.show(on),
+        show(on) {
+          if (on !== shown) {
+            shown = on;
+            if (on) {
+              timers.resume();
+              if (missed || pollMs) run();
+              missed = false;
+            } else timers.pause();
+          }
+          renderer.show(on);
+        },
         current: renderer.current && ((pick) => renderer.current?.(pick)),
         dispose() {
           disposed = true;

@@ -16,6 +16,7 @@ import {
   type Polyline,
   type Scene,
 } from 'cesium';
+import { createTimers } from '../../app/timers';
 import type { PictureSource, PlaybackFrame } from '../../services/picture';
 import type { MapPick } from '../../state/layers';
 import { advance, tailsAt, type Tails } from '../../state/playbackTracks';
@@ -47,7 +48,7 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
   let latest: PlaybackFrame | null = null;
   /** tracks changed since the last redraw; null: all of them (after a seek) */
   let dirty: Set<string> | null = new Set();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers = createTimers();
   let lastDraw = 0;
 
   const clear = () => {
@@ -82,7 +83,6 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
   };
 
   const draw = () => {
-    timer = undefined;
     lastDraw = performance.now();
     const frame = latest;
     if (!frame) return;
@@ -133,17 +133,13 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
     scene.requestRender();
   };
 
-  const schedule = () => {
-    if (timer !== undefined) return;
-    const wait = TRACK_REDRAW_MS - (performance.now() - lastDraw);
-    if (wait <= 0) draw();
-    else timer = setTimeout(draw, wait);
-  };
+  /** At most one redraw per TRACK_REDRAW_MS; at once when the last one is older. */
+  const redraw = timers.atMostEvery(TRACK_REDRAW_MS, draw);
+  const schedule = () => (performance.now() - lastDraw >= TRACK_REDRAW_MS ? redraw.now() : redraw.request());
 
   const stop = picture.onPlayback((frame) => {
     if (!frame) {
-      clearTimeout(timer);
-      timer = undefined;
+      redraw.cancel();
       latest = null;
       clear();
       scene.requestRender();
@@ -162,7 +158,7 @@ export function mountTrackLayer(scene: Scene, picture: Pick<PictureSource, 'onPl
 
   return () => {
     stop();
-    clearTimeout(timer);
+    timers.dispose();
     for (const collection of [lines, heads, sites])
       if (!collection.isDestroyed()) scene.primitives.remove(collection);
     delete document.body.dataset.playbackTracks;

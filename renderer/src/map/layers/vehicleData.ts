@@ -1,8 +1,8 @@
 // The vehicle layer's data step and its pure motion: the fleet from REST (checked with the contract's
 // schema) as immutable items, live fixes as tracks, where a vehicle is drawn between two fixes, and the
-// fleet's clusters at city zoom. No Cesium: Node tests run it.
+// fleet's clusters at city zoom, and how the fleet is drawn at a zoom. No Cesium: Node tests run it.
 import { z } from 'zod';
-import { VehicleView } from '@contract/city';
+import { type TeamKind, VehicleView } from '@contract/city';
 import { CLOSE_HEIGHT_M, type MapPick } from '../../state/layers';
 import type { LayerApi } from './layerApi';
 import { gridClusters, type GridCluster } from './partsLod';
@@ -18,6 +18,8 @@ export interface VehicleItem {
   readonly lat: number;
   /** the symbol's shape, by team (symbols.ts VEHICLE_SHAPES) */
   readonly shape: VehicleShape;
+  /** the team, whose colour a large fleet's dot has at street level (palette.ts TEAM_COLOURS) */
+  readonly team: TeamKind;
   readonly pick: Readonly<MapPick>;
 }
 
@@ -27,6 +29,7 @@ export const formatVehicles = ({ vehicles }: z.infer<typeof VehicleList>): Vehic
     lon: v.lon,
     lat: v.lat,
     shape: vehicleShapeOf(v.kind),
+    team: v.kind,
     pick: { kind: 'vehicle', id: v.id, label: v.plate, team: v.kind },
   }));
 
@@ -79,12 +82,23 @@ export function interpolate(track: Track, now: number): { lon: number; lat: numb
   };
 }
 
-/** A fleet larger than this is drawn as clusters above street level. */
+/** A fleet larger than this is drawn as clusters above street level and as dots at street level. */
 export const FLEET_CLUSTER_ABOVE = 1_000;
+
+/** Whether the fleet is large: more than FLEET_CLUSTER_ABOVE vehicles (all of them, so also in view). */
+export const largeFleet = (fleetSize: number): boolean => fleetSize > FLEET_CLUSTER_ABOVE;
 
 /** Whether the vehicle layer draws clusters: a large fleet, seen from above street level. */
 export const fleetClustered = (heightM: number, fleetSize: number): boolean =>
-  heightM > CLOSE_HEIGHT_M && fleetSize > FLEET_CLUSTER_ABOVE;
+  heightM > CLOSE_HEIGHT_M && largeFleet(fleetSize);
+
+/**
+ * How each single vehicle is drawn at street level: a large fleet as a dot in its team's colour (points
+ * are far cheaper than textured billboards for a software GPU, docs/benchmarks.md "render"), a city's
+ * own fleet (a few hundred) as its team's symbol.
+ */
+export const fleetSingles = (fleetSize: number): 'dots' | 'symbols' =>
+  largeFleet(fleetSize) ? 'dots' : 'symbols';
 
 /** The fleet on a grid of `cellM` metres, every vehicle at its latest fix (where it is heading). */
 export function fleetClusters(tracks: Tracks, cellM = 500): GridCluster[] {

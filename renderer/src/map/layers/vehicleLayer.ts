@@ -1,18 +1,21 @@
 // Vehicles: the fleet from REST (re-read every 30 s, every 5 s without the live feed; data and motion in
 // vehicleData.ts), live fixes from the socket's `live:positions` into a small vanilla store; a preRender
-// listener glides them. Each vehicle is its team's symbol (symbols.ts: white body, blue ring, the shape
-// by team), one BillboardCollection for the fleet, never one Entity each.
+// listener glides them. A city's own fleet (a few hundred) is drawn as its teams' symbols (symbols.ts:
+// white body, blue ring, the shape by team), one BillboardCollection for the fleet, never one Entity
+// each.
 //
-// Level of detail (vehicleData.ts `fleetClustered`): a fleet of more than FLEET_CLUSTER_ABOVE vehicles
-// is drawn above street level as one point per 500 m cell (sized by how many vehicles are in it, at
-// their mean position), which follows the fixes once a second; at street level every vehicle glides on
-// its own. 10,000 single vehicles over a city are a carpet that hides every other layer and says less
-// than the counts, and a software GPU pays for every item each frame (docs/benchmarks.md). A city's own
-// fleet (a few hundred) stays single at every zoom.
+// Level of detail (vehicleData.ts `fleetClustered`, `fleetSingles`): a fleet of more than
+// FLEET_CLUSTER_ABOVE vehicles is drawn above street level as one point per 500 m cell (sized by how many
+// vehicles are in it, at their mean position), which follows the fixes once a second; at street level
+// every vehicle glides on its own as a dot in its team's colour (palette.ts TEAM_COLOURS) with the
+// clusters' blue ring, one PointPrimitiveCollection: a software GPU pays for every textured billboard
+// each frame, and 10,000 of them cost the street view 60 % of its frame rate (docs/benchmarks.md
+// "render"). 10,000 single vehicles over a city are a carpet that hides every other layer and says less
+// than the counts. A small fleet keeps its symbols at every zoom.
 import { Cartesian3, NearFarScalar, type Billboard, type PointPrimitive } from 'cesium';
 import { createStore } from 'zustand/vanilla';
 import type { MapPick } from '../../state/layers';
-import { SYMBOL_COLOURS } from '../palette';
+import { SYMBOL_COLOURS, TEAM_COLOURS } from '../palette';
 import { addSymbol, billboardCollection, colour, pointCollection, removeAll } from './draw';
 import { defineLayer } from './layer';
 import { clusterSize } from './partsLod';
@@ -23,11 +26,13 @@ import {
   applyFixes,
   fleetClustered,
   fleetClusters,
+  fleetSingles,
   formatVehicles,
   interpolate,
   loadVehicles,
   moving,
   type Tracks,
+  type VehicleItem,
 } from './vehicleData';
 
 /**
@@ -50,6 +55,16 @@ const FLEET_CLUSTER = {
   outlineColor: colour(SYMBOL_COLOURS.vehicleRing),
   outlineWidth: 1.5,
 };
+/**
+ * A large fleet's vehicle at street level: a dot in the team's colour with the clusters' ring (also the
+ * render benchmark's Entity baseline for a large fleet).
+ */
+export const FLEET_DOT = {
+  pixelSize: 8,
+  outlineColor: FLEET_CLUSTER.outlineColor,
+  outlineWidth: FLEET_CLUSTER.outlineWidth,
+  scaleByDistance: VEHICLE_SYMBOL.scaleByDistance,
+};
 
 export const vehicleLayer = defineLayer({
   id: 'vehicles',
@@ -59,10 +74,13 @@ export const vehicleLayer = defineLayer({
   reload: { pollMs: (ctx) => (ctx.live ? 30_000 : 5_000) },
   render(ctx) {
     const symbols = billboardCollection(ctx.scene);
+    const dots = pointCollection(ctx.scene);
     const clusters = pointCollection(ctx.scene);
     const clusterByKey = new Map<string, PointPrimitive>();
     const tracks = createStore<{ tracks: Tracks }>(() => ({ tracks: new Map() }));
-    const byId = new Map<string, Billboard>();
+    /** every vehicle's single: its team's symbol, or its dot in a large fleet (`style`) */
+    const byId = new Map<string, Billboard | PointPrimitive>();
+    let style: 'dots' | 'symbols' = 'symbols';
     const dpr = Math.max(1, window.devicePixelRatio || 1);
     const images = new Map<VehicleShape, HTMLCanvasElement>();
     const imageOf = (shape: VehicleShape) => {
@@ -72,6 +90,17 @@ export const vehicleLayer = defineLayer({
     };
     let on = true;
     const clustered = () => fleetClustered(ctx.scene.camera.positionCartographic.height, byId.size);
+    const addSingle = (v: VehicleItem) => {
+      const position = Cartesian3.fromDegrees(v.lon, v.lat, 4);
+      if (style === 'dots')
+        return dots.add({ id: v.pick, position, color: colour(TEAM_COLOURS[v.team]), ...FLEET_DOT });
+      return addSymbol(
+        symbols,
+        { id: v.pick, position, ...VEHICLE_SYMBOL },
+        `vehicle-${v.shape}`,
+        imageOf(v.shape),
+      );
+    };
 
     /** The clusters from every vehicle's latest fix: cells keep their point, new ones get one. */
     const recluster = ctx.timers.atMostEvery(FLEET_RECLUSTER_MS, () => {
@@ -121,7 +150,8 @@ export const vehicleLayer = defineLayer({
       // Singles stop being moved while hidden: put each where its glide is now before they show again.
       if (showSingles && !singles) placeAll(performance.now());
       singles = showSingles;
-      symbols.show = showSingles;
+      symbols.show = showSingles && style === 'symbols';
+      dots.show = showSingles && style === 'dots';
       clusters.show = on && asClusters;
       if (clusters.show) recluster.now();
       ctx.scene.requestRender();
@@ -138,7 +168,7 @@ export const vehicleLayer = defineLayer({
     });
     const removeZoom = onStreetLevel(ctx.scene, apply);
     const glide = () => {
-      if (!symbols.show) return;
+      if (!singles) return;
       const now = performance.now();
       const current = tracks.getState().tracks;
       for (const [id, track] of current) {
@@ -154,17 +184,18 @@ export const vehicleLayer = defineLayer({
       draw(items) {
         if (symbols.isDestroyed()) return;
         tracks.setState((s) => ({ tracks: applyFixes(s.tracks, items, performance.now()) }));
-        for (const v of items)
-          if (!byId.has(v.id))
-            byId.set(
-              v.id,
-              addSymbol(
-                symbols,
-                { id: v.pick, position: Cartesian3.fromDegrees(v.lon, v.lat, 4), ...VEHICLE_SYMBOL },
-                `vehicle-${v.shape}`,
-                imageOf(v.shape),
-              ),
-            );
+        const next = fleetSingles(items.length);
+        const restyled = next !== style;
+        if (restyled) {
+          // The fleet grew past (or shrank below) the threshold: draw every single the other way.
+          symbols.removeAll();
+          dots.removeAll();
+          byId.clear();
+          style = next;
+        }
+        for (const v of items) if (!byId.has(v.id)) byId.set(v.id, addSingle(v));
+        // The new singles stand at their items' fixes: put each where its glide is now.
+        if (restyled && singles) placeAll(performance.now());
         apply();
       },
       show(next) {
@@ -176,7 +207,7 @@ export const vehicleLayer = defineLayer({
         unsubscribe();
         removeZoom();
         removeGlide();
-        removeAll(ctx.scene, symbols, clusters);
+        removeAll(ctx.scene, symbols, dots, clusters);
       },
     };
   },

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { TEAM_KINDS } from '@contract/city';
 import type { PlaybackTracks } from '@contract/playback';
 import { useAppStore, useStoreApi } from '../../app/StoreContext';
+import { createTimers } from '../../app/timers';
 import { createAnalyticDeck, loadDeck } from '../../map/deck/analyticDeck';
 import { KIND_COLORS, loopTime, OTHER_COLOR, tripsOf, type Rgb, type Trip } from '../../map/deck/tracks';
 import { useT } from '../../i18n/useT';
@@ -84,12 +85,10 @@ export function TracksView() {
           canvas.dataset.tracksSize = viewport;
         },
       });
-      const timer = setInterval(
-        () => view.setLayers([layer(loopTime(performance.now(), HOUR_S, LOOP_MS))]),
-        FRAME_MS,
-      );
+      const timers = createTimers();
+      timers.every(FRAME_MS, () => view.setLayers([layer(loopTime(performance.now(), HOUR_S, LOOP_MS))]));
       finalize = () => {
-        clearInterval(timer);
+        timers.dispose();
         view.finalize();
       };
     };

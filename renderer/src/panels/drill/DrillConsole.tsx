@@ -6,6 +6,7 @@ import { DRILL_SPEEDS, type DrillInfoView, type DrillScenario } from '@contract/
 import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { useServices } from '../../app/ServicesContext';
+import { createTimers } from '../../app/timers';
 import { openDrill, type DrillControl } from '../../services/drills';
 import { messageOf } from '../../services/api';
 import { localizedText } from '../../i18n/serverText';
@@ -37,8 +38,9 @@ export function DrillConsole() {
   }, [drills, fail]);
   useEffect(() => {
     reload();
-    const timer = setInterval(reload, 1000);
-    return () => clearInterval(timer);
+    const timers = createTimers();
+    timers.every(1000, reload);
+    return () => timers.dispose();
   }, [reload]);
 
   const act = async (run: () => Promise<unknown>) => {

@@ -2,6 +2,7 @@
 // frame, and the figures need not be re-counted 60 times a second (the map batches its own redraws).
 import { useEffect, useState } from 'react';
 import type { LiveState } from '@contract/live-state';
+import { createTimers } from '../../app/timers';
 import type { PictureSource } from '../../services/picture';
 
 export const PICTURE_UI_MS = 250;
@@ -15,21 +16,15 @@ export function usePicture(picture: PictureSource | undefined): { state: LiveSta
   }));
   useEffect(() => {
     if (!picture) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = 0;
-    const read = () => {
-      timer = undefined;
-      last = performance.now();
-      setShown((s) => ({ state: picture.live(), atMs: picture.now(), n: s.n + 1 }));
-    };
-    const stop = picture.onLive(() => {
-      if (timer !== undefined) return;
-      const wait = PICTURE_UI_MS - (performance.now() - last);
-      timer = setTimeout(read, Math.max(0, wait));
-    });
-    read();
+    // At most one read per PICTURE_UI_MS, however fast the picture changes (app/timers.ts).
+    const timers = createTimers();
+    const read = timers.atMostEvery(PICTURE_UI_MS, () =>
+      setShown((s) => ({ state: picture.live(), atMs: picture.now(), n: s.n + 1 })),
+    );
+    const stop = picture.onLive(() => read.request());
+    read.now();
     return () => {
-      clearTimeout(timer);
+      timers.dispose();
       stop();
     };
   }, [picture]);
