@@ -68,7 +68,21 @@ export function TracksView() {
     const run = async () => {
       const [mods, { TripsLayer }] = await Promise.all([loadDeck(), import('@deck.gl/geo-layers')]);
       if (cancelled) return;
-      const layer = (currentTime: number, trailLength: number) =>
+      // Line widths follow the type size, which follows the display (a 3840×2160 wall draws them twice as wide).
+      const px = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+      // The whole period's routes, faint, under the moving trails: a still picture shows where they went.
+      const routes = new mods.layers.PathLayer<Trip>({
+        id: 'vehicle-routes',
+        data: data.trips,
+        coordinateSystem: mods.core.COORDINATE_SYSTEM.CARTESIAN,
+        getPath: (d) => d.path,
+        getColor: (d) => [...d.color, 90],
+        widthUnits: 'pixels',
+        getWidth: 2 * px,
+        jointRounded: true,
+      });
+      const layer = (currentTime: number, trailLength: number) => [
+        routes,
         new TripsLayer<Trip>({
           id: 'vehicle-trips',
           data: data.trips,
@@ -76,19 +90,20 @@ export function TracksView() {
           getPath: (d) => d.path,
           getTimestamps: (d) => d.timestamps,
           getColor: (d) => d.color,
-          widthMinPixels: 3,
+          widthMinPixels: 3 * px,
           capRounded: true,
           jointRounded: true,
           fadeTrail: true,
           trailLength,
           currentTime,
-        });
+        }),
+      ];
       // The first frame shows the whole period's trails, so a still picture (print, screenshot) has them.
       const view = createAnalyticDeck(mods, {
         canvas,
         city,
         id: 'tracks',
-        layers: [layer(data.periodS, data.periodS)],
+        layers: layer(data.periodS, data.periodS),
         onAfterRender: () => {
           canvas.dataset.tracksReady = 'true';
           canvas.dataset.tracksSize = viewport;
@@ -100,7 +115,7 @@ export function TracksView() {
       const trail = trailOf(data.periodS);
       const timer = setInterval(() => {
         const time = loopTime(performance.now(), data.periodS, loopMs);
-        view.setLayers([layer(time, trail)]);
+        view.setLayers(layer(time, trail));
         if (clockRef.current) clockRef.current.textContent = clockLabel(data.fromMs, time);
       }, FRAME_MS);
       finalize = () => {
