@@ -159,5 +159,12 @@ test('the leader picks a team and a day; the tracks view shows that team’s tri
   await expect(canvas).toHaveAttribute('data-tracks-size', '3840x2160', { timeout: 90_000 });
   await expect(canvas).toHaveAttribute('data-tracks-ready', 'true');
   await screenshot(page, 'briefing-tracks-3840');
+
+  // In English the team has an English name (department, kind, number) and the day buttons say so.
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(view.getByRole('combobox', { name: 'Team' }).locator('option:checked')).toHaveText(
+    / team \d+$/,
+  );
+  await expect(view.getByRole('button', { name: 'Yesterday' })).toHaveAttribute('aria-pressed', 'true');
   await context.close();
 });
