@@ -126,35 +126,85 @@ export const EvaluationQuery = z
   });
 export type EvaluationQuery = z.infer<typeof EvaluationQuery>;
 
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
+// The JSON answers of /api/evaluation* (CSV aside): the server types what it sends with them and the
+// renderer checks what it receives (services/api.ts), so a wrong answer is an error, not a broken chart.
 
-export interface EvaluationRow {
-  key: string;
-  name: string;
-  nameEn: string;
+export const Grade = z.enum(['A', 'B', 'C', 'D', 'E']);
+export type Grade = z.infer<typeof Grade>;
+
+export const EvaluationRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
   /** 立案数 and the counts behind the rates */
-  counts: Record<string, number>;
-  rates: Record<string, number | null>;
-  score: number | null;
-  grade: Grade | null;
-  rank: number | null;
+  counts: z.record(z.string(), z.number()),
+  rates: z.record(z.string(), z.number().nullable()),
+  score: z.number().nullable(),
+  grade: Grade.nullable(),
+  rank: z.number().int().nullable(),
   /** the previous period of the same length */
-  previousScore: number | null;
-  previousRank: number | null;
-}
+  previousScore: z.number().nullable(),
+  previousRank: z.number().int().nullable(),
+});
+export type EvaluationRow = z.infer<typeof EvaluationRow>;
 
-export interface EvaluationReport {
-  by: EvaluationDimension;
-  period: { kind: PeriodKind; from: string; to: string; previousFrom: string; previousTo: string };
+/** GET /api/evaluation (format=json) */
+export const EvaluationReport = z.object({
+  by: EvaluationDimension,
+  period: z.object({
+    kind: z.enum(PERIOD_KINDS),
+    from: z.string(),
+    to: z.string(),
+    previousFrom: z.string(),
+    previousTo: z.string(),
+  }),
   /** which settings the figures used (each published report says so) */
-  settings: { version: number; changedAt: string; value: EvaluationSettings };
-  rows: EvaluationRow[];
-}
+  settings: z.object({
+    version: z.number().int().nonnegative(),
+    changedAt: z.string(),
+    value: EvaluationSettings,
+  }),
+  rows: z.array(EvaluationRow),
+});
+export type EvaluationReport = z.infer<typeof EvaluationReport>;
 
-export interface TrendPoint {
+export const TrendPoint = z.object({
   /** local day YYYY-MM-DD or month YYYY-MM */
-  bucket: string;
-  bySource: Record<string, number>;
-  closedInTime: number;
-  overdue: number;
-}
+  bucket: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  bySource: z.record(z.string(), z.number().int().nonnegative()),
+  closedInTime: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** GET /api/evaluation/trend?span=days|months: the last 30 days or 12 months, oldest first */
+export const EvaluationTrend = z.object({ span: z.enum(['days', 'months']), points: z.array(TrendPoint) });
+export type EvaluationTrend = z.infer<typeof EvaluationTrend>;
+
+/** GET /api/evaluation/hotspots: case positions, the top categories and the grid cells where they repeat */
+export const EvaluationHotspots = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** [lon, lat] of each case */
+  points: z.array(z.tuple([z.number(), z.number()])),
+  categories: z.array(
+    z.object({ categoryId: z.string(), name: z.string(), nameEn: z.string(), n: z.number().int() }),
+  ),
+  cells: z.array(z.object({ categoryId: z.string(), gridCellId: z.string(), n: z.number().int() })),
+});
+export type EvaluationHotspots = z.infer<typeof EvaluationHotspots>;
+
+export const EvaluationSettingsVersion = z.object({
+  version: z.number().int().nonnegative(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+  note: z.string(),
+  value: EvaluationSettings,
+});
+export type EvaluationSettingsVersion = z.infer<typeof EvaluationSettingsVersion>;
+
+/** GET /api/evaluation/settings: the version in force and the history, newest first */
+export const EvaluationSettingsAnswer = z.object({
+  current: EvaluationSettingsVersion,
+  history: z.array(EvaluationSettingsVersion),
+});
+export type EvaluationSettingsAnswer = z.infer<typeof EvaluationSettingsAnswer>;

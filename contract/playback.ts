@@ -64,6 +64,10 @@ export const PlaybackTracks = z.object({
   to: z.string(),
   fixes: z.array(PlaybackFix),
   truncated: z.boolean(),
+  /** the team asked for (`team=`), when one was */
+  team: z.string().optional(),
+  /** how many days of GPS history the server keeps (GPS_HISTORY_DAYS): the days a chooser offers */
+  keptDays: z.number().int().positive().optional(),
 });
 export type PlaybackTracks = z.infer<typeof PlaybackTracks>;
 
@@ -71,6 +75,36 @@ export type PlaybackTracks = z.infer<typeof PlaybackTracks>;
 export const PlaybackPeriodQuery = z
   .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), 'from must be before to');
+
+/** A tracks period longer than this is refused (ask for it in parts). */
+export const TRACKS_MAX_SPAN_MS = 32 * 86_400_000;
+const EntityId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id of letters, digits, "_", "-", "." or ":" (at most 64)');
+/** `vehicle=a,b` or `vehicle=a&vehicle=b`: at most 200 vehicle ids. */
+const VehicleIds = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+  z.array(EntityId).min(1, 'name at least one vehicle').max(200, 'at most 200 vehicles at once'),
+);
+
+/**
+ * GET /api/playback/tracks: a period (ISO times, `from` before `to`, at most 32 days) and optionally the
+ * vehicles of one team (`team`, a team id of GET /api/vehicles) and/or chosen vehicles (`vehicle`).
+ */
+export const PlaybackTracksQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    team: EntityId.optional(),
+    vehicle: VehicleIds.optional(),
+  })
+  .strict()
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= TRACKS_MAX_SPAN_MS, {
+    message: 'at most 32 days at once; ask for a longer period in parts',
+    path: ['to'],
+  });
+export type PlaybackTracksQuery = z.infer<typeof PlaybackTracksQuery>;
 
 export const PlaybackAtQuery = z.object({
   at: z.iso.datetime({ offset: true }),

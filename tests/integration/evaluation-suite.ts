@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDetail } from '@contract/cases';
-import { PUBLISHED_PRESET, type EvaluationReport } from '@contract/evaluation';
+import {
+  EvaluationHotspots,
+  EvaluationReport,
+  EvaluationSettingsAnswer,
+  EvaluationTrend,
+  PUBLISHED_PRESET,
+} from '@contract/evaluation';
 import { sweepClocks } from '../../server/src/cases/scheduler';
 import { countsBy, metricCountsBy } from '../../server/src/evaluation/queries';
 import { factsOf, periodOf, type CaseFacts } from '../../server/src/domain';
@@ -254,6 +260,46 @@ export function evaluationSuite(name: string, databaseUrl: () => Promise<string 
       assert.equal(r.body.settings.value.preset, 'published');
       // 10 × 4/4 + 30 × 结案率 2/4 + 30 × 按时处置率 2/4 + 30 × (1 − 1/4) = 62.5
       assert.equal(r.body.rows.find((x) => x.key === dept)?.score, 62.5);
+    });
+
+    test('every JSON answer the briefing and the monthly report read passes its contract schema', async () => {
+      const leader = await as('leader');
+      const answers: Array<[string, { safeParse(v: unknown): { success: boolean; error?: unknown } }]> = [
+        ...['department', 'district', 'street', 'community', 'category', 'source'].map(
+          (by): [string, typeof EvaluationReport] => [
+            `/api/evaluation?by=${by}&period=month&date=${DAY}`,
+            EvaluationReport,
+          ],
+        ),
+        [`/api/evaluation?by=source&period=day&date=${DAY}`, EvaluationReport],
+        ['/api/evaluation/trend?span=days', EvaluationTrend],
+        ['/api/evaluation/trend?span=months', EvaluationTrend],
+        [`/api/evaluation/hotspots?period=month&date=${DAY}`, EvaluationHotspots],
+        ['/api/evaluation/settings', EvaluationSettingsAnswer],
+      ];
+      for (const [path, schema] of answers) {
+        const r = await s.api<unknown>('GET', path, undefined, leader);
+        assert.equal(r.status, 200, path);
+        const parsed = schema.safeParse(r.body);
+        assert.ok(parsed.success, `${path}: ${JSON.stringify(parsed.error)}`);
+      }
+      const graded = EvaluationReport.parse(
+        (
+          await s.api<unknown>(
+            'GET',
+            `/api/evaluation?by=department&period=day&date=${DAY}`,
+            undefined,
+            leader,
+          )
+        ).body,
+      );
+      assert.ok(
+        graded.rows.some((r) => r.grade !== null && r.score !== null),
+        'graded rows are checked too',
+      );
+      // and the schema is not a rubber stamp: a row without its counts is refused
+      const broken = { ...graded, rows: [{ ...graded.rows[0], counts: undefined }] };
+      assert.equal(EvaluationReport.safeParse(broken).success, false);
     });
 
     test('trend and hot spots', async () => {

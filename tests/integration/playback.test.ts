@@ -218,6 +218,79 @@ describe('playback archive', () => {
     assert.equal(shown && Date.parse(shown.at) - t0, 20_000, 'the last fix at or before T');
   });
 
+  test("a team's tracks: only its vehicles' fixes, filtered by the server; a bad team or vehicle is a 400", async () => {
+    const [a, b] = await Promise.all(
+      ['asc', 'desc'].map((order) =>
+        s.ctx.db.team.findFirst({ orderBy: { id: order as 'asc' | 'desc' }, select: { id: true } }),
+      ),
+    );
+    assert.ok(a && b && a.id !== b.id, 'the demo city has several teams');
+    const vehicles = await s.ctx.db.vehicle.findMany({ where: { teamId: { in: [a.id, b.id] } } });
+    const ofA = vehicles.filter((v) => v.teamId === a.id).map((v) => v.id);
+    assert.ok(ofA.length >= 1 && vehicles.length > ofA.length, 'both teams have vehicles');
+    const t0 = Date.parse('2026-11-25T01:00:00Z');
+    for (const [n, v] of vehicles.entries())
+      for (let i = 0; i < 3; i++)
+        s.playback.gps.record({
+          id: v.id,
+          kind: 'vehicle',
+          lon: 119.1 + n * 0.001,
+          lat: 34.6 + i * 0.001,
+          heading: 0,
+          speedKmh: 20,
+          atMs: t0 + i * 10_000,
+        });
+    await s.playback.gps.flush();
+    const leader = await as('leader');
+    const day = `from=${new Date(t0 - 3_600_000).toISOString()}&to=${new Date(t0 + 3_600_000).toISOString()}`;
+    const get = (query: string, token = leader) =>
+      s.api<PlaybackTracks & { error: { code: string; message: { zh: string; en: string } } }>(
+        'GET',
+        `/api/playback/tracks?${day}${query}`,
+        undefined,
+        token,
+      );
+
+    const all = await get('');
+    assert.equal(all.status, 200);
+    assert.deepEqual(new Set(all.body.fixes.map((f) => f.vehicleId)), new Set(vehicles.map((v) => v.id)));
+    const team = await get(`&team=${a.id}`);
+    assert.equal(team.status, 200);
+    assert.equal(team.body.team, a.id);
+    assert.equal(team.body.keptDays, 7);
+    assert.deepEqual([...new Set(team.body.fixes.map((f) => f.vehicleId))].sort(), [...ofA].sort());
+    assert.equal(team.body.fixes.length, ofA.length * 3);
+    const one = vehicles.find((v) => v.teamId === b.id)!;
+    const chosen = await get(`&vehicle=${one.id}`);
+    assert.deepEqual(new Set(chosen.body.fixes.map((f) => f.vehicleId)), new Set([one.id]));
+    const both = await get(`&team=${a.id}&vehicle=${one.id}`);
+    assert.equal(both.status, 200);
+    assert.equal(both.body.fixes.length, 0, 'a vehicle of another team is not in the team');
+
+    const unknown = await get('&team=no-such-team');
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.code, 'bad_request');
+    assert.match(unknown.body.error.message.en, /team.*no-such-team.*GET \/api\/vehicles/);
+    const badVehicle = await get(`&vehicle=${one.id},nope`);
+    assert.equal(badVehicle.status, 400);
+    assert.match(badVehicle.body.error.message.en, /vehicle.*nope/);
+    const badId = await get('&team=%3Cscript%3E');
+    assert.equal(badId.status, 400);
+    const tooLong = await s.api<{ error: { message: { en: string } } }>(
+      'GET',
+      `/api/playback/tracks?from=2026-10-01T00:00:00Z&to=2026-11-25T00:00:00Z&team=${a.id}`,
+      undefined,
+      leader,
+    );
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.body.error.message.en, /32 days/);
+    const extra = await get(`&team=${a.id}&colour=red`);
+    assert.equal(extra.status, 400, 'an unknown parameter is refused');
+    // scoping unchanged: the tracks are city-wide, a department's handler may not read them
+    const handler = await get(`&team=${a.id}`, await as('handler.water'));
+    assert.equal(handler.status, 403);
+  });
+
   test('bad input is a 4xx in the error shape; the whole-city state needs a city-wide account', async () => {
     const admin = await as('admin');
     const bad = await s.api<{ error: { code: string; message: { zh: string; en: string } } }>(

@@ -12,7 +12,10 @@ import { z } from 'zod';
 import {
   EvaluationQuery,
   EvaluationSettings,
+  type EvaluationHotspots,
   type EvaluationReport,
+  type EvaluationSettingsAnswer,
+  type EvaluationTrend,
   type TrendPoint,
 } from '@contract/evaluation';
 import { recordChange } from '../audit/admin-changes';
@@ -156,7 +159,7 @@ export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
             reportCsv(report),
             ctx.config.drill,
           );
-        else res.json(report);
+        else res.json(report satisfies EvaluationReport);
       }),
     );
     router.get(
@@ -194,7 +197,8 @@ export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
           const p = points.get(r.bucket);
           if (p) p.overdue += r.n;
         }
-        res.json({ span: q.span, points: [...points.values()] });
+        const body: EvaluationTrend = { span: q.span, points: [...points.values()] };
+        res.json(body);
       }),
     );
     router.get(
@@ -218,7 +222,7 @@ export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
             })
           ).map((c) => [c.id, { name: c.name, nameEn: c.nameEn || c.name }]),
         );
-        res.json({
+        const body: EvaluationHotspots = {
           period: { from: period.from.toISOString(), to: period.to.toISOString() },
           points: rows.points,
           categories: rows.categories.map((c) => ({
@@ -226,7 +230,8 @@ export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
             ...(names.get(c.categoryId) ?? { name: c.categoryId, nameEn: c.categoryId }),
           })),
           cells: rows.cells,
-        });
+        };
+        res.json(body);
       }),
     );
     router.get(
@@ -234,7 +239,11 @@ export function mountEvaluation(ctx: ServerContext, limits: RouteLimits) {
       auth,
       allow('evaluation'),
       asyncHandler(async (_req, res) => {
-        res.json({ current: await currentSettings(ctx.db), history: await settingsHistory(ctx.db) });
+        const body: EvaluationSettingsAnswer = {
+          current: await currentSettings(ctx.db),
+          history: await settingsHistory(ctx.db),
+        };
+        res.json(body);
       }),
     );
     router.put(

@@ -20,7 +20,7 @@ import { CameraStatusBatch, DetectionBody, IncidentBody, IncidentPatch, Position
 import { HandoverAcceptBody, HandoverBody } from '@contract/duty';
 import { EvaluationQuery } from '@contract/evaluation';
 import { IncidentCommandBody, UnitStatusBody } from '@contract/incidents';
-import { PlaybackAtQuery, PlaybackPeriodQuery } from '@contract/playback';
+import { PlaybackAtQuery, PlaybackPeriodQuery, PlaybackTracksQuery } from '@contract/playback';
 import { ControlBody, StartBody } from './drills';
 import { HandoverListQuery } from './duty';
 import { HotspotQuery, SettingsBody, TrendQuery } from './evaluation';
@@ -141,7 +141,13 @@ const ROUTES: Route[] = [
     'bearer',
     { query: PlaybackPeriodQuery },
   ],
-  ['get', '/api/playback/tracks', 'GPS fixes of a period', 'bearer', { query: PlaybackPeriodQuery }],
+  [
+    'get',
+    '/api/playback/tracks',
+    "GPS fixes of a period, optionally of one team's vehicles (team) or chosen vehicles (vehicle)",
+    'bearer',
+    { query: PlaybackTracksQuery },
+  ],
   // Drills (trainers)
   ['get', '/api/drills', 'Drills of this server run', 'bearer'],
   ['post', '/api/drills', 'Start a drill', 'bearer', StartBody],

@@ -145,10 +145,20 @@ export class PlaybackReader {
     return { events: rows.slice(0, PERIOD_EVENT_LIMIT).filter(allows).map(streamEventOf), truncated };
   }
 
-  /** GPS fixes with from < at <= to in time order, at most PERIOD_FIX_LIMIT. */
-  async tracks(fromMs: number, toMs: number): Promise<{ fixes: PlaybackFix[]; truncated: boolean }> {
+  /**
+   * GPS fixes with from < at <= to in time order, at most PERIOD_FIX_LIMIT; only those of `vehicleIds`
+   * when given (filtered in SQL, on the (vehicleId, at) index).
+   */
+  async tracks(
+    fromMs: number,
+    toMs: number,
+    vehicleIds?: readonly string[],
+  ): Promise<{ fixes: PlaybackFix[]; truncated: boolean }> {
     const rows = await this.db.gpsFix.findMany({
-      where: { at: { gt: new Date(fromMs), lte: new Date(toMs) } },
+      where: {
+        at: { gt: new Date(fromMs), lte: new Date(toMs) },
+        ...(vehicleIds ? { vehicleId: { in: [...vehicleIds] } } : {}),
+      },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       take: PERIOD_FIX_LIMIT + 1,
       select: { vehicleId: true, at: true, lon: true, lat: true, heading: true, speedKmh: true },

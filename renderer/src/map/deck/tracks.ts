@@ -60,3 +60,42 @@ export function tripsOf(
 /** The animation's clock: the period of `periodS` city seconds played in `loopMs` wall milliseconds. */
 export const loopTime = (nowMs: number, periodS: number, loopMs: number): number =>
   ((nowMs % loopMs) / loopMs) * periodS;
+
+/** The city's clock: China Standard Time, no daylight saving (the evaluation's local days too). */
+export const CITY_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The city's local day (YYYY-MM-DD) of an instant, `back` days earlier. */
+export const cityDay = (ms: number, back = 0): string =>
+  new Date(ms + CITY_OFFSET_MS - back * DAY_MS).toISOString().slice(0, 10);
+
+export interface DayWindow {
+  fromMs: number;
+  toMs: number;
+  /** seconds from `fromMs` to `toMs`: the TripsLayer's time span */
+  periodS: number;
+}
+
+/**
+ * A local day (YYYY-MM-DD, 00:00–24:00 city time) as a tracks period; today ends now (the rest has not
+ * happened), a future day or a malformed one is null.
+ */
+export function dayWindow(day: string, nowMs: number): DayWindow | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const fromMs = Date.parse(`${day}T00:00:00+08:00`);
+  if (!Number.isFinite(fromMs) || fromMs >= nowMs) return null;
+  const toMs = Math.min(fromMs + DAY_MS, nowMs);
+  return { fromMs, toMs, periodS: (toMs - fromMs) / 1000 };
+}
+
+/** The days a chooser offers: the `keptDays` newest days of GPS history, today first. */
+export const keptDayList = (nowMs: number, keptDays: number): string[] =>
+  Array.from({ length: Math.max(1, Math.floor(keptDays)) }, (_, i) => cityDay(nowMs, i));
+
+/** A day plays in two minutes; a shorter period (the last hour, today's morning) in at least one. */
+export const loopMsOf = (periodS: number): number =>
+  Math.round(Math.max(60_000, (periodS / 86_400) * 120_000));
+
+/** City time HH:MM of a moment `t` seconds into a period starting at `fromMs`. */
+export const clockLabel = (fromMs: number, t: number): string =>
+  new Date(fromMs + t * 1000 + CITY_OFFSET_MS).toISOString().slice(11, 16);

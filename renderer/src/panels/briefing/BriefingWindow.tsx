@@ -1,7 +1,7 @@
 // The briefing window (`?wall=briefing`, the leaders' workspace): live headline counters pushed by the
 // stream, 30-day and 12-month trends (ECharts), department and district rankings with grades and
 // arrows, the active incidents with their units (pushed by the stream), a hexagon view of the month's hot
-// spots, the last hour's vehicle tracks and the top problem categories with the cells where they repeat. "Print monthly report" (or `&report=YYYY-MM`) shows the A4 report and prints it.
+// spots, the vehicle tracks (every vehicle's last hour, or a chosen team's day) and the top problem categories with the cells where they repeat. "Print monthly report" (or `&report=YYYY-MM`) shows the A4 report and prints it.
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../app/StoreContext';
 import { localizedText } from '../../i18n/serverText';

@@ -1,7 +1,7 @@
 // Districts by score, drilled down by clicking: a district shows its streets, a street its communities
 // (district → street → community); the breadcrumb goes back up.
 import { useState } from 'react';
-import type { EvaluationReport, EvaluationRow } from '@contract/evaluation';
+import { EvaluationReport, type EvaluationRow } from '@contract/evaluation';
 import { useAppStore } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { useLoaded } from './data';
@@ -21,7 +21,7 @@ export function DrillRanking({ month, districts }: { month: string; districts: E
   const filter = street ? `streetCode=${street.key}` : district ? `districtCode=${district.key}` : '';
   const state = useLoaded(`${month}|${by}|${filter}`, (get) =>
     district
-      ? get<EvaluationReport>(`/evaluation?by=${by}&period=month&date=${month}-15&${filter}`)
+      ? get(`/evaluation?by=${by}&period=month&date=${month}-15&${filter}`, EvaluationReport)
       : Promise.resolve(null),
   );
   const rows = !district ? districts : state.status === 'ready' && state.data ? state.data.rows : [];

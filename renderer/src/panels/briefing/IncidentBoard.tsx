@@ -2,6 +2,7 @@
 // elapsed time, and its units by status with the ETA of those en route. Pushed by the stream (the
 // live picture carries incidents and their units, ADR 0022); only the commanders' names are loaded.
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import {
   INCIDENT_LEVEL_LABELS,
   INCIDENT_TYPE_INFO,
@@ -18,9 +19,7 @@ import { useLoaded } from './data';
 import { incidentRows } from './incidentRows';
 import './board.css';
 
-interface Commanders {
-  commanders: Array<{ id: string; displayName: string }>;
-}
+const Commanders = z.object({ commanders: z.array(z.object({ id: z.string(), displayName: z.string() })) });
 
 export function IncidentBoard() {
   const t = useT();
@@ -29,7 +28,7 @@ export function IncidentBoard() {
   const [live, setLive] = useState<LiveState>(() => stream?.live() ?? emptyLiveState());
   useEffect(() => stream?.onLive(setLive), [stream]);
   const now = useCoarseNow(1000);
-  const names = useLoaded('commanders', (get) => get<Commanders>('/commanders'));
+  const names = useLoaded('commanders', (get) => get('/commanders', Commanders));
   const nameOf = (id: string | null | undefined) =>
     id && names.status === 'ready' ? names.data.commanders.find((c) => c.id === id)?.displayName : undefined;
   const rows = incidentRows(live);

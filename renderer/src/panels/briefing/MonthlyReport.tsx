@@ -3,7 +3,7 @@
 // browser prints it (print to PDF); `print` opens the print dialog once the charts are drawn.
 import { useEffect, useState } from 'react';
 import { useWindowServices } from '../../app/ServicesContext';
-import type { EvaluationReport, EvaluationRow, TrendPoint } from '@contract/evaluation';
+import { EvaluationReport, EvaluationTrend, type EvaluationRow, type TrendPoint } from '@contract/evaluation';
 import { useAppStore } from '../../app/StoreContext';
 import { formatTime } from '../../i18n/time';
 import { useT } from '../../i18n/useT';
@@ -58,13 +58,13 @@ export function MonthlyReport({ month, print, onClose }: { month: string; print:
     }
   };
   const state = useLoaded(`report|${month}`, async (get): Promise<ReportData> => {
-    const q = (by: string) => get<EvaluationReport>(`/evaluation?by=${by}&period=month&date=${month}-15`);
+    const q = (by: string) => get(`/evaluation?by=${by}&period=month&date=${month}-15`, EvaluationReport);
     const [departments, districts, streets, categories, days] = await Promise.all([
       q('department'),
       q('district'),
       q('street'),
       q('category'),
-      get<{ points: TrendPoint[] }>('/evaluation/trend?span=days'),
+      get('/evaluation/trend?span=days', EvaluationTrend),
     ]);
     return { departments, districts, streets, categories, days: days.points };
   });

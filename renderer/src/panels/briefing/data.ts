@@ -1,17 +1,14 @@
 // What the briefing loads over REST (the evaluation tables, trends and hot spots), reloaded every few
 // minutes: these are monthly figures. The live counters come from the stream instead (LiveCounters).
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
-import type { EvaluationReport, TrendPoint } from '@contract/evaluation';
+import { EvaluationHotspots, EvaluationReport, EvaluationTrend, type TrendPoint } from '@contract/evaluation';
 import { useWindowServices } from '../../app/ServicesContext';
 import { createTimers } from '../../app/timers';
+import type { Get } from './get';
 
-export interface Hotspots {
-  period: { from: string; to: string };
-  points: [number, number][];
-  categories: { categoryId: string; name: string; nameEn: string; n: number }[];
-  cells: { categoryId: string; gridCellId: string; n: number }[];
-}
+export type { Get } from './get';
+
+export type Hotspots = EvaluationHotspots;
 
 export interface BriefingData {
   departments: EvaluationReport;
@@ -30,17 +27,13 @@ export type Loaded<T> =
 const RELOAD_MS = 5 * 60_000;
 
 /** Loads a set of endpoints together, again every RELOAD_MS and whenever `key` changes. */
-export function useLoaded<T>(
-  key: string,
-  load: (get: <R>(path: string) => Promise<R>) => Promise<T>,
-): Loaded<T> {
+export function useLoaded<T>(key: string, load: (get: Get) => Promise<T>): Loaded<T> {
   const { api } = useWindowServices();
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    // Through the one REST client (timeout, 401 ends the session). The evaluation answers have no zod
-    // schema in contract/ yet, so they are taken as the types say (unchecked).
-    const get = <R>(path: string) => api.get(path, z.unknown()) as Promise<R>;
+    // Through the one REST client (timeout, 401 ends the session, answers checked by their schema).
+    const get: Get = (path, schema) => api.get(path, schema);
     const run = () => {
       load(get).then(
         (data) => !cancelled && setState({ status: 'ready', data }),
@@ -67,16 +60,16 @@ export function useLoaded<T>(
 }
 
 export function loadBriefing(month: string, categoryId: string) {
-  return async (get: <R>(path: string) => Promise<R>): Promise<BriefingData> => {
+  return async (get: Get): Promise<BriefingData> => {
     const date = `${month}-15`;
     const category = categoryId ? `&categoryId=${encodeURIComponent(categoryId)}` : '';
     const [departments, districts, days, months, hotspots, today] = await Promise.all([
-      get<EvaluationReport>(`/evaluation?by=department&period=month&date=${date}`),
-      get<EvaluationReport>(`/evaluation?by=district&period=month&date=${date}`),
-      get<{ points: TrendPoint[] }>('/evaluation/trend?span=days'),
-      get<{ points: TrendPoint[] }>('/evaluation/trend?span=months'),
-      get<Hotspots>(`/evaluation/hotspots?period=month&date=${date}${category}`),
-      get<EvaluationReport>('/evaluation?by=source&period=day'),
+      get(`/evaluation?by=department&period=month&date=${date}`, EvaluationReport),
+      get(`/evaluation?by=district&period=month&date=${date}`, EvaluationReport),
+      get('/evaluation/trend?span=days', EvaluationTrend),
+      get('/evaluation/trend?span=months', EvaluationTrend),
+      get(`/evaluation/hotspots?period=month&date=${date}${category}`, EvaluationHotspots),
+      get('/evaluation?by=source&period=day', EvaluationReport),
     ]);
     return {
       departments,
