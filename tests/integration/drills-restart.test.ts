@@ -14,7 +14,7 @@ import type { PlaybackEvents, PlaybackState } from '@contract/playback';
 import type { DrillInfo } from '../../server/src/drills/manager';
 import { spawnServer, type ChildServer } from '../support/child-server';
 import { waitUntil } from '../support/live';
-import { startTestServer, type TestServer } from '../support/server';
+import { callAt, loginAt, startTestServer, type TestServer } from '../support/server';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cityops-drills-restart-'));
 let server: TestServer | null = null;
@@ -25,20 +25,6 @@ after(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call<T>(base: string, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-const login = async (base: string, username: string) =>
-  (await call<{ token: string }>(base, 'POST', '/api/auth/login', { username, password: 'demo123' })).body
-    .token;
 const listOf = async (s: TestServer, token: string) =>
   (await s.api<{ drills: DrillInfo[] }>('GET', '/api/drills', undefined, token)).body.drills;
 const drillDir = (id: string) => path.join(dataDir, 'drills', id);
@@ -122,12 +108,12 @@ test('drills are listed and reviewable after a restart; killed ones as interrupt
 
   // 2. On the same DATA_DIR a server process starts a drill, a trainee reports in it, and the process dies.
   child = await spawnServer({ DATA_DIR: dataDir, PORT: '0' });
-  const childTrainer = await login(child.url, 'trainer');
-  const running = await call<DrillInfo>(child.url, 'POST', '/api/drills', {}, childTrainer);
+  const childTrainer = await loginAt(child.url, 'trainer');
+  const running = await callAt<DrillInfo>(child.url, 'POST', '/api/drills', {}, childTrainer);
   assert.equal(running.status, 201, JSON.stringify(running.body));
   const killedId = running.body.id;
-  const drillSupervisor = await login(running.body.url, 'supervisor');
-  const report = await call<{ id: string }>(
+  const drillSupervisor = await loginAt(running.body.url, 'supervisor');
+  const report = await callAt<{ id: string }>(
     running.body.url,
     'POST',
     '/api/cases',

@@ -11,30 +11,7 @@ import type { CaseDetail } from '@contract/cases';
 import type { DrillReview } from '@contract/drills';
 import type { DrillInfo } from '../../server/src/drills/manager';
 import { waitUntil } from '../support/live';
-import { startTestServer, type TestServer } from '../support/server';
-
-async function call<T>(base: string, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // CSV
-  }
-  return { status: res.status, body: json as T, text, headers: res.headers };
-}
-
-const login = async (base: string, username: string) =>
-  (await call<{ token: string }>(base, 'POST', '/api/auth/login', { username, password: 'demo123' })).body
-    .token;
+import { callAt, loginAt, startTestServer, type TestServer } from '../support/server';
 
 describe('trainer and after-action review', () => {
   let live: TestServer;
@@ -95,11 +72,17 @@ describe('trainer and after-action review', () => {
     );
 
     // The commander: acknowledges the gas alarm, confirms it as an incident, assigns units, closes it.
-    const commander = await login(drill.url, 'commander');
-    const alarms = await call<{ alarms: AlarmView[] }>(drill.url, 'GET', '/api/alarms', undefined, commander);
+    const commander = await loginAt(drill.url, 'commander');
+    const alarms = await callAt<{ alarms: AlarmView[] }>(
+      drill.url,
+      'GET',
+      '/api/alarms',
+      undefined,
+      commander,
+    );
     const alarm = alarms.body.alarms.find((a) => a.sensorType === 'gas');
     assert.ok(alarm, JSON.stringify(alarms.body).slice(0, 300));
-    const ack = await call<{ alarm: AlarmView }>(
+    const ack = await callAt<{ alarm: AlarmView }>(
       drill.url,
       'POST',
       `/api/alarms/${alarm.id}/acknowledge`,
@@ -107,7 +90,7 @@ describe('trainer and after-action review', () => {
       commander,
     );
     assert.equal(ack.status, 200, JSON.stringify(ack.body));
-    const confirmed = await call<{ alarm: AlarmView }>(
+    const confirmed = await callAt<{ alarm: AlarmView }>(
       drill.url,
       'POST',
       `/api/alarms/${alarm.id}/confirm`,
@@ -116,7 +99,7 @@ describe('trainer and after-action review', () => {
     );
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     const incidentId = confirmed.body.alarm.incidentId as string;
-    const rec = await call<{ picks: Array<{ units: Array<{ unitId: string }> }> }>(
+    const rec = await callAt<{ picks: Array<{ units: Array<{ unitId: string }> }> }>(
       drill.url,
       'GET',
       `/api/incidents/${incidentId}/recommendations`,
@@ -125,7 +108,7 @@ describe('trainer and after-action review', () => {
     );
     const unitIds = rec.body.picks.flatMap((p) => p.units.map((u) => u.unitId)).slice(0, 2);
     assert.ok(unitIds.length > 0);
-    const assigned = await call<{ incident: { version: number } }>(
+    const assigned = await callAt<{ incident: { version: number } }>(
       drill.url,
       'POST',
       `/api/incidents/${incidentId}/commands`,
@@ -136,7 +119,7 @@ describe('trainer and after-action review', () => {
     // the first unit reports en route and on scene (the commander records it), then the incident closes
     let version = assigned.body.incident.version;
     for (const status of ['en_route', 'on_scene']) {
-      const r = await call<{ incident: { version: number } }>(
+      const r = await callAt<{ incident: { version: number } }>(
         drill.url,
         'POST',
         `/api/incidents/${incidentId}/commands`,
@@ -146,7 +129,7 @@ describe('trainer and after-action review', () => {
       assert.equal(r.status, 200, JSON.stringify(r.body));
       version = r.body.incident.version;
     }
-    const closed = await call(
+    const closed = await callAt(
       drill.url,
       'POST',
       `/api/incidents/${incidentId}/commands`,
@@ -156,8 +139,8 @@ describe('trainer and after-action review', () => {
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
 
     // The 12345 call: the supervisor accepts and opens it, the dispatcher sends it to the gas group.
-    const supervisor = await login(drill.url, 'supervisor');
-    const list = await call<{ items: Array<{ id: string; source: string }> }>(
+    const supervisor = await loginAt(drill.url, 'supervisor');
+    const list = await callAt<{ items: Array<{ id: string; source: string }> }>(
       drill.url,
       'GET',
       '/api/cases?source=hotline&limit=50',
@@ -167,10 +150,10 @@ describe('trainer and after-action review', () => {
     const found = list.body.items.find((c) => c.source === 'hotline');
     assert.ok(found, 'the scenario reported the 12345 call');
     const hotline = (
-      await call<CaseDetail>(drill.url, 'GET', `/api/cases/${found.id}`, undefined, supervisor)
+      await callAt<CaseDetail>(drill.url, 'GET', `/api/cases/${found.id}`, undefined, supervisor)
     ).body;
     const cmd = async (token: string, c: CaseDetail, command: string, extra: object = {}) => {
-      const r = await call<CaseDetail>(
+      const r = await callAt<CaseDetail>(
         drill.url,
         'POST',
         `/api/cases/${c.id}/commands`,
@@ -182,7 +165,7 @@ describe('trainer and after-action review', () => {
     };
     let c = await cmd(supervisor, hotline, 'accept');
     c = await cmd(supervisor, c, 'open');
-    const dispatcher = await login(drill.url, 'dispatcher');
+    const dispatcher = await loginAt(drill.url, 'dispatcher');
     await cmd(dispatcher, c, 'dispatch', { departmentId: 'gas' });
   });
 
@@ -247,7 +230,7 @@ describe('trainer and after-action review', () => {
     assert.deepEqual(r.body.actions, running.body.actions, 'the same steps from the stopped file');
     assert.deepEqual(r.body.figures, running.body.figures);
 
-    const csv = await call(live.url, 'GET', `/api/drills/${drill.id}/review.csv`, undefined, trainer);
+    const csv = await callAt(live.url, 'GET', `/api/drills/${drill.id}/review.csv`, undefined, trainer);
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     assert.match(csv.headers.get('content-disposition') ?? '', /filename="DRILL-drill-review-/);
@@ -280,8 +263,8 @@ describe('trainer and after-action review', () => {
     const started = await live.api<DrillInfo>('POST', '/api/drills', {}, trainer);
     assert.equal(started.status, 201);
     const node = started.body.url;
-    const admin = await login(node, 'admin');
-    const audit = await call(node, 'GET', '/api/admin/audit.csv', undefined, admin);
+    const admin = await loginAt(node, 'admin');
+    const audit = await callAt(node, 'GET', '/api/admin/audit.csv', undefined, admin);
     assert.equal(audit.status, 200);
     assert.match(audit.headers.get('content-disposition') ?? '', /filename="DRILL-audit\.csv"/);
     assert.match(

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { CaseDetail } from '@contract/cases';
 import type { DrillInfo } from '../../server/src/drills/manager';
 import { Recorder, waitUntil } from '../support/live';
-import { startTestServer, type TestServer } from '../support/server';
+import { callAt, loginAt, startTestServer, type TestServer } from '../support/server';
 
 const REPORT = {
   source: 'hotline',
@@ -19,22 +19,6 @@ const REPORT = {
   lon: 119.16,
   lat: 34.61,
 };
-
-async function call<T>(base: string, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-const login = async (base: string, username: string) =>
-  (await call<{ token: string }>(base, 'POST', '/api/auth/login', { username, password: 'demo123' })).body
-    .token;
 
 describe('drills on their own database', () => {
   let live: TestServer;
@@ -80,10 +64,10 @@ describe('drills on their own database', () => {
       assert.equal(count(drillDb, table), 0, `${table} starts empty in a drill`);
     }
 
-    const city = await call<{ drill: boolean }>(drill.url, 'GET', '/api/city');
+    const city = await callAt<{ drill: boolean }>(drill.url, 'GET', '/api/city');
     assert.equal(city.body.drill, true, 'the drill node says so (演练 banner)');
 
-    const drillSupervisor = await login(drill.url, 'supervisor');
+    const drillSupervisor = await loginAt(drill.url, 'supervisor');
     const liveStream = new Recorder(live.url, { token: supervisor });
     const drillStream = new Recorder(drill.url, { token: drillSupervisor });
     recorders.push(liveStream, drillStream);
@@ -91,7 +75,7 @@ describe('drills on their own database', () => {
     const liveCasesBefore = count(liveDb, 'Case');
 
     const [drillCase, liveCase] = await Promise.all([
-      call<CaseDetail>(
+      callAt<CaseDetail>(
         drill.url,
         'POST',
         '/api/cases',
@@ -124,7 +108,7 @@ describe('drills on their own database', () => {
     assert.equal(count(drillDb, 'Case'), 1, 'the drill database has only the drill case');
 
     // The drill's sessions are its own: a live token does not open the drill, nor the other way round.
-    assert.equal((await call(drill.url, 'GET', '/api/auth/me', undefined, supervisor)).status, 401);
+    assert.equal((await callAt(drill.url, 'GET', '/api/auth/me', undefined, supervisor)).status, 401);
     assert.equal((await live.api('GET', '/api/auth/me', undefined, drillSupervisor)).status, 401);
 
     const stopped = await live.api<DrillInfo>('POST', `/api/drills/${drill.id}/stop`, undefined, admin);

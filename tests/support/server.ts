@@ -44,6 +44,45 @@ export interface TestServer extends RunningServer {
   loginAs(username: string): Promise<string>;
 }
 
+/**
+ * One request to any node (a test server, a drill node, a child process) as a client sends it: JSON body,
+ * optional bearer token. The body is parsed as JSON when it is JSON and kept as text otherwise (CSV).
+ */
+export async function callAt<T = unknown>(
+  base: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body: parsed as T, text, headers: res.headers };
+}
+
+/** Signs a demo user in on any node; throws when the sign-in fails. */
+export async function loginAt(base: string, username: string): Promise<string> {
+  const r = await callAt<{ token: string }>(base, 'POST', '/api/auth/login', {
+    username,
+    password: 'demo123',
+  });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
 export async function startTestServer(
   options: {
     env?: Record<string, string>;
@@ -71,29 +110,9 @@ export async function startTestServer(
       : new TestClock(new Date(options.now ?? '2026-11-23T02:00:00Z'));
   const logs = memoryLogger();
   const server = await startServer(config, { clock, log: logs });
-  const api = async <T>(method: string, url: string, body?: unknown, token?: string) => {
-    const res = await fetch(`${server.url}${url}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: parsed as T };
-  };
-  const loginAs = async (username: string) => {
-    const r = await api<{ token: string }>('POST', '/api/auth/login', { username, password: 'demo123' });
-    if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body.token;
-  };
+  const api = <T>(method: string, url: string, body?: unknown, token?: string) =>
+    callAt<T>(server.url, method, url, body, token);
+  const loginAs = (username: string) => loginAt(server.url, username);
   const closeServer = server.close.bind(server);
   return Object.assign(server, {
     clock,
